@@ -1,0 +1,1 @@
+//! Built-in dictionaries (work in progress).

@@ -1,0 +1,11 @@
+//! Dragoman's pure pipeline: news text in, CAMEO/PLOVER events out.
+//!
+//! No I/O besides the dictionary text handed to it, no async, no database: every
+//! stage is a function of the document and the dictionaries, which is what lets the
+//! binary stream, parallelise and run under Spark unchanged.
+
+pub mod lexicon;
+pub mod ontology;
+pub mod petrarch;
+pub mod builtin;
+pub mod time;

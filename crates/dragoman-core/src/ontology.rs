@@ -1,0 +1,1 @@
+//! CAMEO code table (work in progress).

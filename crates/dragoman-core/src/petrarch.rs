@@ -1,0 +1,1 @@
+//! PETRARCH/TABARI dictionary readers (work in progress).

@@ -1,0 +1,1 @@
+//! News time expressions (work in progress).

@@ -9,3 +9,4 @@ pub mod ontology;
 pub mod petrarch;
 pub mod builtin;
 pub mod time;
+pub mod text;

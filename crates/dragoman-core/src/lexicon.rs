@@ -142,6 +142,9 @@ pub struct PatternCode {
 pub struct VerbPattern {
     pub before: Vec<PatternElem>,
     pub after: Vec<PatternElem>,
+    /// The first `after` element must follow the verb immediately (`*_OUT`). Left
+    /// adjacency (`IN_*`) is the `joined` flag of the last `before` element.
+    pub verb_joined_right: bool,
     pub code: PatternCode,
     pub rule: String,
 }

@@ -1,1 +1,0 @@
-//! PETRARCH/TABARI dictionary readers (work in progress).

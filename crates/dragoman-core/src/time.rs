@@ -1,1 +1,0 @@
-//! News time expressions (work in progress).

@@ -1,1 +1,271 @@
-fn main() {}
+//! The `dragoman` command: code news articles into political event data.
+
+mod explain;
+mod input;
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::{Args, Parser, Subcommand};
+use dragoman_core::coder::{code_document, CodeOptions};
+use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
+use dragoman_core::lexicon::Severity;
+use dragoman_core::model::parse_date;
+
+/// Turn news articles into political event data: who did what to whom, when.
+///
+/// Dragoman reads English news (plain text or JSON Lines), finds the actors
+/// (countries, governments, organisations, people in their roles), the events
+/// between them (coded in CAMEO, with PLOVER type, quad class and Goldstein
+/// value) and when they happened, and writes one JSON object per event.
+#[derive(Parser)]
+#[command(name = "dragoman", version, max_term_width = 100)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code articles into events, written as JSON Lines.
+    ///
+    /// Input: plain text files (one article each), JSON Lines files (.jsonl,
+    /// .ndjson, .json) of records {"id", "text", "published", "source"?, "url"?,
+    /// "title"?}, directories (read recursively) and standard input ("-" or no
+    /// path; JSON Lines are recognised by their leading "{").
+    ///
+    /// Exit status: 0 when everything was coded, 3 when some input was skipped
+    /// (each problem is reported on stderr with its file and line), 1 when
+    /// nothing could be done (a dictionary could not be read, say).
+    #[command(after_help = "Examples:\n  dragoman code examples/armenia-russia.txt --published 2024-01-18\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain")]
+    Code(CodeArgs),
+}
+
+#[derive(Args)]
+struct CodeArgs {
+    /// Files or directories to code; "-" or nothing reads standard input.
+    paths: Vec<PathBuf>,
+
+    /// Publication date (YYYY-MM-DD) for plain text and for records without one.
+    /// Relative dates ("on Wednesday", "last year") are resolved against it.
+    #[arg(long, value_name = "DATE")]
+    published: Option<String>,
+
+    /// Write events here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Show, for each sentence, the tokens, actors, time expressions and triggers
+    /// considered, and why each event was or was not coded (human-readable).
+    #[arg(long)]
+    explain: bool,
+
+    /// PETRARCH/TABARI verb-pattern dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    verbs: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI actor dictionary to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    actors: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI agent (role) dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    agents: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI discard dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    discards: Vec<PathBuf>,
+
+    /// Use only the dictionaries given with the flags above, not the built-ins.
+    #[arg(long)]
+    no_builtin: bool,
+
+    /// Drop events without a target. Default: on when --verbs is given (PETRARCH's
+    /// convention), off with the built-in lexicon.
+    #[arg(long, value_name = "BOOL")]
+    require_dyad: Option<bool>,
+
+    /// Keep events under negation ("did not attack"), marked "negated": true.
+    #[arg(long)]
+    keep_negated: bool,
+
+    /// Keep events under "may", "could", "would", marked "hypothetical": true.
+    #[arg(long)]
+    keep_hypothetical: bool,
+
+    /// Stop at the first bad input instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+
+    /// Skip documents larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 10)]
+    max_doc_mb: usize,
+
+    /// Print nothing on stderr but errors (no summary line).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Code(args) => run_code(args),
+    }
+}
+
+fn read_dict(path: &PathBuf) -> Result<(String, String), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
+    // Community dictionaries are sometimes Latin-1; decode leniently, keep going.
+    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+fn load_knowledge(args: &CodeArgs) -> Result<Knowledge, String> {
+    let mut b = if args.no_builtin { KnowledgeBuilder::new() } else { KnowledgeBuilder::new().builtin() };
+    for p in &args.verbs {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_verbs(&n, &t);
+    }
+    for p in &args.actors {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_actors(&n, &t);
+    }
+    for p in &args.agents {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_agents(&n, &t);
+    }
+    for p in &args.discards {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_discards(&n, &t);
+    }
+    Ok(b.build())
+}
+
+fn run_code(args: CodeArgs) -> ExitCode {
+    let started = Instant::now();
+    let published = match args.published.as_deref().map(|p| (p, parse_date(p))) {
+        Some((p, None)) => {
+            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
+            return ExitCode::from(2);
+        }
+        Some((_, d)) => d,
+        None => None,
+    };
+    let knowledge = match load_knowledge(&args) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    if dict_errors > 0 && !args.quiet {
+        eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
+    }
+    let load_time = started.elapsed();
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("-"));
+    }
+    let text_inputs = paths.iter().any(|p| p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
+    if published.is_none() && text_inputs && !args.quiet {
+        eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", input::today());
+    }
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let opts = CodeOptions {
+        require_dyad: args.require_dyad,
+        keep_negated: args.keep_negated,
+        keep_hypothetical: args.keep_hypothetical,
+        explain: args.explain,
+    };
+    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let (mut docs, mut sentences, mut events, mut skipped) = (0usize, 0usize, 0usize, 0usize);
+    let mut write_failed: Option<io::Error> = None;
+    let stop = std::cell::Cell::new(false);
+    let coding_started = Instant::now();
+    for item in input::expand_paths(&paths) {
+        if stop.get() {
+            break;
+        }
+        let path = match item {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                skipped += 1;
+                stop.set(args.strict);
+                continue;
+            }
+        };
+        input::read_path(
+            &path,
+            &cfg,
+            &mut |doc| {
+                if stop.get() || write_failed.is_some() {
+                    return;
+                }
+                let coded = code_document(&doc, &knowledge, &opts);
+                docs += 1;
+                sentences += coded.sentences;
+                events += coded.events.len();
+                let res = if args.explain { explain::write(&mut out, &doc, &coded) } else { write_events(&mut out, &coded.events) };
+                if let Err(e) = res {
+                    write_failed = Some(e);
+                }
+            },
+            &mut |e| {
+                eprintln!("error: {e}");
+                skipped += 1;
+                if args.strict {
+                    stop.set(true);
+                }
+            },
+        );
+        if write_failed.is_some() {
+            break;
+        }
+    }
+    if let Err(e) = out.flush() {
+        write_failed.get_or_insert(e);
+    }
+    if let Some(e) = write_failed {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write events: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    let secs = coding_started.elapsed().as_secs_f64();
+    if !args.quiet {
+        eprintln!(
+            "coded {docs} document(s), {sentences} sentence(s), {events} event(s) in {secs:.2} s ({:.0} sentences/s; dictionaries loaded in {} ms){}",
+            sentences as f64 / secs.max(1e-9),
+            load_time.as_millis(),
+            if skipped > 0 { format!("; {skipped} input(s) skipped") } else { String::new() }
+        );
+    }
+    if skipped > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn write_events(out: &mut impl Write, events: &[dragoman_core::model::Event]) -> io::Result<()> {
+    for e in events {
+        serde_json::to_writer(&mut *out, e).map_err(io::Error::other)?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

@@ -1,0 +1,523 @@
+//! One sentence, analysed: word classes, actor and role mentions, event triggers and
+//! noun phrases with the actors they name.
+//!
+//! The analysis is shallow on purpose. Clause roles are found from the positions of
+//! noun phrases, prepositions and verbs (see `roles`), which is what TABARI did
+//! successfully for decades, while dictionary knowledge (which words are verbs of
+//! interest, which are actors) settles most of the ambiguities a tagger would.
+
+use chrono::NaiveDate;
+
+use super::words::{classify, pronoun_kind, Class, PronounKind};
+use crate::knowledge::{word_matches, Knowledge};
+use crate::lexicon::{ActorKind, AgentPlacement, PhraseWord};
+use crate::text::tokens::{Token, TokenKind};
+
+/// A token with its word class.
+#[derive(Debug, Clone)]
+pub struct Tok {
+    pub token: Token,
+    pub class: Class,
+    /// Inside a time expression.
+    pub time: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum MentionKind {
+    Actor(usize),
+    Agent(usize),
+    /// A hyphenated run of countries ("Armenian-Azerbaijani").
+    Several(Vec<usize>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub start: usize,
+    pub end: usize,
+    pub kind: MentionKind,
+    /// Matched by a close spelling, not exactly.
+    pub fuzzy: bool,
+}
+
+/// An actor resolved to a code for this sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub code: String,
+    pub name: String,
+    /// Token range of the words that named it.
+    pub start: usize,
+    pub end: usize,
+    pub rule: String,
+    pub person: bool,
+}
+
+/// An event trigger found in the sentence.
+#[derive(Debug, Clone)]
+pub struct Trigger {
+    pub start: usize,
+    pub end: usize,
+    pub verb: usize,
+}
+
+/// A noun phrase.
+#[derive(Debug, Clone, Default)]
+pub struct Np {
+    pub start: usize,
+    pub end: usize,
+    pub actors: Vec<Resolved>,
+    /// A personal pronoun, to be resolved from the discourse.
+    pub pronoun: Option<PronounKind>,
+    /// Role nouns with no country in the phrase ("the ministry"): agent index.
+    pub bare_agent: Option<usize>,
+    /// Only time words ("Wednesday", "January 13").
+    pub time_only: bool,
+    /// The actors are possessors of another head ("Yerevan's preference").
+    pub possessive: bool,
+}
+
+/// Word-level facts about a sentence.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    pub toks: Vec<Tok>,
+    pub mentions: Vec<Mention>,
+    pub triggers: Vec<Trigger>,
+    /// Token index → the trigger covering it.
+    pub trigger_at: Vec<Option<usize>>,
+    /// Token index → a clause verb (event verb or common verb) starts here.
+    pub verb_at: Vec<bool>,
+    pub nps: Vec<Np>,
+    pub np_at: Vec<Option<usize>>,
+}
+
+impl Analysis {
+    pub fn lower(&self, i: usize) -> &str {
+        self.toks.get(i).map(|t| t.token.lower.as_str()).unwrap_or("")
+    }
+
+    pub fn class(&self, i: usize) -> Class {
+        self.toks.get(i).map(|t| t.class).unwrap_or(Class::Stop)
+    }
+}
+
+pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge, date: NaiveDate) -> Analysis {
+    let toks: Vec<Tok> = tokens
+        .into_iter()
+        .map(|t| {
+            let class = classify(&t.lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
+            let time = time_spans.iter().any(|&(s, e)| t.start >= s && t.end <= e);
+            Tok { token: t, class, time }
+        })
+        .collect();
+    let n = toks.len();
+    let mentions = find_mentions(&toks, k);
+    let mut a = Analysis {
+        toks,
+        mentions,
+        triggers: Vec::new(),
+        trigger_at: vec![None; n],
+        verb_at: vec![false; n],
+        nps: Vec::new(),
+        np_at: vec![None; n],
+    };
+    find_triggers(&mut a, k);
+    chunk_noun_phrases(&mut a, k, date);
+    a
+}
+
+fn phrase_matches(toks: &[Tok], at: usize, phrase: &[PhraseWord]) -> bool {
+    phrase.len() <= toks.len() - at && phrase.iter().enumerate().all(|(j, w)| word_matches(w, &toks[at + j].token.lower))
+}
+
+fn proper_kind(kind: ActorKind) -> bool {
+    !matches!(kind, ActorKind::Other | ActorKind::Adjective)
+}
+
+fn find_mentions(toks: &[Tok], k: &Knowledge) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].class == Class::Punct || toks[i].class == Class::Comma || toks[i].class == Class::Stop {
+            i += 1;
+            continue;
+        }
+        let lower = toks[i].token.lower.as_str();
+        let mut best: Option<(usize, MentionKind)> = None;
+        k.actor_index.candidates(lower, |e, _| {
+            let entry = &k.actors[e];
+            let len = entry.phrase.len();
+            // Built-in proper names must be capitalised in the text ("china" the
+            // porcelain is not China); community dictionaries are matched as TABARI did.
+            if proper_kind(entry.kind) && !toks[i].token.capitalized {
+                return;
+            }
+            if phrase_matches(toks, i, &entry.phrase) && best.as_ref().is_none_or(|(l, _)| len > *l) {
+                best = Some((len, MentionKind::Actor(e)));
+            }
+        });
+        k.agent_index.candidates(lower, |e, _| {
+            let len = k.agents[e].phrase.len();
+            if phrase_matches(toks, i, &k.agents[e].phrase) && best.as_ref().is_none_or(|(l, _)| len > *l) {
+                best = Some((len, MentionKind::Agent(e)));
+            }
+        });
+        if let Some((len, kind)) = best {
+            out.push(Mention { start: i, end: i + len, kind, fuzzy: false });
+            i += len;
+            continue;
+        }
+        if lower.contains('-') {
+            if let Some(m) = hyphenated(toks, i, k) {
+                out.push(m);
+            }
+        } else if toks[i].token.capitalized && lower.chars().count() >= 6 {
+            if let Some(e) = fuzzy_person(lower, k) {
+                out.push(Mention { start: i, end: i + 1, kind: MentionKind::Actor(e), fuzzy: true });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// "Armenian-Azerbaijani" names two countries; "Russian-brokered" and
+/// "pro-Armenian" name none that act in the phrase.
+fn hyphenated(toks: &[Tok], i: usize, k: &Knowledge) -> Option<Mention> {
+    let lower = toks[i].token.lower.as_str();
+    let parts: Vec<&str> = lower.split('-').collect();
+    if matches!(parts[0], "pro" | "anti" | "non" | "ex" | "post" | "pre" | "neo") {
+        return None;
+    }
+    let mut found = Vec::new();
+    for p in &parts {
+        let mut hit = None;
+        k.actor_index.candidates(p, |e, _| {
+            let entry = &k.actors[e];
+            if entry.phrase.len() == 1 && word_matches(&entry.phrase[0], p) && entry.kind != ActorKind::Person {
+                hit = Some(e);
+            }
+        });
+        match hit {
+            Some(e) => found.push(e),
+            None => return None,
+        }
+    }
+    (found.len() >= 2).then(|| Mention { start: i, end: i + 1, kind: MentionKind::Several(found), fuzzy: false })
+}
+
+/// A person's last name spelt one letter off ("Pashiniyan" for "Pashinyan").
+fn fuzzy_person(lower: &str, k: &Knowledge) -> Option<usize> {
+    if k.surnames.is_empty() {
+        return None;
+    }
+    let limit = if lower.chars().count() >= 9 { 2 } else { 1 };
+    let mut hit: Option<usize> = None;
+    for (name, entries) in &k.surnames {
+        if name.len().abs_diff(lower.len()) > limit || name.as_bytes().first() != lower.as_bytes().first() {
+            continue;
+        }
+        if edit_distance(name, lower) <= limit {
+            if hit.is_some_and(|h| k.actors[h].codes != k.actors[entries[0]].codes) {
+                return None;
+            }
+            hit = Some(entries[0]);
+        }
+    }
+    hit
+}
+
+/// Levenshtein distance with adjacent transpositions, on characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()]
+}
+
+fn mention_at(a: &Analysis, i: usize) -> Option<&Mention> {
+    a.mentions.iter().find(|m| m.start <= i && i < m.end)
+}
+
+/// Is the word at `i`, a form of an event verb, used as a noun here?
+fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
+    let lower = a.lower(i);
+    let plural_like = lower.ends_with('s') && !lower.ends_with("ss");
+    let ing = lower.ends_with("ing");
+    if i == 0 {
+        return plural_like;
+    }
+    let prev = i - 1;
+    match a.class(prev) {
+        Class::Det | Class::PossPron | Class::Poss | Class::Num => !ing || a.class(prev) != Class::Poss,
+        Class::Prep => true,
+        Class::To => plural_like,
+        Class::Aux | Class::Modal | Class::Neg | Class::Adv | Class::Pron | Class::Sub | Class::Conj => false,
+        Class::Word => {
+            if let Some(m) = mention_at(a, prev) {
+                return match &m.kind {
+                    MentionKind::Actor(e) => matches!(k.actors[*e].kind, ActorKind::Adjective) && !a.toks[i].token.capitalized,
+                    MentionKind::Several(_) => true,
+                    MentionKind::Agent(_) => plural_like,
+                };
+            }
+            if a.toks[prev].token.capitalized {
+                return false;
+            }
+            // "a brief private visit": adjectives back to a determiner.
+            let mut q = prev;
+            while q > 0 && a.class(q) == Class::Word && !a.toks[q].token.capitalized && mention_at(a, q).is_none() && prev - q < 3 {
+                q -= 1;
+            }
+            if matches!(a.class(q), Class::Det | Class::PossPron | Class::Poss | Class::Num) && q != prev {
+                return true;
+            }
+            plural_like
+        }
+        _ => false,
+    }
+}
+
+fn find_triggers(a: &mut Analysis, k: &Knowledge) {
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        if a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep {
+            i += 1;
+            continue;
+        }
+        // Longest form starting here; noun and verb readings both considered.
+        let mut cands: Vec<(usize, usize)> = Vec::new();
+        k.verb_index.candidates(&a.toks[i].token.lower, |v, f| {
+            let form = &k.verbs.verbs[v].forms[f];
+            if form.len() <= n - i && form.iter().enumerate().all(|(j, w)| a.toks[i + j].token.lower == *w) {
+                cands.push((v, form.len()));
+            }
+        });
+        if a.toks[i].class == Class::Prep {
+            cands.retain(|&(_, len)| len > 1);
+        }
+        let as_noun = noun_context(a, i, k);
+        let pick = cands
+            .iter()
+            .filter(|&&(v, _)| k.verbs.verbs[v].noun == as_noun)
+            .max_by_key(|&&(_, len)| len)
+            .copied();
+        if let Some((v, len)) = pick {
+            let t = a.triggers.len();
+            a.triggers.push(Trigger { start: i, end: i + len, verb: v });
+            for j in i..i + len {
+                a.trigger_at[j] = Some(t);
+            }
+            if !as_noun {
+                a.verb_at[i] = true;
+            }
+            i += len;
+            continue;
+        }
+        if !as_noun && (k.clause_verbs.contains_key(a.lower(i)) || !cands.is_empty()) && a.class(i) == Class::Word && mention_at(a, i).is_none() {
+            a.verb_at[i] = true;
+        }
+        i += 1;
+    }
+    for i in 0..n {
+        if a.class(i) == Class::Aux || a.class(i) == Class::Modal {
+            a.verb_at[i] = true;
+        }
+    }
+}
+
+fn is_np_word(a: &Analysis, i: usize) -> bool {
+    match a.class(i) {
+        Class::Det | Class::PossPron | Class::Word | Class::Num | Class::Poss => {
+            !a.verb_at[i] && a.trigger_at[i].is_none_or(|t| !a.verb_at[a.triggers[t].start])
+        }
+        _ => false,
+    }
+}
+
+fn chunk_noun_phrases(a: &mut Analysis, k: &Knowledge, date: NaiveDate) {
+    let n = a.toks.len();
+    let mut i = 0;
+    while i < n {
+        if a.class(i) == Class::Pron {
+            let np = Np { start: i, end: i + 1, pronoun: pronoun_kind(a.lower(i)), ..Np::default() };
+            a.np_at[i] = Some(a.nps.len());
+            a.nps.push(np);
+            i += 1;
+            continue;
+        }
+        // A mention always belongs to a phrase, even when its words are ambiguous.
+        let in_mention = |a: &Analysis, j: usize| mention_at(a, j).is_some() && a.trigger_at[j].is_none();
+        if !(is_np_word(a, i) || in_mention(a, i)) || a.class(i) == Class::Poss {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < n && (is_np_word(a, i) || in_mention(a, i)) {
+            // "Russia urged": a proper-noun actor followed by a capitalised name is
+            // one phrase, but a phrase never runs on past a verb.
+            i += 1;
+        }
+        let np = compose(a, k, start, i, date);
+        for j in start..i {
+            a.np_at[j] = Some(a.nps.len());
+        }
+        a.nps.push(np);
+    }
+    attach_of_phrases(a, k, date);
+}
+
+/// Resolves the actors a phrase names: a person's own code, or a country composed
+/// with a role ("the Armenian ambassador" → ARMGOV), or the names themselves.
+fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDate) -> Np {
+    let mut np = Np { start, end, ..Np::default() };
+    np.time_only = (start..end).all(|j| a.toks[j].time || matches!(a.class(j), Class::Det | Class::Poss));
+    let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.start >= start && m.end <= end).collect();
+    let possessive_at = (start..end).rev().find(|&j| a.class(j) == Class::Poss);
+    let mut countries: Vec<Resolved> = Vec::new();
+    let mut people: Vec<Resolved> = Vec::new();
+    let mut agent: Option<(usize, usize)> = None;
+    let agent_in_phrase = ms.iter().find(|m| matches!(m.kind, MentionKind::Agent(_)));
+    for m in &ms {
+        match &m.kind {
+            MentionKind::Actor(e) => {
+                let entry = &k.actors[*e];
+                let Some(code) = code_on(&entry.codes, date) else { continue };
+                // "FRO/BIL/SAM": one phrase naming several actors.
+                if code.contains('/') {
+                    for part in code.split('/').filter(|p| !p.is_empty()) {
+                        countries.push(Resolved { code: part.to_string(), name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false });
+                    }
+                    continue;
+                }
+                let mut code = code;
+                // A capital that acts stands for its government ("Moscow offered").
+                if entry.kind == ActorKind::Capital && agent_in_phrase.is_none() && code.len() == 3 {
+                    code.push_str("GOV");
+                }
+                let r = Resolved {
+                    code,
+                    name: entry.name.clone(),
+                    start: m.start,
+                    end: m.end,
+                    rule: entry.rule.clone(),
+                    person: entry.kind == ActorKind::Person,
+                };
+                if r.person {
+                    people.push(r);
+                } else {
+                    countries.push(r);
+                }
+            }
+            MentionKind::Several(es) => {
+                for e in es {
+                    let entry = &k.actors[*e];
+                    if let Some(code) = code_on(&entry.codes, date) {
+                        countries.push(Resolved { code, name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false });
+                    }
+                }
+            }
+            MentionKind::Agent(g) => {
+                if agent.is_none() {
+                    agent = Some((*g, m.start));
+                }
+            }
+        }
+    }
+    // The head of "Yerevan's current preference" is not an actor: the possessor is
+    // what the phrase contributes.
+    if let Some(p) = possessive_at {
+        let head_is_actor = ms.iter().any(|m| m.start > p);
+        np.possessive = !head_is_actor;
+    }
+    if !people.is_empty() {
+        np.actors = people;
+        return np;
+    }
+    if let Some((g, at)) = agent {
+        let ag = &k.agents[g];
+        let owners: Vec<&Resolved> = countries.iter().filter(|c| c.start < at || possessive_at.is_none()).collect();
+        if owners.is_empty() {
+            np.bare_agent = Some(g);
+            return np;
+        }
+        for c in owners {
+            np.actors.push(Resolved {
+                code: compose_code(&c.code, &ag.code, ag.placement),
+                name: c.name.clone(),
+                start: c.start.min(at),
+                end,
+                rule: c.rule.clone(),
+                person: false,
+            });
+        }
+        return np;
+    }
+    np.actors = countries;
+    np
+}
+
+/// Joins an actor code and a role code the way CAMEO does.
+pub fn compose_code(actor: &str, role: &str, placement: AgentPlacement) -> String {
+    if actor.ends_with(role) {
+        return actor.to_string();
+    }
+    match placement {
+        AgentPlacement::Suffix => format!("{actor}{role}"),
+        AgentPlacement::Prefix => format!("{role}{actor}"),
+    }
+}
+
+/// The first code valid on `date`; an entry with no codes names no actor.
+pub fn code_on(codes: &[crate::lexicon::DatedCode], date: NaiveDate) -> Option<String> {
+    codes.iter().find(|c| c.valid_on(date)).filter(|c| c.code != "---").map(|c| c.code.clone())
+}
+
+/// "the ambassadors of Arnor, Osgiliath and Gondor", "the leaders of Russia and
+/// Armenia": a bare role followed by "of" and countries composes with each.
+fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
+    for idx in 0..a.nps.len() {
+        let Some(g) = a.nps[idx].bare_agent else { continue };
+        let of = a.nps[idx].end;
+        // "of" always; "from" and "in" only for the first phrase of a list
+        // ("soldiers from Gondor", but not "the ministry and embassy in Russia").
+        let first_in_list = a.nps[idx].start == 0 || !matches!(a.class(a.nps[idx].start - 1), Class::Conj | Class::Comma);
+        if !(a.lower(of) == "of" || matches!(a.lower(of), "from" | "in") && first_in_list) {
+            continue;
+        }
+        let mut owners = Vec::new();
+        let mut j = of + 1;
+        while let Some(o) = a.np_at.get(j).copied().flatten() {
+            owners.extend(a.nps[o].actors.iter().filter(|r| !r.person).cloned());
+            j = a.nps[o].end;
+            if matches!(a.class(j), Class::Comma | Class::Conj) && a.np_at.get(j + 1).copied().flatten().is_some() {
+                j += 1;
+            } else if a.class(j) == Class::Comma && a.class(j + 1) == Class::Conj {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        if owners.is_empty() {
+            continue;
+        }
+        let ag = &k.agents[g];
+        let np = &mut a.nps[idx];
+        np.bare_agent = None;
+        np.actors = owners
+            .into_iter()
+            .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, ..c })
+            .collect();
+    }
+}

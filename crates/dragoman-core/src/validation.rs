@@ -1,0 +1,145 @@
+//! PETRARCH validation files: records with a sentence, its date and the events
+//! PETRARCH's authors expect, interleaved with `<Config>` switches that apply from
+//! where they stand. Read here so `dragoman validate` and the tests share one reader.
+
+/// One `<Sentence>` record.
+#[derive(Debug, Clone, Default)]
+pub struct Record {
+    pub id: String,
+    pub category: String,
+    /// YYYYMMDD as written.
+    pub date: String,
+    pub text: String,
+    /// Expected (source, target, code) triples.
+    pub expected: Vec<(String, String, String)>,
+    /// The record expects an error or a discard rather than events.
+    pub expects_error: Option<String>,
+    /// `require_dyad` in force for this record (from the `<Config>` lines above it).
+    pub require_dyad: bool,
+    /// Line of the record in the file.
+    pub line: usize,
+}
+
+/// The dictionaries named in `<Environment>`.
+#[derive(Debug, Clone, Default)]
+pub struct Environment {
+    pub verbs: Option<String>,
+    pub actors: Vec<String>,
+    pub agents: Option<String>,
+    pub discards: Option<String>,
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let at = tag.find(&format!("{name}="))? + name.len() + 1;
+    let rest = tag[at..].trim_start();
+    let quote = rest.chars().next()?;
+    if quote != '"' && quote != '\'' {
+        return None;
+    }
+    let end = rest[1..].find(quote)?;
+    Some(rest[1..1 + end].to_string())
+}
+
+fn between<'t>(s: &'t str, open: &str, close: &str) -> Option<&'t str> {
+    let a = s.find(open)? + open.len();
+    let b = s[a..].find(close)? + a;
+    Some(&s[a..b])
+}
+
+/// Reads a validation file. Comments (`<!-- -->`) are ignored.
+pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
+    let mut env = Environment::default();
+    if let Some(e) = between(xml, "<Environment>", "</Environment>") {
+        env.verbs = between(e, "<Verbfile>", "</Verbfile>").map(|s| s.trim().to_string());
+        env.agents = between(e, "<Agentfile>", "</Agentfile>").map(|s| s.trim().to_string());
+        env.discards = between(e, "<Discardfile>", "</Discardfile>").map(|s| s.trim().to_string());
+        env.actors = between(e, "<Actorfile>", "</Actorfile>").map(|s| s.split(',').map(|a| a.trim().to_string()).collect()).unwrap_or_default();
+    }
+    let mut records = Vec::new();
+    let mut require_dyad = true;
+    let mut pos = 0;
+    while pos < xml.len() {
+        let rest = &xml[pos..];
+        let next_comment = rest.find("<!--");
+        let next_config = rest.find("<Config ");
+        let next_sentence = rest.find("<Sentence ");
+        let first = [next_comment, next_config, next_sentence].into_iter().flatten().min();
+        let Some(at) = first else { break };
+        if Some(at) == next_comment {
+            let end = rest[at..].find("-->").map_or(rest.len(), |e| at + e + 3);
+            pos += end;
+        } else if Some(at) == next_config {
+            let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+            let tag = &rest[at..end];
+            if attr(tag, "option").as_deref() == Some("require_dyad") {
+                require_dyad = attr(tag, "value").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+            }
+            pos += end;
+        } else {
+            let end = rest[at..].find("</Sentence>").map_or(rest.len(), |e| at + e + 11);
+            let body = &rest[at..end];
+            let head_end = body.find('>').unwrap_or(body.len());
+            let head = &body[..head_end];
+            let mut r = Record {
+                id: attr(head, "id").unwrap_or_default(),
+                category: attr(head, "category").unwrap_or_default(),
+                date: attr(head, "date").unwrap_or_default(),
+                require_dyad,
+                line: 1 + xml[..pos + at].matches('\n').count(),
+                ..Record::default()
+            };
+            let mut body_nc = String::new();
+            let mut rest_b = body;
+            while let Some(c) = rest_b.find("<!--") {
+                body_nc.push_str(&rest_b[..c]);
+                rest_b = rest_b[c..].find("-->").map_or("", |e| &rest_b[c + e + 3..]);
+            }
+            body_nc.push_str(rest_b);
+            r.text = between(&body_nc, "<Text>", "</Text>").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            let mut b = body_nc.as_str();
+            while let Some(s) = b.find("<EventCoding") {
+                let e = b[s..].find('>').map_or(b.len(), |e| s + e + 1);
+                let tag = &b[s..e];
+                if let Some(err) = attr(tag, "error") {
+                    r.expects_error = Some(err);
+                } else if tag.contains("noevents") {
+                } else if let (Some(src), Some(tgt), Some(code)) = (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode")) {
+                    r.expected.push((src, tgt, code));
+                }
+                b = &b[e..];
+            }
+            records.push(r);
+            pos += end;
+        }
+    }
+    (env, records)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_records_configs_and_environment() {
+        let xml = r#"<Validation><Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt, b.txt</Actorfile></Environment>
+<!-- <Sentence id="X"> in a comment -->
+<Sentence date="19950101" id="A-1" category="A">
+<EventCoding sourcecode="ARN" targetcode="GON" eventcode="064"></EventCoding>
+<Text>
+Arnor restored
+ties with Gondor.
+</Text></Sentence>
+<Config option="require_dyad" value="False"></Config>
+<Sentence date="19950102" id="A-2" category="A"><EventCoding noevents = "True"></EventCoding><Text>Nothing.</Text></Sentence>
+</Validation>"#;
+        let (env, recs) = read_validation(xml);
+        assert_eq!(env.verbs.as_deref(), Some("v.txt"));
+        assert_eq!(env.actors, vec!["a.txt", "b.txt"]);
+        assert_eq!(recs.len(), 2);
+        assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
+        assert_eq!(recs[0].expected, vec![("ARN".into(), "GON".into(), "064".into())]);
+        assert!(recs[0].require_dyad);
+        assert!(!recs[1].require_dyad);
+        assert!(recs[1].expected.is_empty());
+    }
+}

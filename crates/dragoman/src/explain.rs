@@ -1,0 +1,44 @@
+//! `--explain`: the coder's reasoning, sentence by sentence, for people.
+
+use std::io::{self, Write};
+
+use dragoman_core::coder::CodedDocument;
+use dragoman_core::model::Document;
+
+pub fn write(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io::Result<()> {
+    writeln!(out, "== document {} (published {})", doc.id, doc.published)?;
+    if let Some(d) = &coded.dateline {
+        writeln!(out, "dateline: {d}")?;
+    }
+    if let Some(d) = &coded.discarded {
+        writeln!(out, "story discarded: matched `{d}`")?;
+        return Ok(());
+    }
+    for s in &coded.trace {
+        writeln!(out, "\n[{}] {}", s.index, s.text.replace('\n', " "))?;
+        writeln!(out, "  tokens: {}", s.tokens.join(" "))?;
+        for t in &s.times {
+            writeln!(out, "  time:   {t}")?;
+        }
+        for a in &s.actors {
+            writeln!(out, "  actor:  {a}")?;
+        }
+        for t in &s.triggers {
+            writeln!(out, "  verb:   {t}")?;
+        }
+        for e in coded.events.iter().filter(|e| e.sentence == s.index) {
+            writeln!(
+                out,
+                "  EVENT:  {} -> {} {} ({}) date {}{} rule {}",
+                e.source.code,
+                e.target.as_ref().map_or("-", |t| t.code.as_str()),
+                e.code,
+                e.code_name.as_deref().unwrap_or("?"),
+                e.date,
+                if e.date_end != e.date { format!("..{}", e.date_end) } else { String::new() },
+                e.rule
+            )?;
+        }
+    }
+    writeln!(out)
+}

@@ -1,0 +1,298 @@
+//! Reading articles: plain text files, JSON Lines records, directories and stdin.
+//!
+//! Input streams: JSON Lines are read one line at a time with a size cap, so memory
+//! stays flat whatever the corpus size, and a single absurd line is skipped without
+//! ever being held in memory. Every problem is reported with its file and line and
+//! the rest of the input is still read.
+
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use dragoman_core::model::{parse_date, Document};
+
+/// A problem with one piece of input: where, and what.
+#[derive(Debug, Clone)]
+pub struct InputError {
+    pub file: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.line {
+            Some(l) => write!(f, "{}:{}: {}", self.file, l, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+pub struct ReadConfig {
+    /// Publication date for plain text and for records without one.
+    pub published: Option<NaiveDate>,
+    /// Documents (or JSON lines) larger than this are skipped with an error.
+    pub max_bytes: usize,
+}
+
+/// Expands paths into the files to read: directories recursively, in name order.
+pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
+    let mut out = Vec::new();
+    for p in paths {
+        if p.as_os_str() == "-" {
+            out.push(Ok(p.clone()));
+        } else if p.is_dir() {
+            walk(p, &mut out);
+        } else if p.exists() {
+            out.push(Ok(p.clone()));
+        } else {
+            out.push(Err(InputError { file: p.display().to_string(), line: None, message: "no such file or directory".into() }));
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            out.push(Err(InputError { file: dir.display().to_string(), line: None, message: format!("cannot read directory: {e}") }));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if p.is_dir() {
+            walk(&p, out);
+        } else {
+            out.push(Ok(p));
+        }
+    }
+}
+
+fn is_jsonl(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson" | "json"))
+}
+
+/// Reads every document in `path` (or stdin for `-`), calling `on_doc` for each
+/// and `on_error` for each problem.
+pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+    let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
+    let reader: Box<dyn Read> = if path.as_os_str() == "-" {
+        Box::new(io::stdin().lock())
+    } else {
+        match File::open(path) {
+            Ok(f) => Box::new(f),
+            Err(e) => return on_error(InputError { file: name, line: None, message: format!("cannot open: {e}") }),
+        }
+    };
+    let mut reader = BufReader::with_capacity(1 << 16, reader);
+    let jsonl = if path.as_os_str() == "-" {
+        // Sniff: JSON Lines start with `{`.
+        match reader.fill_buf() {
+            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+            Err(_) => false,
+        }
+    } else {
+        is_jsonl(path)
+    };
+    if jsonl {
+        read_jsonl(&name, &mut reader, cfg, on_doc, on_error);
+    } else {
+        read_text(&name, path, &mut reader, cfg, on_doc, on_error);
+    }
+}
+
+/// Why bytes are not text, with the line of the first bad byte.
+fn text_problem(bytes: &[u8]) -> Option<(usize, String)> {
+    let probe = &bytes[..bytes.len().min(8192)];
+    if let Some(at) = probe.iter().position(|&b| b == 0) {
+        let line = 1 + probe[..at].iter().filter(|&&b| b == b'\n').count();
+        return Some((line, "looks like a binary file (NUL byte); skipped".into()));
+    }
+    if let Err(e) = std::str::from_utf8(bytes) {
+        let at = e.valid_up_to();
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
+        return Some((line, format!("invalid UTF-8 at byte {at}; skipped (convert the file to UTF-8)")));
+    }
+    None
+}
+
+fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+    let mut bytes = Vec::new();
+    let limit = cfg.max_bytes as u64 + 1;
+    if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
+        return on_error(InputError { file: name.into(), line: None, message: format!("cannot read: {e}") });
+    }
+    if bytes.len() > cfg.max_bytes {
+        return on_error(InputError {
+            file: name.into(),
+            line: None,
+            message: format!("larger than the {} MB document limit; skipped (raise it with --max-doc-mb)", cfg.max_bytes >> 20),
+        });
+    }
+    if let Some((line, message)) = text_problem(&bytes) {
+        return on_error(InputError { file: name.into(), line: Some(line), message });
+    }
+    let text = String::from_utf8(bytes).unwrap_or_default();
+    if text.trim().is_empty() {
+        return on_error(InputError { file: name.into(), line: None, message: "empty document; skipped".into() });
+    }
+    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stdin").to_string();
+    let published = cfg.published.unwrap_or_else(today);
+    on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+pub fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Reads one line into `buf`, keeping at most `max` bytes; returns the line's full
+/// length (0 at end of input). Longer lines are consumed but not kept.
+fn read_capped_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<usize> {
+    buf.clear();
+    let mut total = 0;
+    loop {
+        let chunk = reader.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(total);
+        }
+        let (part, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (&chunk[..=i], true),
+            None => (chunk, false),
+        };
+        let n = part.len();
+        if buf.len() + n <= max + 1 {
+            buf.extend_from_slice(part);
+        }
+        total += n;
+        reader.consume(n);
+        if done {
+            return Ok(total);
+        }
+    }
+}
+
+fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+    let mut buf = Vec::new();
+    let mut line_no = 0;
+    loop {
+        let len = match read_capped_line(reader, &mut buf, cfg.max_bytes) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) => return on_error(InputError { file: name.into(), line: Some(line_no + 1), message: format!("cannot read: {e}") }),
+        };
+        line_no += 1;
+        let err = |message: String| InputError { file: name.into(), line: Some(line_no), message };
+        if len > cfg.max_bytes + 1 {
+            on_error(err(format!("record of {} MB exceeds the {} MB document limit; skipped (raise it with --max-doc-mb)", len >> 20, cfg.max_bytes >> 20)));
+            continue;
+        }
+        if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        if let Some((_, message)) = text_problem(&buf) {
+            on_error(err(message.replace("; skipped (convert the file to UTF-8)", "; record skipped").replace("file", "record")));
+            continue;
+        }
+        match parse_record(&buf, cfg, line_no) {
+            Ok(doc) => on_doc(doc),
+            Err(message) => on_error(err(message)),
+        }
+    }
+}
+
+fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document, String> {
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
+    let obj = value.as_object().ok_or("expected a JSON object with \"text\"; record skipped")?;
+    let field = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    let text = field("text").ok_or("record has no \"text\" string; skipped")?;
+    if text.trim().is_empty() {
+        return Err("record has an empty \"text\"; skipped".into());
+    }
+    let id = match obj.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(serde_json::Value::Number(n)) => n.to_string(),
+        _ => format!("line-{line}"),
+    };
+    let published = match field("published") {
+        Some(p) => {
+            let day = p.get(..10).unwrap_or(&p);
+            parse_date(day).ok_or_else(|| format!("\"published\" is not a date (YYYY-MM-DD): `{p}`; record skipped"))?
+        }
+        None => cfg.published.unwrap_or_else(today),
+    };
+    Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
+        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000 };
+        let mut docs = Vec::new();
+        let mut errs = Vec::new();
+        let mut r = BufReader::new(bytes);
+        if name.ends_with(".jsonl") {
+            read_jsonl(name, &mut r, &cfg, &mut |d| docs.push(d), &mut |e| errs.push(e));
+        } else {
+            read_text(name, Path::new(name), &mut r, &cfg, &mut |d| docs.push(d), &mut |e| errs.push(e));
+        }
+        (docs, errs)
+    }
+
+    #[test]
+    fn jsonl_records_and_their_errors() {
+        let input = format!(
+            "{}\n{}\n\n{}\n{}\n{}\n",
+            r#"{"id": "a", "text": "Russia urged Armenia.", "published": "2024-01-18"}"#,
+            r#"{"id": "b", "text": "#,
+            r#"{"id": 7, "text": "Baku accused the West.", "source": "x"}"#,
+            r#"{"id": "c", "published": "2024-01-18"}"#,
+            "x".repeat(2000)
+        );
+        let (docs, errs) = read_all("in.jsonl", input.as_bytes());
+        assert_eq!(docs.len(), 2);
+        assert_eq!(docs[1].id, "7");
+        assert_eq!(docs[1].source.as_deref(), Some("x"));
+        let lines: Vec<Option<usize>> = errs.iter().map(|e| e.line).collect();
+        assert_eq!(lines, vec![Some(2), Some(5), Some(6)]);
+        assert!(errs[0].message.contains("malformed JSON"));
+        assert!(errs[2].message.contains("limit"));
+    }
+
+    #[test]
+    fn invalid_utf8_binary_and_empty_text() {
+        let (docs, errs) = read_all("a.txt", b"line one\nline \xff two");
+        assert!(docs.is_empty());
+        assert_eq!(errs[0].line, Some(2));
+        assert!(errs[0].message.contains("UTF-8"));
+        let (_, errs) = read_all("b.txt", b"\x00\x01\x02");
+        assert!(errs[0].message.contains("binary"));
+        let (_, errs) = read_all("c.txt", b"  \n ");
+        assert!(errs[0].message.contains("empty"));
+        let (docs, errs) = read_all("d.jsonl", b"{\"text\": \"ok\"}\n\xff\xfe\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(errs[0].line, Some(2));
+    }
+
+    #[test]
+    fn capped_lines_do_not_keep_giant_lines() {
+        let input = format!("{}\nshort\n", "y".repeat(100_000));
+        let mut r = BufReader::with_capacity(64, input.as_bytes());
+        let mut buf = Vec::new();
+        let n = read_capped_line(&mut r, &mut buf, 100).unwrap();
+        assert_eq!(n, 100_001);
+        assert!(buf.len() <= 101);
+        let n = read_capped_line(&mut r, &mut buf, 100).unwrap();
+        assert_eq!(n, 6);
+        assert_eq!(buf, b"short\n");
+    }
+}

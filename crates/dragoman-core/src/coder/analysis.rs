@@ -325,7 +325,10 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
             i += len;
             continue;
         }
-        if !as_noun && (k.clause_verbs.contains_key(a.lower(i)) || !cands.is_empty()) && a.class(i) == Class::Word && mention_at(a, i).is_none() {
+        // A past tense the dictionaries do not know still heads a clause
+        // ("Ethiopia indicated it ...").
+        let unknown_past = a.lower(i).len() > 4 && a.lower(i).ends_with("ed") && !a.toks[i].token.capitalized && i > 0 && !matches!(a.class(i - 1), Class::Det | Class::PossPron | Class::Poss | Class::Prep | Class::Num | Class::To) && !a.verb_at[i - 1] && a.trigger_at[i - 1].is_none();
+        if !as_noun && (k.clause_verbs.contains_key(a.lower(i)) || !cands.is_empty() || unknown_past) && a.class(i) == Class::Word && mention_at(a, i).is_none() {
             a.verb_at[i] = true;
         }
         i += 1;
@@ -388,6 +391,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     let mut countries: Vec<Resolved> = Vec::new();
     let mut people: Vec<Resolved> = Vec::new();
     let mut agent: Option<(usize, usize)> = None;
+    let mut all_agents: Vec<usize> = Vec::new();
     let agent_in_phrase = ms.iter().find(|m| matches!(m.kind, MentionKind::Agent(_)));
     for m in &ms {
         match &m.kind {
@@ -429,6 +433,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 }
             }
             MentionKind::Agent(g) => {
+                all_agents.push(*g);
                 if agent.is_none() {
                     agent = Some((*g, m.start));
                 }
@@ -453,8 +458,11 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
             return np;
         }
         for c in owners {
+            // "An MSF Arnor diplomat": every role in the phrase composes (NGOARNGOV).
+            let code = all_agents.iter().fold(c.code.clone(), |code, &g| compose_code(&code, &k.agents[g].code, k.agents[g].placement));
+            let _ = ag;
             np.actors.push(Resolved {
-                code: compose_code(&c.code, &ag.code, ag.placement),
+                code,
                 name: c.name.clone(),
                 start: c.start.min(at),
                 end,
@@ -492,7 +500,20 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
         let of = a.nps[idx].end;
         // "of" always; "from" and "in" only for the first phrase of a list
         // ("soldiers from Gondor", but not "the ministry and embassy in Russia").
-        let first_in_list = a.nps[idx].start == 0 || !matches!(a.class(a.nps[idx].start - 1), Class::Conj | Class::Comma);
+        // Roles listed together share the place: "lawmakers and officials in Fornost".
+        let mut list = vec![idx];
+        while let Some(&first) = list.first() {
+            let s0 = a.nps[first].start;
+            if s0 < 2 || !matches!(a.class(s0 - 1), Class::Conj | Class::Comma) {
+                break;
+            }
+            match a.np_at[s0 - 2] {
+                Some(p) if a.nps[p].bare_agent.is_some() && a.nps[p].actors.is_empty() => list.insert(0, p),
+                _ => break,
+            }
+        }
+        let first_start = a.nps[list[0]].start;
+        let first_in_list = first_start == 0 || !matches!(a.class(first_start - 1), Class::Conj | Class::Comma);
         if !(a.lower(of) == "of" || matches!(a.lower(of), "from" | "in") && first_in_list) {
             continue;
         }
@@ -512,12 +533,17 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
         if owners.is_empty() {
             continue;
         }
-        let ag = &k.agents[g];
-        let np = &mut a.nps[idx];
-        np.bare_agent = None;
-        np.actors = owners
-            .into_iter()
-            .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, ..c })
-            .collect();
+        let _ = g;
+        for n in list {
+            let Some(gi) = a.nps[n].bare_agent else { continue };
+            let ag = &k.agents[gi];
+            let np = &mut a.nps[n];
+            np.bare_agent = None;
+            np.actors = owners
+                .iter()
+                .cloned()
+                .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, ..c })
+                .collect();
+        }
     }
 }

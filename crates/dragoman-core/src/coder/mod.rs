@@ -192,6 +192,11 @@ fn phrase_text<'t>(text: &'t str, a: &Analysis, start: usize, end: usize) -> &'t
     &text[a.toks[start].token.start..a.toks[end - 1].token.end]
 }
 
+/// The end of the sentence (or of the part before a semicolon) after `from`.
+fn sentence_end(a: &Analysis, from: usize) -> usize {
+    (from..a.toks.len()).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(a.toks.len())
+}
+
 fn dedup(events: &mut Vec<Event>) {
     let mut seen = std::collections::HashSet::new();
     events.retain(|e| seen.insert((e.sentence, e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.code.clone(), e.evidence.trigger.start)));
@@ -263,8 +268,12 @@ impl<'a> SentenceCtx<'a> {
             let clause_start = subj.as_ref().map_or(g.start, |sg| sg.start);
             // The best pattern: most words matched, then the first listed.
             let mut best: Option<roles::PatternMatch> = None;
+            // Pattern words may stand anywhere in the verb's phrase, including a
+            // clause it governs ("allowed that Mordor isn't a pleasant place"), and
+            // before it as far as the sentence start ("indicated it would act").
+            let pattern_end = sentence_end(a, t.end);
             for (pi, p) in verb.patterns.iter().enumerate() {
-                if let Some(mut m) = match_pattern(a, k, p, clause_start.min(g.start), g.start, t.end, end, subj.as_ref()) {
+                if let Some(mut m) = match_pattern(a, k, p, 0, t.start, t.end, pattern_end, subj.as_ref()) {
                     m.pattern = pi;
                     if p.code.code.is_some() && best.as_ref().is_none_or(|b| m.score > b.score) {
                         best = Some(m);
@@ -288,7 +297,8 @@ impl<'a> SentenceCtx<'a> {
                 note(format!("not coded: negated (would have been {code})"));
                 continue;
             }
-            if g.hypothetical && !self.opts.keep_hypothetical {
+            let hypothetical = g.hypothetical && !pm.as_ref().is_some_and(|m| m.mentions_modal);
+            if hypothetical && !self.opts.keep_hypothetical {
                 note(format!("not coded: hypothetical, under a modal (would have been {code})"));
                 continue;
             }
@@ -327,7 +337,7 @@ impl<'a> SentenceCtx<'a> {
             for src in &sources {
                 if targets.is_empty() {
                     if !self.require_dyad {
-                        events.push(self.event(src, None, &code, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                        events.push(self.event(src, None, &code, &rule, t.start, t.end, negated, hypothetical, &date));
                     }
                     continue;
                 }
@@ -335,9 +345,9 @@ impl<'a> SentenceCtx<'a> {
                     if tgt.actor.code == src.actor.code {
                         continue;
                     }
-                    events.push(self.event(src, Some(tgt), &code, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                    events.push(self.event(src, Some(tgt), &code, &rule, t.start, t.end, negated, hypothetical, &date));
                     if let Some(pc) = &paired {
-                        events.push(self.event(tgt, Some(src), pc, &rule, t.start, t.end, negated, g.hypothetical, &date));
+                        events.push(self.event(tgt, Some(src), pc, &rule, t.start, t.end, negated, hypothetical, &date));
                     }
                 }
             }
@@ -376,6 +386,10 @@ impl<'a> SentenceCtx<'a> {
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
             } else if let Some(kind) = np.pronoun {
+                if let Some(r) = self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind)) {
+                    out.push(Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r });
+                    continue;
+                }
                 let from = match kind {
                     PronounKind::Thing => &disc.last_thing,
                     PronounKind::Person => &disc.last_person,
@@ -412,6 +426,29 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         out
+    }
+
+    /// "Moscow offered to host talks as it sought ...": a pronoun whose antecedent
+    /// stands earlier in the same sentence, as the subject of an earlier clause.
+    fn antecedent_in_sentence(&self, before: usize, kind: PronounKind) -> Option<Resolved> {
+        let a = self.a;
+        let wanted_person = kind == PronounKind::Person;
+        let verb = (0..before).find(|&j| a.verb_at[j])?;
+        let g = subject(a, verb_group(a, verb, a.lower(verb)).start)?;
+        if g.nps.len() > 1 && kind != PronounKind::Plural {
+            return None;
+        }
+        g.nps.iter().flat_map(|&n| a.nps[n].actors.iter()).find(|r| r.person == wanted_person || kind == PronounKind::Plural).cloned()
+    }
+
+    /// Without a known verb before it, a pronoun refers to the sentence's first actor.
+    fn first_actor_before(&self, before: usize, kind: PronounKind) -> Option<Resolved> {
+        let a = self.a;
+        let np = a.nps.iter().find(|np| np.end <= before && !np.actors.is_empty())?;
+        if np.start > 0 && matches!(a.class(np.start - 1), words::Class::Prep | words::Class::To) {
+            return None;
+        }
+        np.actors.iter().find(|r| r.person == (kind == PronounKind::Person) || kind == PronounKind::Plural).cloned()
     }
 
     /// The country of an actor named earlier in the same sentence, for a role

@@ -111,7 +111,7 @@ pub fn group_left(a: &Analysis, n: usize) -> NpGroup {
         }
         let sep = s - 1;
         let (link, before) = match a.class(sep) {
-            Class::Conj if matches!(a.lower(sep), "and" | "or") => {
+            Class::Conj if matches!(a.lower(sep), "and" | "or" | "nor") => {
                 // ", and" is a list too.
                 let b = if a.class(sep - 1) == Class::Comma && sep >= 2 { sep - 2 } else { sep - 1 };
                 (true, b)
@@ -136,8 +136,8 @@ pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
     loop {
         let e = g.end;
         let (link, next) = match a.class(e) {
-            Class::Conj if matches!(a.lower(e), "and" | "or") => (true, e + 1),
-            Class::Comma if a.class(e + 1) == Class::Conj && matches!(a.lower(e + 1), "and" | "or") => (true, e + 2),
+            Class::Conj if matches!(a.lower(e), "and" | "or" | "nor") => (true, e + 1),
+            Class::Comma if a.class(e + 1) == Class::Conj && matches!(a.lower(e + 1), "and" | "or" | "nor") => (true, e + 2),
             Class::Comma => (false, e + 1),
             _ => break,
         };
@@ -161,7 +161,9 @@ pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
 fn skip_parenthetical(a: &Analysis, comma: usize) -> Option<usize> {
     let lo = comma.saturating_sub(10);
     let open = (lo..comma).rev().find(|&j| a.class(j) == Class::Comma)?;
-    if (open + 1..comma).any(|j| a.verb_at[j] || matches!(a.class(j), Class::Sub | Class::Stop)) || open == 0 {
+    // Participles may stand in an aside ("in remarks published on Monday"); a
+    // clause of its own (auxiliary, subordinator, event verb) may not.
+    if (open + 1..comma).any(|j| a.trigger_at[j].is_some() && a.verb_at[j] || matches!(a.class(j), Class::Sub | Class::Stop | Class::Aux | Class::Modal)) || open == 0 {
         return None;
     }
     Some(open - 1)
@@ -211,6 +213,9 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
     while j < n {
         match a.class(j) {
             Class::Stop => return j,
+            // "allowed that Mordor ...": a complement right after the verb belongs
+            // to its phrase.
+            Class::Sub if a.lower(j) == "that" && (from..j).all(|i| a.toks[i].time || matches!(a.class(i), Class::Adv | Class::Prep)) => {}
             Class::Sub => return j,
             _ if a.verb_at[j] => {
                 let mut p = j;
@@ -282,6 +287,9 @@ pub struct PatternMatch {
     pub target: Option<NpGroup>,
     pub compound: bool,
     pub mentions_negation: bool,
+    /// The pattern itself names a modal ("INDICATED WOULD *"), so the modal does
+    /// not make the event hypothetical.
+    pub mentions_modal: bool,
 }
 
 fn phrase_at(a: &Analysis, at: usize, phrase: &[PhraseWord]) -> bool {
@@ -351,9 +359,7 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize,
                 let (opts, joined) = options(elem, k)?;
                 let limit = if must_be_next { pos + 1 } else { end };
                 let (at, len) = (pos..limit.min(end)).find_map(|j| opts.iter().find(|o| phrase_at(a, j, o)).map(|o| (j, o.len())))?;
-                if opts.iter().any(|o| o.iter().any(|w| matches!(w.text.as_str(), "not" | "n't" | "never"))) {
-                    m.mentions_negation = true;
-                }
+                note_words(&mut m, &opts);
                 pos = at + len;
                 m.score += 2;
                 must_be_next = joined;
@@ -400,15 +406,23 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize,
                         return None;
                     }
                 }
-                if opts.iter().any(|o| o.iter().any(|w| matches!(w.text.as_str(), "not" | "n't" | "never"))) {
-                    m.mentions_negation = true;
-                }
+                note_words(&mut m, &opts);
                 pos = hit.0;
                 m.score += 2;
             }
         }
     }
     Some(m)
+}
+
+fn note_words(m: &mut PatternMatch, opts: &[&[PhraseWord]]) {
+    let any = |f: &dyn Fn(&str) -> bool| opts.iter().any(|o| o.iter().any(|w| f(&w.text)));
+    if any(&|w| matches!(w, "not" | "n't" | "never" | "neither" | "nor")) {
+        m.mentions_negation = true;
+    }
+    if any(&|w| is_hypothetical_modal(w)) {
+        m.mentions_modal = true;
+    }
 }
 
 /// Whether the token at `i` opens a relative clause.

@@ -44,7 +44,7 @@ pub fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
     match lower {
         "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "every" | "each"
         | "another" | "such" | "all" | "both" | "several" | "many" | "few" | "other" | "most"
-        | "more" | "no" => Class::Det,
+        | "more" | "no" | "neither" | "either" => Class::Det,
         "its" | "his" | "her" | "their" | "our" | "my" | "your" => Class::PossPron,
         "it" | "he" | "she" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
         | "itself" | "himself" | "herself" | "themselves" => Class::Pron,

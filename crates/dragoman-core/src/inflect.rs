@@ -140,6 +140,11 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         add(past_regular(&base));
     }
     add(ing(&base));
+    // British spelling doubles a final l after one vowel: cancelled, travelling.
+    if n > 2 && b[n - 1] == b'l' && is_vowel(b[n - 2]) && !is_vowel(b[n - 3]) && !doubles(&base) {
+        add(format!("{base}led"));
+        add(format!("{base}ling"));
+    }
     out
 }
 
@@ -249,6 +254,8 @@ mod tests {
         assert!(verb_forms("say").contains(&"said".to_string()));
         assert!(verb_forms("be").contains(&"were".to_string()));
         assert!(verb_forms("seek").contains(&"sought".to_string()));
+        assert!(verb_forms("cancel").contains(&"cancelled".to_string()));
+        assert!(verb_forms("cancel").contains(&"canceled".to_string()));
     }
 
     #[test]

@@ -292,7 +292,10 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
     let n = a.toks.len();
     let mut i = 0;
     while i < n {
-        if a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep {
+        // Names are not verbs: "the United States", a capitalised word mid-sentence,
+        // or any word inside an actor's name.
+        let in_actor = a.mentions.iter().any(|m| m.start <= i && i < m.end && !matches!(m.kind, MentionKind::Agent(_)));
+        if (a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep) || in_actor || (i > 0 && a.toks[i].token.capitalized && k.community_verbs == false) {
             i += 1;
             continue;
         }

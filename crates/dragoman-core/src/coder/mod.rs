@@ -64,8 +64,9 @@ struct Discourse {
     last_thing: Vec<Resolved>,
     last_person: Vec<Resolved>,
     last_plural: Vec<Resolved>,
-    /// Full codes seen with a role, for a later bare "the ministry".
-    roles: Vec<(String, String, Resolved)>,
+    /// (head word, code) of phrases with a role ("ministry", RUSGOV), for a later
+    /// bare "the ministry".
+    roles: Vec<(String, String)>,
     last_date: Option<(DateRange, String)>,
 }
 
@@ -145,14 +146,11 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
         }
+        // Country-and-role codes seen (RUSGOV), for a later bare "the ministry".
         for np in &a.nps {
-            for r in &np.actors {
-                for g in &k.agents {
-                    if r.code.len() > g.code.len() && r.code.ends_with(&g.code) && np.end > np.start {
-                        disc.roles.push((g.code.clone(), r.code.clone(), r.clone()));
-                        break;
-                    }
-                }
+            let head = a.lower(np.end.saturating_sub(1)).to_string();
+            for r in np.actors.iter().filter(|r| !r.person && r.code.len() > 3 && r.code.is_char_boundary(3)) {
+                disc.roles.push((head.clone(), r.code.clone()));
             }
         }
         if let Some(d) = subject_date {
@@ -375,14 +373,14 @@ impl<'a> SentenceCtx<'a> {
     /// Resolves a group's phrases to actors, following pronouns and bare roles.
     fn resolve_group(&self, g: &NpGroup, disc: &Discourse) -> Vec<Resolved> {
         let mut out: Vec<Resolved> = Vec::new();
+        // "Armenia's Foreign Ministry and embassy": a role after a named conjunct
+        // shares its country.
         let mut group_country: Option<String> = None;
         for &n in &g.nps {
-            if let Some(r) = self.a.nps[n].actors.first() {
-                group_country.get_or_insert_with(|| r.code.chars().take(3).collect());
-            }
-        }
-        for &n in &g.nps {
             let np = &self.a.nps[n];
+            if let Some(r) = np.actors.first() {
+                group_country = Some(r.code.chars().take(3).collect());
+            }
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
             } else if let Some(kind) = np.pronoun {
@@ -392,6 +390,7 @@ impl<'a> SentenceCtx<'a> {
                 }
                 let from = match kind {
                     PronounKind::Thing => &disc.last_thing,
+                    PronounKind::Person if disc.last_person.is_empty() => &disc.last_thing,
                     PronounKind::Person => &disc.last_person,
                     PronounKind::Plural => {
                         if disc.last_plural.is_empty() {
@@ -408,9 +407,14 @@ impl<'a> SentenceCtx<'a> {
                 // "the ministry" takes the country last seen with that role.
                 // PETRARCH's convention: a role with no country is "---GOV".
                 let unknown = self.k.community_verbs.then(|| "---".to_string());
+                let head = self.a.lower(np.end.saturating_sub(1));
                 let country = group_country.clone().or(unknown).or_else(|| {
-                    self.sentence_country(np.start)
-                        .or_else(|| disc.roles.iter().rev().find(|(c, _, _)| *c == ag.code).map(|(_, full, _)| full.chars().take(3).collect()))
+                    disc.roles
+                        .iter()
+                        .rev()
+                        .find(|(h, code)| h == head && code.ends_with(&ag.code))
+                        .map(|(_, full)| full.chars().take(3).collect())
+                        .or_else(|| self.sentence_country(np.start))
                         .or_else(|| disc.last_thing.first().map(|r| r.code.chars().take(3).collect()))
                 });
                 if let Some(c) = country {

@@ -80,7 +80,7 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
     }
     if participle && !saw_aux && !g.infinitive && g.start > 0 {
         let p = g.start - 1;
-        let after_noun = a.np_at[p].is_some_and(|n| a.nps[n].pronoun.is_none()) && a.class(p) == Class::Word;
+        let after_noun = a.np_at[p].is_some_and(|n| a.nps[n].pronoun.is_none() && a.nps[n].bare_agent.is_none()) && a.class(p) == Class::Word;
         let by_follows = a.lower(start + 1) == "by";
         let earlier_verb = (0..p).any(|i| a.verb_at[i]);
         g.reduced_relative = after_noun && (by_follows && earlier_verb || a.class(p) == Class::Word && earlier_verb && !a.toks[p].token.capitalized && a.nps[a.np_at[p].unwrap_or(0)].actors.is_empty());

@@ -141,8 +141,14 @@ impl KnowledgeBuilder {
     }
 
     pub fn build(self) -> Knowledge {
+        let mut say = vec![false; self.verbs.verbs.len()];
+        for &i in &self.say {
+            if let Some(s) = say.get_mut(i) {
+                *s = true;
+            }
+        }
         let mut k = Knowledge {
-            say: (0..self.verbs.verbs.len()).map(|i| self.say.contains(&i)).collect(),
+            say,
             actors: self.actors,
             agents: self.agents,
             discards: self.discards,

@@ -16,3 +16,5 @@ pub mod model;
 pub mod knowledge;
 pub mod coder;
 pub mod validation;
+#[doc(hidden)]
+pub mod synth;

@@ -82,21 +82,25 @@ fn is_jsonl(path: &Path) -> bool {
 
 /// Reads every document in `path` (or stdin for `-`), calling `on_doc` for each
 /// and `on_error` for each problem.
-pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+/// Both callbacks return whether to keep reading (`--strict` stops at once).
+pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
     let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
     } else {
         match File::open(path) {
             Ok(f) => Box::new(f),
-            Err(e) => return on_error(InputError { file: name, line: None, message: format!("cannot open: {e}") }),
+            Err(e) => {
+                on_error(InputError { file: name, line: None, message: format!("cannot open: {e}") });
+                return;
+            }
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     let jsonl = if path.as_os_str() == "-" {
         // Sniff: JSON Lines start with `{`.
         match reader.fill_buf() {
-            Ok(buf) => buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
+            Ok(buf) => strip_bom(buf).iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{'),
             Err(_) => false,
         }
     } else {
@@ -124,29 +128,42 @@ fn text_problem(bytes: &[u8]) -> Option<(usize, String)> {
     None
 }
 
-fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
     let mut bytes = Vec::new();
     let limit = cfg.max_bytes as u64 + 1;
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
-        return on_error(InputError { file: name.into(), line: None, message: format!("cannot read: {e}") });
+        on_error(InputError { file: name.into(), line: None, message: format!("cannot read: {e}") });
+        return;
+    }
+    if bytes.starts_with(BOM) {
+        bytes.drain(..BOM.len());
     }
     if bytes.len() > cfg.max_bytes {
-        return on_error(InputError {
+        on_error(InputError {
             file: name.into(),
             line: None,
             message: format!("larger than the {} MB document limit; skipped (raise it with --max-doc-mb)", cfg.max_bytes >> 20),
         });
+        return;
     }
     if let Some((line, message)) = text_problem(&bytes) {
-        return on_error(InputError { file: name.into(), line: Some(line), message });
+        on_error(InputError { file: name.into(), line: Some(line), message });
+        return;
     }
     let text = String::from_utf8(bytes).unwrap_or_default();
     if text.trim().is_empty() {
-        return on_error(InputError { file: name.into(), line: None, message: "empty document; skipped".into() });
+        on_error(InputError { file: name.into(), line: None, message: "empty document; skipped".into() });
+        return;
     }
-    let id = path.file_stem().and_then(|s| s.to_str()).unwrap_or("stdin").to_string();
+    let id = if path.as_os_str() == "-" { "stdin".to_string() } else { path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string() };
     let published = cfg.published.unwrap_or_else(today);
     on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+fn strip_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(BOM).unwrap_or(bytes)
 }
 
 pub fn today() -> NaiveDate {
@@ -168,8 +185,11 @@ fn read_capped_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> 
             None => (chunk, false),
         };
         let n = part.len();
-        if buf.len() + n <= max + 1 {
+        if total + n <= max + 1 {
             buf.extend_from_slice(part);
+        } else {
+            // Too long to keep: stop holding any of it.
+            buf.clear();
         }
         total += n;
         reader.consume(n);
@@ -179,32 +199,46 @@ fn read_capped_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> 
     }
 }
 
-fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document), on_error: &mut dyn FnMut(InputError)) {
+fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
     let mut buf = Vec::new();
     let mut line_no = 0;
+    let mut records = 0;
     loop {
         let len = match read_capped_line(reader, &mut buf, cfg.max_bytes) {
             Ok(0) => break,
             Ok(n) => n,
-            Err(e) => return on_error(InputError { file: name.into(), line: Some(line_no + 1), message: format!("cannot read: {e}") }),
+            Err(e) => {
+                on_error(InputError { file: name.into(), line: Some(line_no + 1), message: format!("cannot read: {e}") });
+                return;
+            }
         };
         line_no += 1;
+        if line_no == 1 && buf.starts_with(BOM) {
+            buf.drain(..BOM.len());
+        }
         let err = |message: String| InputError { file: name.into(), line: Some(line_no), message };
-        if len > cfg.max_bytes + 1 {
-            on_error(err(format!("record of {} MB exceeds the {} MB document limit; skipped (raise it with --max-doc-mb)", len >> 20, cfg.max_bytes >> 20)));
-            continue;
+        let keep_going = if len > cfg.max_bytes + 1 {
+            on_error(err(format!("record of {} MB exceeds the {} MB document limit; skipped (raise it with --max-doc-mb)", len >> 20, cfg.max_bytes >> 20)))
+        } else if buf.iter().all(|b| b.is_ascii_whitespace()) {
+            true
+        } else if line_no == 1 && buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
+            on_error(err("a JSON array, not JSON Lines (one object per line); file skipped".into()));
+            return;
+        } else if let Some((_, message)) = text_problem(&buf) {
+            on_error(err(message.replace("; skipped (convert the file to UTF-8)", "; record skipped").replace("file", "record")))
+        } else {
+            records += 1;
+            match parse_record(&buf, cfg, line_no) {
+                Ok(doc) => on_doc(doc),
+                Err(message) => on_error(err(message)),
+            }
+        };
+        if !keep_going {
+            return;
         }
-        if buf.iter().all(|b| b.is_ascii_whitespace()) {
-            continue;
-        }
-        if let Some((_, message)) = text_problem(&buf) {
-            on_error(err(message.replace("; skipped (convert the file to UTF-8)", "; record skipped").replace("file", "record")));
-            continue;
-        }
-        match parse_record(&buf, cfg, line_no) {
-            Ok(doc) => on_doc(doc),
-            Err(message) => on_error(err(message)),
-        }
+    }
+    if records == 0 {
+        on_error(InputError { file: name.into(), line: None, message: "no records; nothing to code".into() });
     }
 }
 
@@ -241,9 +275,9 @@ mod tests {
         let mut errs = Vec::new();
         let mut r = BufReader::new(bytes);
         if name.ends_with(".jsonl") {
-            read_jsonl(name, &mut r, &cfg, &mut |d| docs.push(d), &mut |e| errs.push(e));
+            read_jsonl(name, &mut r, &cfg, &mut |d| { docs.push(d); true }, &mut |e| { errs.push(e); true });
         } else {
-            read_text(name, Path::new(name), &mut r, &cfg, &mut |d| docs.push(d), &mut |e| errs.push(e));
+            read_text(name, Path::new(name), &mut r, &cfg, &mut |d| { docs.push(d); true }, &mut |e| { errs.push(e); true });
         }
         (docs, errs)
     }
@@ -281,6 +315,13 @@ mod tests {
         let (docs, errs) = read_all("d.jsonl", b"{\"text\": \"ok\"}\n\xff\xfe\n");
         assert_eq!(docs.len(), 1);
         assert_eq!(errs[0].line, Some(2));
+        let (docs, errs) = read_all("bom.jsonl", b"\xEF\xBB\xBF{\"text\": \"ok\"}\n");
+        assert_eq!((docs.len(), errs.len()), (1, 0));
+        let (docs, errs) = read_all("arr.jsonl", b"[{\"text\": \"ok\"},\n{\"text\": \"ok\"}]\n");
+        assert_eq!((docs.len(), errs.len()), (0, 1));
+        assert!(errs[0].message.contains("JSON array"));
+        let (_, errs) = read_all("empty.jsonl", b"\n\n");
+        assert!(errs[0].message.contains("no records"));
     }
 
     #[test]
@@ -290,7 +331,7 @@ mod tests {
         let mut buf = Vec::new();
         let n = read_capped_line(&mut r, &mut buf, 100).unwrap();
         assert_eq!(n, 100_001);
-        assert!(buf.len() <= 101);
+        assert!(buf.is_empty());
         let n = read_capped_line(&mut r, &mut buf, 100).unwrap();
         assert_eq!(n, 6);
         assert_eq!(buf, b"short\n");

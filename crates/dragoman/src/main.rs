@@ -170,7 +170,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("-"));
     }
-    let text_inputs = paths.iter().any(|p| p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
+    let text_inputs = paths.iter().any(|p| p.as_os_str() != "-" && p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
     if published.is_none() && text_inputs && !args.quiet {
         eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", input::today());
     }
@@ -214,7 +214,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
             &cfg,
             &mut |doc| {
                 if stop.get() || write_failed.is_some() {
-                    return;
+                    return false;
                 }
                 let coded = code_document(&doc, &knowledge, &opts);
                 docs += 1;
@@ -223,7 +223,9 @@ fn run_code(args: CodeArgs) -> ExitCode {
                 let res = if args.explain { explain::write(&mut out, &doc, &coded) } else { write_events(&mut out, &coded.events) };
                 if let Err(e) = res {
                     write_failed = Some(e);
+                    return false;
                 }
+                true
             },
             &mut |e| {
                 eprintln!("error: {e}");
@@ -231,6 +233,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
                 if args.strict {
                     stop.set(true);
                 }
+                !args.strict
             },
         );
         if write_failed.is_some() {

@@ -290,17 +290,22 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
 
 fn find_triggers(a: &mut Analysis, k: &Knowledge) {
     let n = a.toks.len();
+    let mut in_actor_name = vec![false; n];
+    for m in a.mentions.iter().filter(|m| !matches!(m.kind, MentionKind::Agent(_))) {
+        in_actor_name[m.start..m.end].iter_mut().for_each(|f| *f = true);
+    }
+    let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < n {
         // Names are not verbs: "the United States", a capitalised word mid-sentence,
         // or any word inside an actor's name.
-        let in_actor = a.mentions.iter().any(|m| m.start <= i && i < m.end && !matches!(m.kind, MentionKind::Agent(_)));
-        if (a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep) || in_actor || (i > 0 && a.toks[i].token.capitalized && k.community_verbs == false) {
+        let in_actor = in_actor_name[i];
+        if (a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep) || in_actor || (i > 0 && a.toks[i].token.capitalized && !k.community_verbs) {
             i += 1;
             continue;
         }
         // Longest form starting here; noun and verb readings both considered.
-        let mut cands: Vec<(usize, usize)> = Vec::new();
+        cands.clear();
         k.verb_index.candidates(&a.toks[i].token.lower, |v, f| {
             let form = &k.verbs.verbs[v].forms[f];
             if form.len() <= n - i && form.iter().enumerate().all(|(j, w)| a.toks[i + j].token.lower == *w) {

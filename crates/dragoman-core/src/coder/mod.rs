@@ -93,7 +93,10 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     }
     for (si, (&(s, e), tokens)) in spans.iter().zip(analyses).enumerate() {
         let sentence_text = &text[s..e];
-        let mut trace = SentenceTrace { index: si, text: sentence_text.to_string(), ..SentenceTrace::default() };
+        let mut trace = SentenceTrace { index: si, ..SentenceTrace::default() };
+        if opts.explain {
+            trace.text = sentence_text.to_string();
+        }
         if let Some(d) = discard_hit(k, &tokens, false) {
             trace.triggers.push(format!("sentence discarded: matched `{d}`"));
             if opts.explain {

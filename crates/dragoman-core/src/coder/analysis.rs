@@ -49,6 +49,8 @@ pub struct Resolved {
     pub end: usize,
     pub rule: String,
     pub person: bool,
+    /// A capital or region: in "talks in Moscow" it is where, not who.
+    pub place: bool,
 }
 
 /// An event trigger found in the sentence.
@@ -315,12 +317,18 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
         if a.toks[i].class == Class::Prep {
             cands.retain(|&(_, len)| len > 1);
         }
-        let as_noun = noun_context(a, i, k);
-        let pick = cands
-            .iter()
-            .filter(|&&(v, _)| k.verbs.verbs[v].noun == as_noun)
-            .max_by_key(|&&(_, len)| len)
-            .copied();
+        let mut as_noun = noun_context(a, i, k);
+        let best_of = |noun: bool| cands.iter().filter(|&&(v, _)| k.verbs.verbs[v].noun == noun).max_by_key(|&&(_, len)| len).copied();
+        let mut pick = best_of(as_noun);
+        // "military offensive": a word that is only a noun trigger, after a
+        // modifier, is read as the noun even where a verb could stand.
+        if pick.is_none() && !as_noun && i > 0 && a.class(i - 1) == Class::Word && !a.toks[i].token.capitalized {
+            let prev_is_name = mention_at(a, i - 1).is_some_and(|m| matches!(m.kind, MentionKind::Actor(e) if proper_kind(k.actors[e].kind)));
+            if !prev_is_name {
+                pick = best_of(true);
+                as_noun = pick.is_some();
+            }
+        }
         if let Some((v, len)) = pick {
             let t = a.triggers.len();
             a.triggers.push(Trigger { start: i, end: i + len, verb: v });
@@ -409,7 +417,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 // "FRO/BIL/SAM": one phrase naming several actors.
                 if code.contains('/') {
                     for part in code.split('/').filter(|p| !p.is_empty()) {
-                        countries.push(Resolved { code: part.to_string(), name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false });
+                        countries.push(Resolved { code: part.to_string(), name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false, place: false });
                     }
                     continue;
                 }
@@ -425,6 +433,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                     end: m.end,
                     rule: entry.rule.clone(),
                     person: entry.kind == ActorKind::Person,
+                    place: matches!(entry.kind, ActorKind::Capital | ActorKind::Region),
                 };
                 if r.person {
                     people.push(r);
@@ -436,7 +445,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 for e in es {
                     let entry = &k.actors[*e];
                     if let Some(code) = code_on(&entry.codes, date) {
-                        countries.push(Resolved { code, name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false });
+                        countries.push(Resolved { code, name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false, place: false });
                     }
                 }
             }
@@ -476,6 +485,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 end,
                 rule: c.rule.clone(),
                 person: false,
+                place: false,
             });
         }
         return np;
@@ -550,7 +560,7 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
             np.actors = owners
                 .iter()
                 .cloned()
-                .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, ..c })
+                .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, place: false, ..c })
                 .collect();
         }
     }

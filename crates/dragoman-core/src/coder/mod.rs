@@ -193,6 +193,12 @@ fn phrase_text<'t>(text: &'t str, a: &Analysis, start: usize, end: usize) -> &'t
     &text[a.toks[start].token.start..a.toks[end - 1].token.end]
 }
 
+/// The country part of an actor code (RUSGOV → RUS); none for organisations.
+fn country_of(code: &str) -> Option<String> {
+    let c = code.get(..3)?;
+    (c.chars().all(|ch| ch.is_ascii_uppercase()) && !matches!(c, "IGO" | "NGO" | "MNC" | "UAF")).then(|| c.to_string())
+}
+
 /// The end of the sentence (or of the part before a semicolon) after `from`.
 fn sentence_end(a: &Analysis, from: usize) -> usize {
     (from..a.toks.len()).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(a.toks.len())
@@ -382,7 +388,7 @@ impl<'a> SentenceCtx<'a> {
         for &n in &g.nps {
             let np = &self.a.nps[n];
             if let Some(r) = np.actors.first() {
-                group_country = Some(r.code.chars().take(3).collect());
+                group_country = country_of(&r.code);
             }
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
@@ -411,14 +417,20 @@ impl<'a> SentenceCtx<'a> {
                 // PETRARCH's convention: a role with no country is "---GOV".
                 let unknown = self.k.community_verbs.then(|| "---".to_string());
                 let head = self.a.lower(np.end.saturating_sub(1));
+                // A plural role ("both governments", "officials") names no one in
+                // particular: only a list or a community convention gives it a country.
+                let plural = head.ends_with('s') && !head.ends_with("ss");
                 let country = group_country.clone().or(unknown).or_else(|| {
+                    if plural {
+                        return None;
+                    }
                     disc.roles
                         .iter()
                         .rev()
                         .find(|(h, code)| h == head && code.ends_with(&ag.code))
-                        .map(|(_, full)| full.chars().take(3).collect())
+                        .and_then(|(_, full)| country_of(full))
                         .or_else(|| self.sentence_country(np.start))
-                        .or_else(|| disc.last_thing.first().map(|r| r.code.chars().take(3).collect()))
+                        .or_else(|| disc.last_thing.first().and_then(|r| country_of(&r.code)))
                 });
                 if let Some(c) = country {
                     out.push(Resolved {
@@ -428,6 +440,7 @@ impl<'a> SentenceCtx<'a> {
                         end: np.end,
                         rule: ag.rule.clone(),
                         person: false,
+                        place: false,
                     });
                 }
             }
@@ -462,7 +475,7 @@ impl<'a> SentenceCtx<'a> {
     /// mentioned with a name the dictionaries do not know ("Deputy Foreign
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
-        self.a.nps.iter().filter(|np| np.end <= before).flat_map(|np| np.actors.iter()).last().map(|r| r.code.chars().take(3).collect())
+        self.a.nps.iter().filter(|np| np.end <= before).flat_map(|np| np.actors.iter()).filter_map(|r| country_of(&r.code)).last()
     }
 
     fn sides(&self, g: &NpGroup, disc: &Discourse) -> Vec<Side> {

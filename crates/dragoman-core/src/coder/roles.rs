@@ -104,6 +104,9 @@ fn np_has_content(a: &Analysis, n: usize) -> bool {
 /// The coordinated group that ends with phrase `n`, walking left.
 pub fn group_left(a: &Analysis, n: usize) -> NpGroup {
     let mut g = NpGroup { nps: vec![n], start: a.nps[n].start, end: a.nps[n].end };
+    // Commas link phrases only inside a list closed by "and"/"or" ("A, B and C");
+    // "Citing the offensive, Pashinyan said" is no list.
+    let mut seen_conj = false;
     loop {
         let s = g.start;
         if s < 2 {
@@ -114,9 +117,10 @@ pub fn group_left(a: &Analysis, n: usize) -> NpGroup {
             Class::Conj if matches!(a.lower(sep), "and" | "or" | "nor") => {
                 // ", and" is a list too.
                 let b = if a.class(sep - 1) == Class::Comma && sep >= 2 { sep - 2 } else { sep - 1 };
+                seen_conj = true;
                 (true, b)
             }
-            Class::Comma => (false, sep - 1),
+            Class::Comma if seen_conj => (false, sep - 1),
             _ => break,
         };
         let Some(m) = a.np_at[before] else { break };
@@ -243,7 +247,10 @@ pub fn first_actor_right(a: &Analysis, from: usize, to: usize) -> Option<NpGroup
     let mut j = from;
     while j < to {
         if let Some(n) = a.np_at[j] {
-            if np_has_content(a, n) && !a.nps[n].time_only {
+            let np = &a.nps[n];
+            // "talks in Moscow": a place after "in" or "at" is where, not whom.
+            let locative = np.start > 0 && matches!(a.lower(np.start - 1), "in" | "at" | "near") && !np.actors.is_empty() && np.actors.iter().all(|r| r.place);
+            if np_has_content(a, n) && !np.time_only && !locative {
                 return Some(group_right(a, n));
             }
             j = a.nps[n].end;

@@ -1,0 +1,142 @@
+//! Behaviour of the coder with the built-in dictionaries, on sentences written for
+//! these tests (grammar, actors, dates, across regions).
+
+use std::sync::OnceLock;
+
+use dragoman_core::coder::{code_document, CodeOptions};
+use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
+use dragoman_core::model::{parse_date, Document, Event};
+
+fn knowledge() -> &'static Knowledge {
+    static K: OnceLock<Knowledge> = OnceLock::new();
+    K.get_or_init(|| KnowledgeBuilder::new().builtin().build())
+}
+
+fn code_with(text: &str, published: &str, opts: &CodeOptions) -> Vec<Event> {
+    let doc = Document { id: "t".into(), text: text.into(), published: parse_date(published).unwrap(), source: None, url: None, title: None };
+    code_document(&doc, knowledge(), opts).events
+}
+
+fn code(text: &str) -> Vec<Event> {
+    code_with(text, "2024-01-18", &CodeOptions::default())
+}
+
+/// (source, target, code) triples, target "-" when there is none.
+fn triples(events: &[Event]) -> Vec<(String, String, String)> {
+    let mut v: Vec<_> = events.iter().map(|e| (e.source.code.clone(), e.target.as_ref().map_or("-".into(), |t| t.code.clone()), e.code.clone())).collect();
+    v.sort();
+    v
+}
+
+fn has(events: &[Event], source: &str, target: &str, code: &str) -> bool {
+    events.iter().any(|e| e.source.code.starts_with(source) && e.target.as_ref().map_or("-", |t| t.code.as_str()).starts_with(target) && e.code.starts_with(code))
+}
+
+#[test]
+fn simple_transitive_sentence() {
+    let ev = code("Russia urged Armenia on Wednesday to resume talks with Azerbaijan.");
+    assert!(has(&ev, "RUS", "ARM", "026"), "{:?}", triples(&ev));
+    let e = &ev[0];
+    assert_eq!(e.date, "2024-01-17");
+    assert_eq!(e.root, "02");
+    assert_eq!(e.quad_class, Some(1));
+    assert_eq!(e.plover.kind.as_deref(), Some("REQUEST"));
+    assert_eq!(e.sentence, 0);
+    assert_eq!(&e.sentence_text[..6], "Russia");
+}
+
+#[test]
+fn roles_compose_with_countries() {
+    let ev = code("The Russian Foreign Ministry criticized the Armenian ambassador.");
+    assert!(has(&ev, "RUSGOV", "ARMGOV", "111"), "{:?}", triples(&ev));
+    let ev = code("Russian peacekeepers clashed with Azerbaijani troops.");
+    assert!(has(&ev, "RUSMIL", "AZEMIL", "19"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn passive_voice_swaps_the_roles() {
+    let ev = code("Ukrainian troops were attacked by Russian forces near Bakhmut on Monday.");
+    assert!(has(&ev, "RUSMIL", "UKRMIL", "19"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "UKR", "RUS", ""), "{:?}", triples(&ev));
+}
+
+#[test]
+fn negation_and_modality_drop_events_unless_asked() {
+    let ev = code("Israel did not attack Lebanon.");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    let ev = code("Israel may attack Lebanon.");
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+    let keep = CodeOptions { keep_negated: true, keep_hypothetical: true, ..CodeOptions::default() };
+    let ev = code_with("Israel did not attack Lebanon.", "2024-01-18", &keep);
+    assert!(ev.iter().any(|e| e.negated && e.source.code.starts_with("ISR")), "{:?}", triples(&ev));
+    let ev = code_with("Israel may attack Lebanon.", "2024-01-18", &keep);
+    assert!(ev.iter().any(|e| e.hypothetical), "{:?}", triples(&ev));
+}
+
+#[test]
+fn reported_speech_codes_the_statement_and_the_report() {
+    let ev = code("Pakistan said that India shelled its border posts.");
+    assert!(has(&ev, "PAK", "IND", "01"), "{:?}", triples(&ev));
+    assert!(has(&ev, "IND", "", "19"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn coordination_gives_one_event_per_pair() {
+    let ev = code("France and Germany condemned Iran and Syria.");
+    for (s, t) in [("FRA", "IRN"), ("FRA", "SYR"), ("DEU", "IRN"), ("DEU", "SYR")] {
+        assert!(has(&ev, s, t, "111"), "{s}->{t} missing: {:?}", triples(&ev));
+    }
+    let ev = code("China and Japan discussed trade.");
+    assert!(has(&ev, "CHN", "JPN", "04") && has(&ev, "JPN", "CHN", "04"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn pronouns_follow_the_last_subject() {
+    let ev = code("The Egyptian government hosted talks on Gaza. It also criticized Israel.");
+    assert!(has(&ev, "EGY", "ISR", "111"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn infinitives_are_not_events_of_their_own() {
+    let ev = code("Turkey offered to mediate between Russia and Ukraine.");
+    assert!(has(&ev, "TUR", "", "03"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.code.starts_with("04")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn nominal_events_need_a_date_or_a_place() {
+    let ev = code("Azerbaijan's September 19-20 military offensive in Nagorno-Karabakh displaced thousands.");
+    let e = ev.iter().find(|e| e.code == "190").expect("nominal offensive");
+    assert!(e.source.code.starts_with("AZE"));
+    assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2023-09-19", "2023-09-20"));
+    let ev = code("Citing the Azerbaijani offensive, officials left.");
+    assert!(!ev.iter().any(|e| e.code == "190"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn regions_sahel_middle_east_asia_latin_america() {
+    assert!(has(&code("Mali expelled the French ambassador on Friday."), "MLI", "FRAGOV", "1"));
+    assert!(has(&code("Egypt hosted Qatari negotiators in Cairo."), "EGY", "QAT", "043"));
+    assert!(has(&code("South Korea condemned North Korea after the missile launch."), "KOR", "PRK", "111"));
+    assert!(has(&code("Colombia signed a peace agreement with the rebels."), "COL", "", "057"));
+    assert!(has(&code("Ukraine accused Russia of shelling Kharkiv."), "UKR", "RUS", "112"));
+}
+
+#[test]
+fn misspelt_leaders_and_dated_roles() {
+    let ev = code("President Ilham Aliyev cancelled a meeting with Pashiniyan.");
+    assert!(has(&ev, "AZEGOV", "ARMGOV", "125"), "{:?}", triples(&ev));
+    // Before he took office, Pashinyan was not the government.
+    let ev = code_with("Nikol Pashinyan criticized Russia.", "2015-06-01", &CodeOptions::default());
+    assert!(!ev.iter().any(|e| e.source.code == "ARMGOV"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn evidence_offsets_point_into_the_text() {
+    let text = "BAKU (Dragoman Wire) \u{2014} Azerbaijan\u{2019}s president accused Armenia of provocations.";
+    let ev = code(text);
+    let e = ev.first().expect("an event");
+    assert_eq!(&text[e.evidence.trigger.start..e.evidence.trigger.end], "accused");
+    assert_eq!(&text[e.source.span.start..e.source.span.end], e.source.text);
+    assert!(e.span.start <= e.evidence.trigger.start && e.span.end >= e.evidence.trigger.end);
+}

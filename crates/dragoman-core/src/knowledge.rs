@@ -101,7 +101,10 @@ impl KnowledgeBuilder {
 
     /// Adds the built-in actors, roles and event lexicon.
     pub fn builtin(mut self) -> Self {
-        // TEMP-BUILTIN
+        let (k, issues) = crate::builtin::load_builtin();
+        self.actors.extend(k.actors);
+        self.agents.extend(k.agents);
+        self.issues.extend(issues);
         let (lex, issues) = read_event_lexicon(BUILTIN_VERBS.0, BUILTIN_VERBS.1);
         self.add_event_lexicon(lex);
         self.issues.extend(issues);

@@ -538,7 +538,14 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
         let mut owners = Vec::new();
         let mut j = of + 1;
         while let Some(o) = a.np_at.get(j).copied().flatten() {
-            owners.extend(a.nps[o].actors.iter().filter(|r| !r.person).cloned());
+            // "protesters in Tbilisi": the capital gives its country, not its government.
+            owners.extend(a.nps[o].actors.iter().filter(|r| !r.person).map(|r| {
+                let mut r = r.clone();
+                if r.place && r.code.len() > 3 && r.code.is_char_boundary(3) {
+                    r.code.truncate(3);
+                }
+                r
+            }));
             j = a.nps[o].end;
             if matches!(a.class(j), Class::Comma | Class::Conj) && a.np_at.get(j + 1).copied().flatten().is_some() {
                 j += 1;

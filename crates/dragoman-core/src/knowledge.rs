@@ -78,8 +78,8 @@ pub struct Knowledge {
     pub verb_index: PhraseIndex,
     /// Forms of common verbs that carry no event but mark a clause ("came", "is").
     pub clause_verbs: HashMap<String, ()>,
-    /// Last names of people, for names misspelt in the text.
-    pub surnames: HashMap<String, Vec<usize>>,
+    /// Last names of people by (first byte, length), for names misspelt in the text.
+    pub surnames: HashMap<(u8, usize), Vec<(String, Vec<usize>)>>,
 }
 
 /// Collects dictionaries, then indexes them.
@@ -167,7 +167,11 @@ impl KnowledgeBuilder {
             if a.kind == ActorKind::Person && a.phrase.len() >= 2 {
                 if let Some(last) = a.phrase.last() {
                     if last.text.chars().count() >= 5 {
-                        k.surnames.entry(last.text.clone()).or_default().push(i);
+                        let bucket = k.surnames.entry((last.text.as_bytes()[0], last.text.len())).or_default();
+                        match bucket.iter_mut().find(|(n, _)| *n == last.text) {
+                            Some((_, v)) => v.push(i),
+                            None => bucket.push((last.text.clone(), vec![i])),
+                        }
                     }
                 }
             }

@@ -89,6 +89,8 @@ pub struct Analysis {
     pub verb_at: Vec<bool>,
     pub nps: Vec<Np>,
     pub np_at: Vec<Option<usize>>,
+    /// Token index → the mention covering it.
+    pub mention_of: Vec<Option<usize>>,
 }
 
 impl Analysis {
@@ -112,7 +114,12 @@ pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge,
         .collect();
     let n = toks.len();
     let mentions = find_mentions(&toks, k);
+    let mut mention_of = vec![None; n];
+    for (mi, m) in mentions.iter().enumerate() {
+        mention_of[m.start..m.end].iter_mut().for_each(|x| *x = Some(mi));
+    }
     let mut a = Analysis {
+        mention_of,
         toks,
         mentions,
         triggers: Vec::new(),
@@ -213,11 +220,10 @@ fn fuzzy_person(lower: &str, k: &Knowledge) -> Option<usize> {
     }
     let limit = if lower.chars().count() >= 9 { 2 } else { 1 };
     let mut hit: Option<usize> = None;
-    for (name, entries) in &k.surnames {
-        if name.len().abs_diff(lower.len()) > limit || name.as_bytes().first() != lower.as_bytes().first() {
-            continue;
-        }
-        if edit_distance(name, lower) <= limit {
+    let first = lower.as_bytes()[0];
+    let names = (lower.len().saturating_sub(limit)..=lower.len() + limit).filter_map(|len| k.surnames.get(&(first, len))).flatten();
+    for (name, entries) in names {
+        if edit_distance_within(name, lower, limit) <= limit {
             if hit.is_some_and(|h| k.actors[h].codes != k.actors[entries[0]].codes) {
                 return None;
             }
@@ -227,28 +233,59 @@ fn fuzzy_person(lower: &str, k: &Knowledge) -> Option<usize> {
     hit
 }
 
-/// Levenshtein distance with adjacent transpositions, on characters.
-pub fn edit_distance(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut prev2 = vec![0usize; b.len() + 1];
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    for i in 1..=a.len() {
-        let mut cur = vec![i; b.len() + 1];
-        for j in 1..=b.len() {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                cur[j] = cur[j].min(prev2[j - 2] + 1);
-            }
+/// Levenshtein distance with adjacent transpositions, on characters, giving up
+/// (returning `limit + 1`) as soon as the distance must exceed `limit`.
+pub fn edit_distance_within(a: &str, b: &str, limit: usize) -> usize {
+    const MAX: usize = 48;
+    let mut ab = ['\0'; MAX];
+    let mut bb = ['\0'; MAX];
+    let (mut la, mut lb) = (0, 0);
+    for c in a.chars() {
+        if la == MAX {
+            return limit + 1;
         }
-        prev2 = std::mem::replace(&mut prev, cur);
+        ab[la] = c;
+        la += 1;
     }
-    prev[b.len()]
+    for c in b.chars() {
+        if lb == MAX {
+            return limit + 1;
+        }
+        bb[lb] = c;
+        lb += 1;
+    }
+    if la.abs_diff(lb) > limit {
+        return limit + 1;
+    }
+    let mut prev2 = [0usize; MAX + 1];
+    let mut prev = [0usize; MAX + 1];
+    let mut cur = [0usize; MAX + 1];
+    for (j, p) in prev.iter_mut().enumerate().take(lb + 1) {
+        *p = j;
+    }
+    for i in 1..=la {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=lb {
+            let cost = usize::from(ab[i - 1] != bb[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && ab[i - 1] == bb[j - 2] && ab[i - 2] == bb[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > limit {
+            return limit + 1;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    prev[lb].min(limit + 1)
 }
 
 fn mention_at(a: &Analysis, i: usize) -> Option<&Mention> {
-    a.mentions.iter().find(|m| m.start <= i && i < m.end)
+    a.mention_of.get(i).copied().flatten().map(|m| &a.mentions[m])
 }
 
 /// Is the word at `i`, a form of an event verb, used as a noun here?
@@ -570,5 +607,20 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
                 .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, place: false, ..c })
                 .collect();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::edit_distance_within as d;
+
+    #[test]
+    fn edit_distance_counts_edits_and_gives_up_early() {
+        assert_eq!(d("pashinyan", "pashiniyan", 2), 1);
+        assert_eq!(d("aliyev", "aliev", 2), 1);
+        assert_eq!(d("ab", "ba", 2), 1);
+        assert_eq!(d("putin", "putin", 1), 0);
+        assert_eq!(d("macron", "merkel", 1), 2);
+        assert_eq!(d("", "abc", 5), 3);
     }
 }

@@ -66,6 +66,8 @@ pub struct Knowledge {
     pub verbs: VerbLexicon,
     /// Per verb: is it a verb of saying?
     pub say: Vec<bool>,
+    /// Per verb: read from a community (PETRARCH) file, matched with its conventions.
+    pub community: Vec<bool>,
     /// Problems found while reading the dictionaries.
     pub issues: Vec<DictIssue>,
     /// Whether community (PETRARCH) verb patterns were loaded; they come with
@@ -90,6 +92,7 @@ pub struct KnowledgeBuilder {
     discards: Vec<DiscardEntry>,
     verbs: VerbLexicon,
     say: Vec<usize>,
+    community: Vec<usize>,
     issues: Vec<DictIssue>,
     community_verbs: bool,
 }
@@ -120,6 +123,8 @@ impl KnowledgeBuilder {
 
     pub fn petrarch_verbs(&mut self, file: &str, text: &str) {
         let loaded = crate::petrarch::read_verbs(file, text);
+        let first = self.verbs.verbs.len();
+        self.community.extend(first..first + loaded.value.verbs.len());
         self.add_event_lexicon(EventLexicon { verbs: loaded.value, say: Vec::new() });
         self.issues.extend(loaded.issues);
         self.community_verbs = true;
@@ -150,8 +155,15 @@ impl KnowledgeBuilder {
                 *s = true;
             }
         }
+        let mut community = vec![false; self.verbs.verbs.len()];
+        for &i in &self.community {
+            if let Some(c) = community.get_mut(i) {
+                *c = true;
+            }
+        }
         let mut k = Knowledge {
             say,
+            community,
             actors: self.actors,
             agents: self.agents,
             discards: self.discards,

@@ -321,6 +321,11 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
             if matches!(a.class(q), Class::Det | Class::PossPron | Class::Poss | Class::Num) && q != prev {
                 return true;
             }
+            // "abandon new economic trade relations": modifiers right after a verb
+            // open its object, so the word is a noun.
+            if q != prev && (a.verb_at[q] || a.trigger_at[q].is_some()) {
+                return true;
+            }
             plural_like
         }
         _ => false,

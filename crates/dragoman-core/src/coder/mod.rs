@@ -280,7 +280,8 @@ impl<'a> SentenceCtx<'a> {
             // before it as far as the sentence start ("indicated it would act").
             let pattern_end = sentence_end(a, t.end);
             for (pi, p) in verb.patterns.iter().enumerate() {
-                if let Some(mut m) = match_pattern(a, k, p, 0, t.start, t.end, pattern_end, subj.as_ref()) {
+                let plurals = !k.community.get(t.verb).copied().unwrap_or(false);
+                if let Some(mut m) = match_pattern(a, k, p, plurals, 0, t.start, t.end, pattern_end, subj.as_ref()) {
                     m.pattern = pi;
                     if p.code.code.is_some() && best.as_ref().is_none_or(|b| m.score > b.score) {
                         best = Some(m);

@@ -61,6 +61,14 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
                     j = g.start;
                     continue;
                 }
+                // "was seen to break", "is said to be": the subject of the passive
+                // report is the subject of the event.
+                if let Some(q) = q.filter(|&q| q > 0 && is_be(a.lower(q - 1)) && matches!(a.lower(q), "seen" | "known" | "said" | "reported" | "believed" | "thought" | "understood" | "alleged")) {
+                    g.start = q - 1;
+                    j = g.start;
+                    saw_aux = true;
+                    continue;
+                }
                 if !saw_aux {
                     g.infinitive = true;
                 }
@@ -221,6 +229,9 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
             // to its phrase.
             Class::Sub if a.lower(j) == "that" && (from..j).all(|i| a.toks[i].time || matches!(a.class(i), Class::Adv | Class::Prep)) => {}
             Class::Sub => return j,
+            // "memos sent by Bree": a participle after a noun, with its agent, stays
+            // inside the noun phrase.
+            _ if a.verb_at[j] && j > from && a.class(j - 1) == Class::Word && a.lower(j + 1) == "by" && a.class(j) == Class::Word => {}
             _ if a.verb_at[j] => {
                 let mut p = j;
                 while p > from && matches!(a.class(p - 1), Class::Adv | Class::Neg) {
@@ -299,11 +310,13 @@ pub struct PatternMatch {
     pub mentions_modal: bool,
 }
 
-fn phrase_at(a: &Analysis, at: usize, phrase: &[PhraseWord]) -> bool {
+/// Whether `phrase` stands at `at`. With `plurals`, a plural in the text matches a
+/// singular in the pattern (Dragoman's own lexicon); PETRARCH patterns match as written.
+fn phrase_at(a: &Analysis, at: usize, phrase: &[PhraseWord], plurals: bool) -> bool {
     at + phrase.len() <= a.toks.len()
         && phrase.iter().enumerate().all(|(j, w)| {
             let t = a.lower(at + j);
-            word_matches(w, t) || (!w.stem && crate::inflect::singular(t) == w.text)
+            word_matches(w, t) || (plurals && !w.stem && crate::inflect::singular(t) == w.text)
         })
 }
 
@@ -333,7 +346,8 @@ fn collect_synset<'k>(k: &'k Knowledge, name: &str, out: &mut Vec<&'k [PhraseWor
 
 /// Tries one pattern against the words after the trigger (`[after, end)`) and
 /// before it (`[begin, before)`).
-pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize, before: usize, after: usize, end: usize, subject: Option<&NpGroup>) -> Option<PatternMatch> {
+#[allow(clippy::too_many_arguments)]
+pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool, begin: usize, before: usize, after: usize, end: usize, subject: Option<&NpGroup>) -> Option<PatternMatch> {
     let mut m = PatternMatch::default();
     // After the trigger, left to right.
     let mut pos = after;
@@ -365,7 +379,7 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize,
             _ => {
                 let (opts, joined) = options(elem, k)?;
                 let limit = if must_be_next { pos + 1 } else { end };
-                let (at, len) = (pos..limit.min(end)).find_map(|j| opts.iter().find(|o| phrase_at(a, j, o)).map(|o| (j, o.len())))?;
+                let (at, len) = (pos..limit.min(end)).find_map(|j| opts.iter().find(|o| phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?;
                 note_words(&mut m, &opts);
                 pos = at + len;
                 m.score += 2;
@@ -405,14 +419,12 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, begin: usize,
             }
             _ => {
                 let (opts, _) = options(elem, k)?;
-                let lowest = if joined_to_next { pos.saturating_sub(4).max(begin) } else { begin };
-                let hit = (lowest..pos).rev().find_map(|j| opts.iter().find(|o| j + o.len() <= pos && phrase_at(a, j, o)).map(|o| (j, o.len())))?;
-                if joined_to_next {
-                    // Only adverbs and auxiliaries may stand between joined words.
-                    if (hit.0 + hit.1..pos).any(|j| !matches!(a.class(j), Class::Adv | Class::Aux | Class::Modal | Class::Neg)) {
-                        return None;
-                    }
-                }
+                // Joined words (TABARI's underscore) stand right next to each other.
+                let hit = if joined_to_next {
+                    opts.iter().find(|o| o.len() <= pos && pos - o.len() >= begin && phrase_at(a, pos - o.len(), o, plurals)).map(|o| (pos - o.len(), o.len()))?
+                } else {
+                    (begin..pos).rev().find_map(|j| opts.iter().find(|o| j + o.len() <= pos && phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?
+                };
                 note_words(&mut m, &opts);
                 pos = hit.0;
                 m.score += 2;

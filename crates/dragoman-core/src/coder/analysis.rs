@@ -359,6 +359,11 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
         if a.toks[i].class == Class::Prep {
             cands.retain(|&(_, len)| len > 1);
         }
+        // "very close", "more open": a degree adverb makes the word an adjective.
+        if i > 0 && matches!(a.lower(i - 1), "very" | "too" | "so" | "more" | "most" | "less" | "least" | "quite" | "rather") {
+            i += 1;
+            continue;
+        }
         let mut as_noun = noun_context(a, i, k);
         let best_of = |noun: bool| cands.iter().filter(|&&(v, _)| k.verbs.verbs[v].noun == noun).max_by_key(|&&(_, len)| len).copied();
         let mut pick = best_of(as_noun);

@@ -56,7 +56,7 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
                 // "is about to restore", "is going to meet": a plan of the subject's
                 // own, coded as the event; any other "to" marks an infinitive.
                 let q = p.checked_sub(1);
-                if q.is_some_and(|q| matches!(a.lower(q), "about" | "going")) {
+                if q.is_some_and(|q| matches!(a.lower(q), "about" | "going" | "try" | "tries" | "tried" | "trying" | "attempt" | "attempts" | "attempted" | "attempting")) {
                     g.start = q.unwrap_or(p);
                     j = g.start;
                     continue;
@@ -198,6 +198,18 @@ pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
                 Some(k) => j = k + 1,
                 None => return None,
             },
+            // "the European Union (EU) agree": skip a bracketed aside.
+            Class::Punct if a.lower(p) == ")" => match (p.saturating_sub(8)..p).rev().find(|&k| a.lower(k) == "(") {
+                Some(open) => {
+                    let inner = a.np_at[open + 1..p].iter().flatten().next().copied();
+                    match (open.checked_sub(1).and_then(|q| a.np_at[q]), inner) {
+                        (Some(_), _) => j = open,
+                        (None, Some(n)) => return Some(group_left(a, n)),
+                        _ => return None,
+                    }
+                }
+                None => return None,
+            },
             _ => {
                 let n = a.np_at[p]?;
                 let g = group_left(a, n);
@@ -231,7 +243,7 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
             Class::Sub => return j,
             // "memos sent by Bree": a participle after a noun, with its agent, stays
             // inside the noun phrase.
-            _ if a.verb_at[j] && j > from && a.class(j - 1) == Class::Word && a.lower(j + 1) == "by" && a.class(j) == Class::Word => {}
+            _ if a.verb_at[j] && j > from && participle_in_noun_phrase(a, j) => {}
             _ if a.verb_at[j] => {
                 let mut p = j;
                 while p > from && matches!(a.class(p - 1), Class::Adv | Class::Neg) {
@@ -251,6 +263,18 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
         j += 1;
     }
     n
+}
+
+/// "memos sent by Bree", "assurances sent from Bree": a participle right after a
+/// noun, followed by its agent or origin, modifies the noun.
+fn participle_in_noun_phrase(a: &Analysis, j: usize) -> bool {
+    const IRREGULAR: &[&str] = &["sent", "made", "given", "held", "brought", "taken", "written", "shown", "built", "led", "won", "known", "seen"];
+    let w = a.lower(j);
+    j > 0
+        && a.class(j - 1) == Class::Word
+        && a.class(j) == Class::Word
+        && matches!(a.lower(j + 1), "by" | "from")
+        && (w.ends_with("ed") || IRREGULAR.contains(&w))
 }
 
 /// The first phrase group naming an actor in `[from, to)`.

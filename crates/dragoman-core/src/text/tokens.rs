@@ -44,7 +44,9 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
     let mut k = 0;
     while k < n {
         let c = ch(k);
-        if c.is_whitespace() || is_ignorable(s[pos(k)..].chars().next().unwrap_or(' ')) {
+        // An underscore joins words in dictionary notation ("Dol_Amroth"); in text
+        // it separates them like a space.
+        if c.is_whitespace() || c == '_' || is_ignorable(s[pos(k)..].chars().next().unwrap_or(' ')) {
             k += 1;
             continue;
         }

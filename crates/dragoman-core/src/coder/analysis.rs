@@ -310,7 +310,8 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
                     MentionKind::Agent(_) => plural_like,
                 };
             }
-            if a.toks[prev].token.capitalized {
+            // "the militia vowed": a past form after a noun is its verb.
+            if a.toks[prev].token.capitalized || lower.ends_with("ed") {
                 return false;
             }
             // "a brief private visit": adjectives back to a determiner.

@@ -318,8 +318,11 @@ impl<'a> SentenceCtx<'a> {
             if target_g.is_none() && !compound {
                 target_g = if say { reported_subject(a, t.end) } else { first_actor_right(a, t.end, end) };
             }
-            if g.passive || g.reduced_relative {
-                let agent = by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()));
+            let agent = (g.passive || g.reduced_relative).then(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()))).flatten();
+            // PETRARCH reads a passive without "by" as if active ("The Philippines
+            // was criticized over ..."); Dragoman's own lexicon needs the agent.
+            let petrarch_passive = g.passive && agent.is_none() && k.community.get(t.verb).copied().unwrap_or(false);
+            if (g.passive || g.reduced_relative) && !petrarch_passive {
                 target_g = if g.reduced_relative { None } else { source_g.take() };
                 source_g = agent;
                 if g.reduced_relative && target_g.is_none() {

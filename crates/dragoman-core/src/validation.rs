@@ -20,13 +20,36 @@ pub struct Record {
     pub line: usize,
 }
 
-/// The dictionaries named in `<Environment>`.
+/// The dictionaries named in `<Environment>`, and the `<Config>` switches.
 #[derive(Debug, Clone, Default)]
 pub struct Environment {
     pub verbs: Option<String>,
+    /// From every `<Actorfile>`, each possibly a comma-separated list.
     pub actors: Vec<String>,
     pub agents: Option<String>,
     pub discards: Option<String>,
+    /// Every `<Config>` switch in the file (inside `<Environment>` or between
+    /// records), in file order. Only `require_dyad` changes how records are coded
+    /// (see [`Record::require_dyad`]); the others tune PETRARCH's own parser.
+    pub options: Vec<ConfigOption>,
+    /// Other elements of `<Environment>` (`Include`, `Errorfile`, `Pause`...), by
+    /// name, in file order: PETRARCH run settings with no meaning here.
+    pub other: Vec<String>,
+}
+
+/// One `<Config option="..." value="...">` switch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ConfigOption {
+    pub option: String,
+    pub value: String,
+    /// Line of the switch in the file.
+    pub line: usize,
+}
+
+/// PETRARCH's reading of a boolean switch: "True", "TRUE", "true" (and "1", "yes")
+/// are true, anything else false.
+pub fn config_bool(value: &str) -> bool {
+    matches!(value.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
@@ -38,6 +61,23 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     }
     let end = rest[1..].find(quote)?;
     Some(rest[1..1 + end].to_string())
+}
+
+/// Names of the opening tags in `s` (`<Include>` → "Include"), comments skipped.
+fn element_names(s: &str) -> impl Iterator<Item = &str> {
+    let mut rest = s;
+    std::iter::from_fn(move || loop {
+        let at = rest.find('<')?;
+        rest = &rest[at + 1..];
+        if let Some(c) = rest.strip_prefix("!--") {
+            rest = c.find("-->").map_or("", |e| &c[e + 3..]);
+            continue;
+        }
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        if end > 0 {
+            return Some(&rest[..end]);
+        }
+    })
 }
 
 fn between<'t>(s: &'t str, open: &str, close: &str) -> Option<&'t str> {
@@ -53,7 +93,15 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         env.verbs = between(e, "<Verbfile>", "</Verbfile>").map(|s| s.trim().to_string());
         env.agents = between(e, "<Agentfile>", "</Agentfile>").map(|s| s.trim().to_string());
         env.discards = between(e, "<Discardfile>", "</Discardfile>").map(|s| s.trim().to_string());
-        env.actors = between(e, "<Actorfile>", "</Actorfile>").map(|s| s.split(',').map(|a| a.trim().to_string()).collect()).unwrap_or_default();
+        let mut rest = e;
+        while let Some(list) = between(rest, "<Actorfile>", "</Actorfile>") {
+            env.actors.extend(list.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string));
+            rest = rest.find("</Actorfile>").map_or("", |at| &rest[at + "</Actorfile>".len()..]);
+        }
+        env.other = element_names(e)
+            .filter(|n| !matches!(*n, "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile" | "Config"))
+            .map(str::to_string)
+            .collect();
     }
     let mut records = Vec::new();
     let mut require_dyad = true;
@@ -71,9 +119,15 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         } else if Some(at) == next_config {
             let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
             let tag = &rest[at..end];
-            if attr(tag, "option").as_deref() == Some("require_dyad") {
-                require_dyad = attr(tag, "value").is_some_and(|v| v.eq_ignore_ascii_case("true"));
+            let option = ConfigOption {
+                option: attr(tag, "option").unwrap_or_default(),
+                value: attr(tag, "value").unwrap_or_default(),
+                line: 1 + xml[..pos + at].matches('\n').count(),
+            };
+            if option.option == "require_dyad" {
+                require_dyad = config_bool(&option.value);
             }
+            env.options.push(option);
             pos += end;
         } else {
             let end = rest[at..].find("</Sentence>").map_or(rest.len(), |e| at + e + 11);
@@ -141,5 +195,32 @@ ties with Gondor.
         assert!(recs[0].require_dyad);
         assert!(!recs[1].require_dyad);
         assert!(recs[1].expected.is_empty());
+        assert_eq!(env.options, vec![ConfigOption { option: "require_dyad".into(), value: "False".into(), line: 9 }]);
+    }
+
+    #[test]
+    fn config_switches_in_any_case_apply_in_order() {
+        let xml = r#"<Environment><Verbfile>v.txt</Verbfile><Actorfile>a.txt</Actorfile><Actorfile>b.txt,c.txt</Actorfile>
+<Include>valid A</Include><Errorfile>e.txt</Errorfile><!-- <Hidden>x</Hidden> -->
+<Config option="stop_on_error" value="True"></Config></Environment>
+<Sentence id="1" category="A" date="20000101"><Text>a</Text></Sentence>
+<Config option="require_dyad" value="FALSE"></Config>
+<Sentence id="2" category="A" date="20000101"><Text>b</Text></Sentence>
+<Config option="require_dyad" value="TRUE"></Config>
+<Sentence id="3" category="A" date="20000101"><Text>c</Text></Sentence>
+<Config option="require_dyad" value="false"></Config>
+<Config option="comma_max" value="0"></Config>
+<Sentence id="4" category="A" date="20000101"><Text>d</Text></Sentence>
+<Config option="require_dyad" value="True"></Config>
+<Sentence id="5" category="A" date="20000101"><Text>e</Text></Sentence>"#;
+        let (env, recs) = read_validation(xml);
+        assert_eq!(env.actors, vec!["a.txt", "b.txt", "c.txt"]);
+        assert_eq!(env.other, vec!["Include", "Errorfile"]);
+        let dyad: Vec<bool> = recs.iter().map(|r| r.require_dyad).collect();
+        assert_eq!(dyad, vec![true, false, true, false, true]);
+        let names: Vec<&str> = env.options.iter().map(|o| o.option.as_str()).collect();
+        assert_eq!(names, vec!["stop_on_error", "require_dyad", "require_dyad", "require_dyad", "comma_max", "require_dyad"]);
+        assert_eq!(env.options[0].line, 3);
+        assert!(config_bool("False") == config_bool("FALSE") && !config_bool("false") && config_bool("TRUE"));
     }
 }

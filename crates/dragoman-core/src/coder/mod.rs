@@ -236,6 +236,13 @@ impl<'a> SentenceCtx<'a> {
         let a = self.a;
         let k = self.k;
         let mut events = Vec::new();
+        // Only worth building for verbs with many patterns (community dictionaries).
+        let many_patterns = a.triggers.iter().any(|t| k.verbs.verbs[t.verb].patterns.len() > 16);
+        let words: std::collections::HashSet<&str> = if many_patterns {
+            a.toks.iter().flat_map(|t| [t.token.lower.as_str(), crate::inflect::singular(&t.token.lower)]).collect()
+        } else {
+            std::collections::HashSet::new()
+        };
         for t in &a.triggers {
             let verb = &k.verbs.verbs[t.verb];
             let trig_text = phrase_text(self.text, a, t.start, t.end).to_string();
@@ -280,6 +287,9 @@ impl<'a> SentenceCtx<'a> {
             // before it as far as the sentence start ("indicated it would act").
             let pattern_end = sentence_end(a, t.end);
             for (pi, p) in verb.patterns.iter().enumerate() {
+                if many_patterns && !roles::pattern_possible(p, &words) {
+                    continue;
+                }
                 let plurals = !k.community.get(t.verb).copied().unwrap_or(false);
                 if let Some(mut m) = match_pattern(a, k, p, plurals, 0, t.start, t.end, pattern_end, subj.as_ref()) {
                     m.pattern = pi;

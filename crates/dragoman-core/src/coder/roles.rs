@@ -368,6 +368,18 @@ fn collect_synset<'k>(k: &'k Knowledge, name: &str, out: &mut Vec<&'k [PhraseWor
     }
 }
 
+/// A quick test before `match_pattern`: every literal word the pattern needs occurs
+/// somewhere in the sentence (`words` holds the sentence's words and, for Dragoman's
+/// own lexicon, their singulars). Community verbs carry hundreds of patterns each.
+pub fn pattern_possible(p: &VerbPattern, words: &std::collections::HashSet<&str>) -> bool {
+    let present = |w: &PhraseWord| w.stem || words.contains(w.text.as_str());
+    p.before.iter().chain(p.after.iter()).all(|e| match e {
+        PatternElem::Word { word, .. } => present(word),
+        PatternElem::Any { options, .. } => options.iter().any(|o| o.first().is_none_or(present)),
+        _ => true,
+    })
+}
+
 /// Tries one pattern against the words after the trigger (`[after, end)`) and
 /// before it (`[begin, before)`).
 #[allow(clippy::too_many_arguments)]

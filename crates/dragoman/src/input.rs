@@ -156,7 +156,13 @@ fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig
         return;
     }
     let id = if path.as_os_str() == "-" { "stdin".to_string() } else { path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string() };
-    let published = cfg.published.unwrap_or_else(today);
+    let published = cfg.published.unwrap_or_else(|| {
+        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+        if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+            eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", today());
+        }
+        today()
+    });
     on_doc(Document { id, text, published, source: None, url: None, title: None });
 }
 

@@ -304,8 +304,11 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
         Class::Aux | Class::Modal | Class::Neg | Class::Adv | Class::Pron | Class::Sub | Class::Conj => false,
         Class::Word => {
             if let Some(m) = mention_at(a, prev) {
+                // "a package of European Union sanctions": a name that itself follows a
+                // preposition or determiner modifies the word after it, a noun.
+                let name_in_phrase = m.start > 0 && matches!(a.class(m.start - 1), Class::Prep | Class::Det | Class::PossPron | Class::Poss);
                 return match &m.kind {
-                    MentionKind::Actor(e) => matches!(k.actors[*e].kind, ActorKind::Adjective) && !a.toks[i].token.capitalized,
+                    MentionKind::Actor(e) => (matches!(k.actors[*e].kind, ActorKind::Adjective) || name_in_phrase && plural_like) && !a.toks[i].token.capitalized,
                     MentionKind::Several(_) => true,
                     MentionKind::Agent(_) => plural_like,
                 };

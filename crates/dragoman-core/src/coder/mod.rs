@@ -17,7 +17,7 @@ use crate::text::{find_dateline, split_sentences, tokenize};
 use crate::time::{find_time_expressions, DateRange, Direction, TimeMention};
 use analysis::{analyse, compose_code, Analysis, Resolved};
 use roles::{by_agent, clause_end, first_actor_right, match_pattern, reported_subject, subject, verb_group, NpGroup};
-use words::PronounKind;
+use words::{pronoun_kind, PronounKind};
 
 /// Choices a user makes about what counts as an event.
 #[derive(Debug, Clone, Default)]
@@ -326,7 +326,10 @@ impl<'a> SentenceCtx<'a> {
             let compound = pm.as_ref().is_some_and(|m| m.compound);
             let say = k.say.get(t.verb).copied().unwrap_or(false);
             if target_g.is_none() && !compound {
-                target_g = if say { reported_subject(a, t.end) } else { first_actor_right(a, t.end, end) };
+                // A verb of saying with a direct object ("warned the United States
+                // against ...") targets the object; otherwise whom the report is about.
+                let object = first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
+                target_g = if say { object.or_else(|| reported_subject(a, t.end)) } else { object };
             }
             let agent = (g.passive || g.reduced_relative).then(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()))).flatten();
             // PETRARCH reads a passive without "by" as if active ("The Philippines
@@ -342,6 +345,16 @@ impl<'a> SentenceCtx<'a> {
             }
             let sources = source_g.as_ref().map(|sg| self.sides(sg, disc)).unwrap_or_default();
             let mut targets = target_g.as_ref().map(|tg| self.sides(tg, disc)).unwrap_or_default();
+            // A default target that names no one new ("a massive drone" resolving to
+            // the attacker itself) gives way to the next actor in the clause.
+            let mut next_from = target_g.as_ref().map(|g| g.end);
+            let pattern_target = pm.as_ref().is_some_and(|m| m.target.is_some());
+            while !say && !compound && !pattern_target && targets.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code)) {
+                let Some(from) = next_from else { break };
+                let Some(g) = first_actor_right(a, from, end) else { break };
+                next_from = Some(g.end);
+                targets = self.sides(&g, disc);
+            }
             if sources.is_empty() {
                 note(format!("not coded: no source actor found (code {code})"));
                 continue;
@@ -380,6 +393,12 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         events
+    }
+
+    /// Whether a phrase starting at `start` follows the verb ending at `end` with only
+    /// adverbs or time words between.
+    fn directly_after(&self, end: usize, start: usize) -> bool {
+        (end..start).all(|j| self.a.toks[j].time || matches!(self.a.class(j), words::Class::Adv | words::Class::Det))
     }
 
     /// A verb that shares its subject with an earlier verb ("X urged A and warned B").
@@ -426,6 +445,17 @@ impl<'a> SentenceCtx<'a> {
                 out.extend(from.iter().map(|r| Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r.clone() }));
             } else if let Some(gi) = np.bare_agent {
                 let ag = &self.k.agents[gi];
+                // "its troops": the owner of the possessive pronoun.
+                let owner = pronoun_kind(self.a.lower(np.start)).filter(|_| self.a.class(np.start) == words::Class::PossPron).and_then(|kind| {
+                    self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind)).or_else(|| match kind {
+                        PronounKind::Person => disc.last_person.first().cloned(),
+                        _ => disc.last_thing.first().cloned(),
+                    })
+                });
+                if let Some(c) = owner.and_then(|r| country_of(&r.code)) {
+                    out.push(Resolved { code: compose_code(&c, &ag.code, ag.placement), name: c.clone(), start: np.start, end: np.end, rule: ag.rule.clone(), person: false, place: false });
+                    continue;
+                }
                 // "embassy" beside "Armenia's Foreign Ministry" takes Armenia; a lone
                 // "the ministry" takes the country last seen with that role.
                 // PETRARCH's convention: a role with no country is "---GOV".
@@ -489,7 +519,14 @@ impl<'a> SentenceCtx<'a> {
     /// mentioned with a name the dictionaries do not know ("Deputy Foreign
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
-        self.a.nps.iter().filter(|np| np.end <= before).flat_map(|np| np.actors.iter()).filter_map(|r| country_of(&r.code)).last()
+        let mut all = self.a.nps.iter().flat_map(|np| np.actors.iter().map(move |r| (np.end, r))).filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)));
+        let earlier = all.clone().filter(|(end, _)| *end <= before).map(|(_, c)| c).last();
+        // "Police fired tear gas at protesters in Nairobi": the one country the
+        // sentence names, wherever it stands.
+        earlier.or_else(|| {
+            let (_, first) = all.next()?;
+            all.all(|(_, c)| c == first).then_some(first)
+        })
     }
 
     fn sides(&self, g: &NpGroup, disc: &Discourse) -> Vec<Side> {

@@ -188,6 +188,9 @@ pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
         let p = j - 1;
         match a.class(p) {
             Class::Adv | Class::Neg => j = p,
+            // "protesters in Nairobi who were demanding": the relative pronoun's
+            // antecedent is the subject.
+            Class::Sub if j == pos && matches!(a.lower(p), "who" | "which" | "that") => return antecedent(a, p),
             _ if a.toks[p].time && a.np_at[p].is_none_or(|n| a.nps[n].time_only) => {
                 j = a.np_at[p].map_or(p, |n| a.nps[n].start);
                 if j > 0 && matches!(a.class(j - 1), Class::Prep) {
@@ -227,6 +230,22 @@ pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
         }
     }
     None
+}
+
+/// The noun phrase a relative pronoun at `rel` refers to: the phrase right before
+/// it, or the head that phrase's prepositional phrase modifies ("protesters in
+/// Nairobi who ..."), even inside a prepositional phrase of its own.
+fn antecedent(a: &Analysis, rel: usize) -> Option<NpGroup> {
+    let n = a.np_at[rel.checked_sub(1)?]?;
+    let g = group_left(a, n);
+    if g.start >= 2 && a.class(g.start - 1) == Class::Prep {
+        if let Some(m) = a.np_at[g.start - 2] {
+            if np_has_content(a, m) && !np_has_content(a, n) || !a.nps[m].actors.is_empty() && a.nps[n].actors.iter().all(|r| r.place) {
+                return Some(group_left(a, m));
+            }
+        }
+    }
+    Some(g)
 }
 
 /// Where the clause that starts at `from` ends: a stop, a subordinator, or a

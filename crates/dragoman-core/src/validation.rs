@@ -49,7 +49,10 @@ pub struct ConfigOption {
 /// PETRARCH's reading of a boolean switch: "True", "TRUE", "true" (and "1", "yes")
 /// are true, anything else false.
 pub fn config_bool(value: &str) -> bool {
-    matches!(value.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
+    matches!(
+        value.trim().to_ascii_lowercase().as_str(),
+        "true" | "1" | "yes"
+    )
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
@@ -73,11 +76,18 @@ fn element_names(s: &str) -> impl Iterator<Item = &str> {
             rest = c.find("-->").map_or("", |e| &c[e + 3..]);
             continue;
         }
-        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
+        let end = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
         if end > 0 {
             return Some(&rest[..end]);
         }
     })
+}
+
+/// Replaces XML's predefined entities ("&amp;" and friends) in record text.
+fn unescape_xml(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
 }
 
 fn between<'t>(s: &'t str, open: &str, close: &str) -> Option<&'t str> {
@@ -95,11 +105,23 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         env.discards = between(e, "<Discardfile>", "</Discardfile>").map(|s| s.trim().to_string());
         let mut rest = e;
         while let Some(list) = between(rest, "<Actorfile>", "</Actorfile>") {
-            env.actors.extend(list.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string));
-            rest = rest.find("</Actorfile>").map_or("", |at| &rest[at + "</Actorfile>".len()..]);
+            env.actors.extend(
+                list.split(',')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string),
+            );
+            rest = rest
+                .find("</Actorfile>")
+                .map_or("", |at| &rest[at + "</Actorfile>".len()..]);
         }
         env.other = element_names(e)
-            .filter(|n| !matches!(*n, "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile" | "Config"))
+            .filter(|n| {
+                !matches!(
+                    *n,
+                    "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile" | "Config"
+                )
+            })
             .map(str::to_string)
             .collect();
     }
@@ -111,7 +133,10 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         let next_comment = rest.find("<!--");
         let next_config = rest.find("<Config ");
         let next_sentence = rest.find("<Sentence ");
-        let first = [next_comment, next_config, next_sentence].into_iter().flatten().min();
+        let first = [next_comment, next_config, next_sentence]
+            .into_iter()
+            .flatten()
+            .min();
         let Some(at) = first else { break };
         if Some(at) == next_comment {
             let end = rest[at..].find("-->").map_or(rest.len(), |e| at + e + 3);
@@ -130,7 +155,9 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
             env.options.push(option);
             pos += end;
         } else {
-            let end = rest[at..].find("</Sentence>").map_or(rest.len(), |e| at + e + 11);
+            let end = rest[at..]
+                .find("</Sentence>")
+                .map_or(rest.len(), |e| at + e + 11);
             let body = &rest[at..end];
             let head_end = body.find('>').unwrap_or(body.len());
             let head = &body[..head_end];
@@ -149,7 +176,10 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
                 rest_b = rest_b[c..].find("-->").map_or("", |e| &rest_b[c + e + 3..]);
             }
             body_nc.push_str(rest_b);
-            r.text = between(&body_nc, "<Text>", "</Text>").unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            r.text = unescape_xml(between(&body_nc, "<Text>", "</Text>").unwrap_or(""))
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             let mut b = body_nc.as_str();
             while let Some(s) = b.find("<EventCoding") {
                 let e = b[s..].find('>').map_or(b.len(), |e| s + e + 1);
@@ -157,7 +187,11 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
                 if let Some(err) = attr(tag, "error") {
                     r.expects_error = Some(err);
                 } else if tag.contains("noevents") {
-                } else if let (Some(src), Some(tgt), Some(code)) = (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode")) {
+                } else if let (Some(src), Some(tgt), Some(code)) = (
+                    attr(tag, "sourcecode"),
+                    attr(tag, "targetcode"),
+                    attr(tag, "eventcode"),
+                ) {
                     r.expected.push((src, tgt, code));
                 }
                 b = &b[e..];
@@ -191,11 +225,21 @@ ties with Gondor.
         assert_eq!(env.actors, vec!["a.txt", "b.txt"]);
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
-        assert_eq!(recs[0].expected, vec![("ARN".into(), "GON".into(), "064".into())]);
+        assert_eq!(
+            recs[0].expected,
+            vec![("ARN".into(), "GON".into(), "064".into())]
+        );
         assert!(recs[0].require_dyad);
         assert!(!recs[1].require_dyad);
         assert!(recs[1].expected.is_empty());
-        assert_eq!(env.options, vec![ConfigOption { option: "require_dyad".into(), value: "False".into(), line: 9 }]);
+        assert_eq!(
+            env.options,
+            vec![ConfigOption {
+                option: "require_dyad".into(),
+                value: "False".into(),
+                line: 9
+            }]
+        );
     }
 
     #[test]
@@ -219,8 +263,22 @@ ties with Gondor.
         let dyad: Vec<bool> = recs.iter().map(|r| r.require_dyad).collect();
         assert_eq!(dyad, vec![true, false, true, false, true]);
         let names: Vec<&str> = env.options.iter().map(|o| o.option.as_str()).collect();
-        assert_eq!(names, vec!["stop_on_error", "require_dyad", "require_dyad", "require_dyad", "comma_max", "require_dyad"]);
+        assert_eq!(
+            names,
+            vec![
+                "stop_on_error",
+                "require_dyad",
+                "require_dyad",
+                "require_dyad",
+                "comma_max",
+                "require_dyad"
+            ]
+        );
         assert_eq!(env.options[0].line, 3);
-        assert!(config_bool("False") == config_bool("FALSE") && !config_bool("false") && config_bool("TRUE"));
+        assert!(
+            config_bool("False") == config_bool("FALSE")
+                && !config_bool("false")
+                && config_bool("TRUE")
+        );
     }
 }

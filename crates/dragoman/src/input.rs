@@ -29,6 +29,9 @@ impl std::fmt::Display for InputError {
     }
 }
 
+/// Set by `--quiet`: no warnings from the readers.
+pub static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
 pub struct ReadConfig {
     /// Publication date for plain text and for records without one.
     pub published: Option<NaiveDate>,
@@ -158,7 +161,7 @@ fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig
     let id = if path.as_os_str() == "-" { "stdin".to_string() } else { path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string() };
     let published = cfg.published.unwrap_or_else(|| {
         static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        if !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
             eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", today());
         }
         today()

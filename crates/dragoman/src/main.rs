@@ -1,7 +1,14 @@
 //! The `dragoman` command: code news articles into political event data.
 
+mod dict;
 mod explain;
 mod input;
+mod memory;
+mod validate;
+
+/// Counts allocations only while `dragoman dict stats` measures a load; see `memory`.
+#[global_allocator]
+static ALLOCATOR: memory::CountingAlloc = memory::CountingAlloc;
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -22,7 +29,12 @@ use dragoman_core::model::parse_date;
 /// between them (coded in CAMEO, with PLOVER type, quad class and Goldstein
 /// value) and when they happened, and writes one JSON object per event.
 #[derive(Parser)]
-#[command(name = "dragoman", version, max_term_width = 100)]
+#[command(
+    name = "dragoman",
+    version,
+    max_term_width = 100,
+    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -40,8 +52,39 @@ enum Command {
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
     /// nothing could be done (a dictionary could not be read, say).
-    #[command(after_help = "Examples:\n  dragoman code examples/armenia-russia.txt --published 2024-01-18\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain")]
+    #[command(
+        after_help = "Examples:\n  dragoman code examples/armenia-russia.txt --published 2024-01-18\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain"
+    )]
     Code(CodeArgs),
+
+    /// Run a PETRARCH validation file and report how many records code as expected.
+    ///
+    /// Loads only the dictionaries the file's <Environment> names (relative to the
+    /// file's folder, or to --dict-dir), codes each <Sentence> record's text with
+    /// the record's date as publication date, honouring the <Config> require_dyad
+    /// switches where they stand, and compares the (source, target, code) triples
+    /// with those expected. A record that expects an error or a discard passes when
+    /// nothing is coded. Prints passes per category and in total.
+    ///
+    /// Exit status: 0 when the run completed (whatever the figures), 1 when the file
+    /// or a dictionary it names cannot be read, 2 for a bad command line.
+    #[command(
+        after_help = "Example:\n  dragoman validate ../shared/eval/petrarch-unit/PETR.UnitTest.records.xml --verbose"
+    )]
+    Validate(validate::ValidateArgs),
+
+    /// Check dictionaries for problems, or count and time them (check, stats).
+    ///
+    /// Both read what `dragoman code` would: the built-in dictionaries (unless
+    /// --no-builtin) and PETRARCH/TABARI files given with --verbs, --actors,
+    /// --agents, --discards or without a flag (the kind is then guessed).
+    /// `dict check` prints every problem as `file:line: error|warning: message`
+    /// and exits 1 on errors; `dict stats` counts entries, times the load and
+    /// measures its memory.
+    #[command(
+        after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt\n  dragoman dict stats"
+    )]
+    Dict(dict::DictArgs),
 }
 
 #[derive(Args)]
@@ -113,18 +156,29 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Code(args) => run_code(args),
+        Command::Validate(args) => validate::run(args),
+        Command::Dict(args) => dict::run(args),
     }
 }
 
 fn read_dict(path: &PathBuf) -> Result<(String, String), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
+    let bytes = std::fs::read(path)
+        .map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("dictionary")
+        .to_string();
     // Community dictionaries are sometimes Latin-1; decode leniently, keep going.
     Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
 fn load_knowledge(args: &CodeArgs) -> Result<Knowledge, String> {
-    let mut b = if args.no_builtin { KnowledgeBuilder::new() } else { KnowledgeBuilder::new().builtin() };
+    let mut b = if args.no_builtin {
+        KnowledgeBuilder::new()
+    } else {
+        KnowledgeBuilder::new().builtin()
+    };
     for p in &args.verbs {
         let (n, t) = read_dict(p)?;
         b.petrarch_verbs(&n, &t);
@@ -161,7 +215,11 @@ fn run_code(args: CodeArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    let dict_errors = knowledge
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
     if dict_errors > 0 && !args.quiet {
         eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
     }
@@ -169,10 +227,6 @@ fn run_code(args: CodeArgs) -> ExitCode {
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(PathBuf::from("-"));
-    }
-    let text_inputs = paths.iter().any(|p| p.as_os_str() != "-" && p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
-    if published.is_none() && text_inputs && !args.quiet {
-        eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", input::today());
     }
     let out: Box<dyn Write> = match &args.output {
         Some(p) => match File::create(p) {
@@ -191,7 +245,11 @@ fn run_code(args: CodeArgs) -> ExitCode {
         keep_hypothetical: args.keep_hypothetical,
         explain: args.explain,
     };
-    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
+    let cfg = input::ReadConfig {
+        published,
+        max_bytes: args.max_doc_mb.saturating_mul(1 << 20),
+    };
     let (mut docs, mut sentences, mut events, mut skipped) = (0usize, 0usize, 0usize, 0usize);
     let mut write_failed: Option<io::Error> = None;
     let stop = std::cell::Cell::new(false);
@@ -220,7 +278,11 @@ fn run_code(args: CodeArgs) -> ExitCode {
                 docs += 1;
                 sentences += coded.sentences;
                 events += coded.events.len();
-                let res = if args.explain { explain::write(&mut out, &doc, &coded) } else { write_events(&mut out, &coded.events) };
+                let res = if args.explain {
+                    explain::write(&mut out, &doc, &coded)
+                } else {
+                    write_events(&mut out, &coded.events)
+                };
                 if let Err(e) = res {
                     write_failed = Some(e);
                     return false;

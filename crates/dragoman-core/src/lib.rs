@@ -16,5 +16,6 @@ pub mod model;
 pub mod knowledge;
 pub mod coder;
 pub mod validation;
+pub mod places;
 #[doc(hidden)]
 pub mod synth;

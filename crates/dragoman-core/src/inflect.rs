@@ -81,7 +81,8 @@ fn doubles(base: &str) -> bool {
         "admit", "commit", "compel", "control", "deter", "expel", "occur", "omit", "patrol",
         "permit", "prefer", "propel", "rebel", "recur", "refer", "regret", "repel", "submit",
         "transfer", "transmit", "equip", "acquit", "abet", "allot", "confer", "defer", "infer",
-        "incur", "outbid", "overrun", "embed",
+        "incur", "outbid", "overrun", "embed", "kidnap", "airdrop", "handicap", "outstrip",
+        "worship", "unplug", "catnap", "backdrop",
     ];
     let b = base.as_bytes();
     if b.len() < 3 {
@@ -245,6 +246,7 @@ mod tests {
         assert_eq!(verb_forms("host"), ["host", "hosts", "hosted", "hosting"]);
         assert_eq!(verb_forms("visit"), ["visit", "visits", "visited", "visiting"]);
         assert_eq!(verb_forms("admit"), ["admit", "admits", "admitted", "admitting"]);
+        assert_eq!(verb_forms("kidnap"), ["kidnap", "kidnaps", "kidnapped", "kidnapping"]);
         assert_eq!(verb_forms("agree"), ["agree", "agrees", "agreed", "agreeing"]);
     }
 

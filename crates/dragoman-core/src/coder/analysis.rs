@@ -107,7 +107,11 @@ pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge,
     let toks: Vec<Tok> = tokens
         .into_iter()
         .map(|t| {
-            let class = classify(&t.lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
+            let mut class = classify(&t.lower, t.kind == TokenKind::Number, t.kind == TokenKind::Punct);
+            // "US" in capitals is the country, not the pronoun.
+            if class == Class::Pron && t.lower == "us" && t.capitalized {
+                class = Class::Word;
+            }
             let time = time_spans.iter().any(|&(s, e)| t.start >= s && t.end <= e);
             Tok { token: t, class, time }
         })
@@ -289,7 +293,8 @@ fn mention_at(a: &Analysis, i: usize) -> Option<&Mention> {
 }
 
 /// Is the word at `i`, a form of an event verb, used as a noun here?
-fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
+/// `base`: the word is a verb's base form ("strike", not "struck").
+fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
     let lower = a.lower(i);
     let plural_like = lower.ends_with('s') && !lower.ends_with("ss");
     let ing = lower.ends_with("ing");
@@ -306,11 +311,13 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge) -> bool {
             if let Some(m) = mention_at(a, prev) {
                 // "a package of European Union sanctions": a name that itself follows a
                 // preposition or determiner modifies the word after it, a noun.
-                let name_in_phrase = m.start > 0 && matches!(a.class(m.start - 1), Class::Prep | Class::Det | Class::PossPron | Class::Poss);
+                let name_in_phrase = m.start > 0 && matches!(a.class(m.start - 1), Class::Prep | Class::Det | Class::PossPron | Class::Poss | Class::Num);
                 return match &m.kind {
                     MentionKind::Actor(e) => (matches!(k.actors[*e].kind, ActorKind::Adjective) || name_in_phrase && plural_like) && !a.toks[i].token.capitalized,
                     MentionKind::Several(_) => true,
-                    MentionKind::Agent(_) => plural_like,
+                    // "a military strike", "the opposition march": a role word that
+                    // itself follows a determiner modifies the noun after it.
+                    MentionKind::Agent(_) => plural_like || name_in_phrase && base,
                 };
             }
             // "the militia vowed": a past form after a noun is its verb.
@@ -368,7 +375,8 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
             i += 1;
             continue;
         }
-        let mut as_noun = noun_context(a, i, k);
+        let base = cands.iter().any(|&(v, _)| k.verbs.verbs[v].lemma.split(' ').next() == Some(a.lower(i)));
+        let mut as_noun = noun_context(a, i, k, base);
         let best_of = |noun: bool| cands.iter().filter(|&&(v, _)| k.verbs.verbs[v].noun == noun).max_by_key(|&&(_, len)| len).copied();
         let mut pick = best_of(as_noun);
         // "military offensive": a word that is only a noun trigger, after a
@@ -566,6 +574,10 @@ pub fn code_on(codes: &[crate::lexicon::DatedCode], date: NaiveDate) -> Option<S
 fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
     for idx in 0..a.nps.len() {
         let Some(g) = a.nps[idx].bare_agent else { continue };
+        // "its citizens from Sudan": the possessive names the owner, not the place.
+        if a.class(a.nps[idx].start) == Class::PossPron {
+            continue;
+        }
         let of = a.nps[idx].end;
         // "of" always; "from" and "in" only for the first phrase of a list
         // ("soldiers from Gondor", but not "the ministry and embassy in Russia").

@@ -349,11 +349,24 @@ impl<'a> SentenceCtx<'a> {
             // the attacker itself) gives way to the next actor in the clause.
             let mut next_from = target_g.as_ref().map(|g| g.end);
             let pattern_target = pm.as_ref().is_some_and(|m| m.target.is_some());
-            while !say && !compound && !pattern_target && targets.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code)) {
+            // "France withdrew its last troops from Niger": the subject's own people,
+            // named through "its", are not the target either.
+            let own = |ts: &[Side], g: Option<&NpGroup>| {
+                let possessive = g.is_some_and(|g| g.nps.iter().all(|&n| a.class(a.nps[n].start) == words::Class::PossPron));
+                ts.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code || possessive && country_of(&s.actor.code) == country_of(&t.actor.code)))
+            };
+            let mut current = target_g.clone();
+            while !say && !compound && !pattern_target && own(&targets, current.as_ref()) {
                 let Some(from) = next_from else { break };
-                let Some(g) = first_actor_right(a, from, end) else { break };
+                let Some(g) = first_actor_right(a, from, end) else {
+                    if current.is_some() && own(&targets, current.as_ref()) && !targets.is_empty() {
+                        targets.clear();
+                    }
+                    break;
+                };
                 next_from = Some(g.end);
                 targets = self.sides(&g, disc);
+                current = Some(g);
             }
             if sources.is_empty() {
                 note(format!("not coded: no source actor found (code {code})"));
@@ -587,6 +600,11 @@ impl<'a> SentenceCtx<'a> {
         let placed = a.lower(np_range.1) == "in" && a.toks.get(np_range.1 + 1).is_some_and(|t| t.token.capitalized);
         if !dated && !placed {
             return Err("not coded: a nominal event with no date or place of its own (likely a reference back)".into());
+        }
+        // "an offensive in Rafah would have dire consequences": hypothetical.
+        let next_verb = (np_range.1..a.toks.len()).find(|&j| a.verb_at[j]);
+        if next_verb.is_some_and(|j| a.class(j) == words::Class::Modal && words::is_hypothetical_modal(a.lower(j))) && !self.opts.keep_hypothetical {
+            return Err("not coded: hypothetical, the clause it heads is under a modal".into());
         }
         let mut sources: Vec<Side> = np
             .map(|n| n.actors.iter().map(|r| Side { actor: r.clone(), text_span: (r.start, r.end) }).collect())

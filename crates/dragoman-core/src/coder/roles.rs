@@ -216,6 +216,11 @@ pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
             _ => {
                 let n = a.np_at[p]?;
                 let g = group_left(a, n);
+                // "Thousands of opposition supporters marched": after a quantity, the
+                // phrase of "of" is the subject.
+                if g.start >= 2 && a.lower(g.start - 1) == "of" && np_has_content(a, n) && is_quantity(a.lower(g.start - 2)) {
+                    return Some(g);
+                }
                 if g.start > 0 && matches!(a.class(g.start - 1), Class::Prep | Class::To) {
                     // A prepositional phrase ("embassy in Russia"): look further left.
                     j = g.start - 1;
@@ -248,6 +253,25 @@ fn antecedent(a: &Analysis, rel: usize) -> Option<NpGroup> {
     Some(g)
 }
 
+fn is_quantity(w: &str) -> bool {
+    matches!(
+        w,
+        "thousands" | "hundreds" | "dozens" | "millions" | "scores" | "tens" | "some" | "many" | "most" | "all" | "several"
+            | "members" | "groups" | "crowds" | "hundred" | "thousand" | "dozen" | "number" | "majority" | "rest"
+    )
+}
+
+/// ", the health ministry said" or ", according to officials" ends the clause
+/// before it: the attribution is not the verb's object.
+fn attribution_follows(a: &Analysis, comma: usize) -> bool {
+    if a.lower(comma + 1) == "according" {
+        return true;
+    }
+    let Some(v) = (comma + 1..(comma + 8).min(a.toks.len())).find(|&j| a.verb_at[j]) else { return false };
+    matches!(a.lower(v), "said" | "says" | "told" | "reported" | "added" | "stated" | "announced" | "claimed")
+        && (comma + 1..v).all(|j| a.np_at[j].is_some() || matches!(a.class(j), Class::Adv))
+}
+
 /// Where the clause that starts at `from` ends: a stop, a subordinator, or a
 /// finite verb; infinitives ("to resume") stay in the clause.
 pub fn clause_end(a: &Analysis, from: usize) -> usize {
@@ -256,6 +280,7 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
     while j < n {
         match a.class(j) {
             Class::Stop => return j,
+            Class::Comma if attribution_follows(a, j) => return j,
             // "allowed that Mordor ...": a complement right after the verb belongs
             // to its phrase.
             Class::Sub if a.lower(j) == "that" && (from..j).all(|i| a.toks[i].time || matches!(a.class(i), Class::Adv | Class::Prep)) => {}

@@ -108,8 +108,10 @@ fn ends_sentence(text: &str, sent_start: usize, at: usize, term: char, next: usi
     }
     // The word the full stop is attached to.
     let word_start = text[sent_start..at]
-        .rfind(|c: char| c.is_whitespace() || fold_char(c) == ' ' || matches!(fold_char(c), '"' | '(' | '-'))
-        .map(|p| sent_start + p + 1)
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || fold_char(c) == ' ' || matches!(fold_char(c), '"' | '(' | '-'))
+        .map(|(p, c)| sent_start + p + c.len_utf8())
         .unwrap_or(sent_start);
     let word = &text[word_start..at];
     if word.is_empty() {
@@ -193,7 +195,7 @@ mod tests {
 
     #[test]
     fn odd_input_never_panics() {
-        for t in ["", ".", "...", "\u{201D}.", "a.\u{00A0}B", "?\n\n?", "É. É. É."] {
+        for t in ["", ".", "...", "\u{201D}.", "a.\u{00A0}B", "?\n\n?", "É. É. É.", "\u{201D}. L", "x \u{2014}. Y", "\u{00AB}a. B"] {
             let _ = split(t);
         }
     }

@@ -5,7 +5,7 @@
 //! that matching a sentence is a hash lookup per token. Building takes milliseconds
 //! for the built-ins and stays well under a second for the full Phoenix set.
 
-use std::collections::HashMap;
+use crate::fxhash::FxHashMap;
 
 use crate::builtin_verbs::{read_event_lexicon, EventLexicon, BUILTIN_VERBS};
 use crate::inflect::verb_forms;
@@ -14,8 +14,8 @@ use crate::lexicon::{ActorEntry, ActorKind, AgentEntry, DictIssue, DiscardEntry,
 /// An index from a phrase's first word to the phrases that start with it.
 #[derive(Debug, Default, Clone)]
 pub struct PhraseIndex {
-    exact: HashMap<String, Vec<(u32, u32)>>,
-    stems: HashMap<String, Vec<(u32, u32)>>,
+    exact: FxHashMap<String, Vec<(u32, u32)>>,
+    stems: FxHashMap<String, Vec<(u32, u32)>>,
     stem_lengths: Vec<usize>,
 }
 
@@ -79,9 +79,10 @@ pub struct Knowledge {
     /// Verb forms: (verb, form) by first word.
     pub verb_index: PhraseIndex,
     /// Forms of common verbs that carry no event but mark a clause ("came", "is").
-    pub clause_verbs: HashMap<String, ()>,
-    /// Last names of people by (first byte, length), for names misspelt in the text.
-    pub surnames: HashMap<(u8, usize), Vec<(String, Vec<usize>)>>,
+    pub clause_verbs: FxHashMap<String, ()>,
+    /// Last names of people by (first two bytes, length), for names misspelt in the
+    /// text; a slip in the first two letters is rare and checking it costly.
+    pub surnames: FxHashMap<(u8, u8, usize), Vec<(String, Vec<usize>)>>,
 }
 
 /// Collects dictionaries, then indexes them.
@@ -179,7 +180,8 @@ impl KnowledgeBuilder {
             if a.kind == ActorKind::Person && a.phrase.len() >= 2 {
                 if let Some(last) = a.phrase.last() {
                     if last.text.chars().count() >= 5 {
-                        let bucket = k.surnames.entry((last.text.as_bytes()[0], last.text.len())).or_default();
+                        let b = last.text.as_bytes();
+                        let bucket = k.surnames.entry((b[0], b[1], b.len())).or_default();
                         match bucket.iter_mut().find(|(n, _)| *n == last.text) {
                             Some((_, v)) => v.push(i),
                             None => bucket.push((last.text.clone(), vec![i])),

@@ -13,6 +13,7 @@ pub mod text;
 pub mod inflect;
 pub mod builtin_verbs;
 pub mod model;
+pub mod fxhash;
 pub mod knowledge;
 pub mod coder;
 pub mod validation;

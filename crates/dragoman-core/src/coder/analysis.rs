@@ -224,8 +224,8 @@ fn fuzzy_person(lower: &str, k: &Knowledge) -> Option<usize> {
     }
     let limit = if lower.chars().count() >= 9 { 2 } else { 1 };
     let mut hit: Option<usize> = None;
-    let first = lower.as_bytes()[0];
-    let names = (lower.len().saturating_sub(limit)..=lower.len() + limit).filter_map(|len| k.surnames.get(&(first, len))).flatten();
+    let b = lower.as_bytes();
+    let names = (lower.len().saturating_sub(limit)..=lower.len() + limit).filter_map(|len| k.surnames.get(&(b[0], b[1], len))).flatten();
     for (name, entries) in names {
         if edit_distance_within(name, lower, limit) <= limit {
             if hit.is_some_and(|h| k.actors[h].codes != k.actors[entries[0]].codes) {

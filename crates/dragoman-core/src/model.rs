@@ -90,8 +90,15 @@ pub struct Location {
     pub name: String,
     /// Country code of the place, when known.
     pub country: Option<String>,
-    /// How the place was found: "clause", "sentence" or "dateline".
-    pub precision: String,
+    /// The first-level region (state, province, oblast) it lies in.
+    pub admin1: Option<String>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub geonames_id: Option<u64>,
+    /// What the place is: "city", "admin1", "country" or "region".
+    pub precision: &'static str,
+    /// Where the text gave it: the event's "clause", its "sentence", or the "dateline".
+    pub found: &'static str,
 }
 
 /// Parse a `YYYY-MM-DD` date.

@@ -51,6 +51,7 @@ fn seed_article_scores() {
     let required: Vec<&Value> = events.iter().filter(|g| g["required"].as_bool() == Some(true)).collect();
     let mut found = 0;
     let mut dated = 0;
+    let (mut places_right, mut places_wanted) = (0, 0);
     for g in &required {
         let hits: Vec<&Event> = coded.events.iter().filter(|e| matches(g, e)).collect();
         if hits.is_empty() {
@@ -58,6 +59,12 @@ fn seed_article_scores() {
             continue;
         }
         found += 1;
+        if let Some(place) = g["location"].as_str() {
+            let placed = hits.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name == place && l.found != "dateline"));
+            println!("LOCATION {}: want {place}, got {:?}", g["id"], hits.iter().map(|e| e.location.as_ref().map(|l| l.name.as_str())).collect::<Vec<_>>());
+            places_right += usize::from(placed);
+            places_wanted += 1;
+        }
         let (from, to) = (g["date_from"].as_str().and_then(parse_date), g["date_to"].as_str().and_then(parse_date));
         let in_range = |e: &&Event| parse_date(&e.date).is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
         if hits.iter().any(in_range) {
@@ -75,6 +82,16 @@ fn seed_article_scores() {
         required.len(),
         false_positives.len()
     );
+    // A capital standing for its government ("Baku accused", "Moscow offered") is
+    // never the place of the event it acts in.
+    for e in &coded.events {
+        if let Some(l) = e.location.as_ref().filter(|l| l.found != "dateline") {
+            let acting = std::iter::once(&e.source).chain(e.target.as_ref()).any(|a| a.text == l.name);
+            assert!(!acting, "sentence {}: {} is an actor, not the place", e.sentence, l.name);
+        }
+    }
+    println!("seed article: {places_right} of {places_wanted} gold locations right");
+    assert_eq!(places_right, places_wanted, "event locations");
     assert!(found >= 10, "found only {found} of {} required events", required.len());
     assert!(false_positives.len() <= 3, "{} false positives", false_positives.len());
     assert!(dated >= 8, "only {dated} matched events dated right");

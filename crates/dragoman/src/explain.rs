@@ -23,19 +23,23 @@ pub fn write(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io:
         for a in &s.actors {
             writeln!(out, "  actor:  {a}")?;
         }
+        for p in &s.places {
+            writeln!(out, "  place:  {p}")?;
+        }
         for t in &s.triggers {
             writeln!(out, "  verb:   {t}")?;
         }
         for e in coded.events.iter().filter(|e| e.sentence == s.index) {
             writeln!(
                 out,
-                "  EVENT:  {} -> {} {} ({}) date {}{} rule {}",
+                "  EVENT:  {} -> {} {} ({}) date {}{}{} rule {}",
                 e.source.code,
                 e.target.as_ref().map_or("-", |t| t.code.as_str()),
                 e.code,
                 e.code_name.as_deref().unwrap_or("?"),
                 e.date,
                 if e.date_end != e.date { format!("..{}", e.date_end) } else { String::new() },
+                e.location.as_ref().map_or(String::new(), |l| format!(" in {} ({}, from the {})", l.name, l.country.as_deref().unwrap_or("?"), l.found)),
                 e.rule
             )?;
         }

@@ -1,6 +1,7 @@
 //! The `dragoman` command: code news articles into political event data.
 
 mod dict;
+mod event_row;
 mod explain;
 mod input;
 mod memory;
@@ -139,6 +140,10 @@ struct CodeArgs {
     #[arg(long)]
     keep_hypothetical: bool,
 
+    /// Skip geolocation: events get no "location" (coding is a little faster).
+    #[arg(long)]
+    no_places: bool,
+
     /// Stop at the first bad input instead of skipping it.
     #[arg(long)]
     strict: bool,
@@ -223,6 +228,10 @@ fn run_code(args: CodeArgs) -> ExitCode {
     if dict_errors > 0 && !args.quiet {
         eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
     }
+    if !args.no_places {
+        // Read the gazetteer now, so the coding time below is coding alone.
+        dragoman_core::places::Gazetteer::builtin();
+    }
     let load_time = started.elapsed();
     let mut paths = args.paths.clone();
     if paths.is_empty() {
@@ -244,6 +253,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         keep_negated: args.keep_negated,
         keep_hypothetical: args.keep_hypothetical,
         explain: args.explain,
+        no_places: args.no_places,
     };
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let cfg = input::ReadConfig {

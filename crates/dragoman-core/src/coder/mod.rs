@@ -7,6 +7,7 @@
 //! event from its clause, its sentence or the publication date.
 
 pub mod analysis;
+pub mod locate;
 pub mod roles;
 pub mod words;
 
@@ -31,6 +32,8 @@ pub struct CodeOptions {
     pub keep_hypothetical: bool,
     /// Record the reasoning for `--explain`.
     pub explain: bool,
+    /// Skip geolocation (events get no `location`).
+    pub no_places: bool,
 }
 
 /// The coder's output for one document.
@@ -54,6 +57,7 @@ pub struct SentenceTrace {
     pub tokens: Vec<String>,
     pub times: Vec<String>,
     pub actors: Vec<String>,
+    pub places: Vec<String>,
     pub triggers: Vec<String>,
 }
 
@@ -81,6 +85,11 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     let require_dyad = opts.require_dyad.unwrap_or(k.community_verbs);
     let mut disc = Discourse::default();
     let table = CameoTable::builtin();
+    let gazetteer = (!opts.no_places).then(crate::places::Gazetteer::builtin);
+    let mut sentence_places: Vec<Vec<locate::PlaceMention>> = Vec::with_capacity(spans.len());
+    let mut country_counts: Vec<(String, usize)> = Vec::new();
+    // (sentence, clause token range) of each event, for its location.
+    let mut event_clauses: Vec<(usize, usize, usize)> = Vec::new();
     let mut analyses = Vec::with_capacity(spans.len());
     for &(s, e) in &spans {
         let tokens = tokenize(text, s, e);
@@ -102,6 +111,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             if opts.explain {
                 out.trace.push(trace);
             }
+            sentence_places.push(Vec::new());
             continue;
         }
         let times: Vec<TimeMention> = find_time_expressions(sentence_text, doc.published, Direction::Past)
@@ -128,8 +138,20 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
         }
-        let mut ctx = SentenceCtx { doc, text, k, opts, a: &a, times: &times, si, s, e, require_dyad, table, main_subject: None };
+        if let Some(g) = gazetteer {
+            sentence_places.push(locate::find_in_sentence(g, &a));
+            for r in a.nps.iter().flat_map(|np| np.actors.iter()) {
+                if let Some(c) = country_of(&r.code) {
+                    match country_counts.iter_mut().find(|(x, _)| *x == c) {
+                        Some((_, n)) => *n += 1,
+                        None => country_counts.push((c, 1)),
+                    }
+                }
+            }
+        }
+        let mut ctx = SentenceCtx { doc, text, k, opts, a: &a, times: &times, si, s, e, require_dyad, table, main_subject: None, clause: Default::default(), clauses: Default::default() };
         let events = ctx.code_sentence(&mut disc, &mut trace);
+        event_clauses.extend(ctx.clauses.take().into_iter().map(|(lo, hi)| (si, lo, hi)));
         let subject_date = ctx.sentence_date(&disc);
         out.events.extend(events);
         // Remember who the sentence was about, for pronouns in the next one.
@@ -161,6 +183,26 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         }
         if opts.explain {
             out.trace.push(trace);
+        }
+    }
+    if let Some(g) = gazetteer {
+        country_counts.sort_by(|a, b| b.1.cmp(&a.1));
+        let countries: Vec<String> = country_counts.into_iter().map(|(c, _)| c).collect();
+        let dateline = out.dateline.as_deref().and_then(|d| locate::resolve_dateline(g, d, &countries));
+        locate::resolve_story(g, &mut sentence_places, &countries, dateline);
+        for (ev, &(si, lo, hi)) in out.events.iter_mut().zip(&event_clauses) {
+            ev.location = locate::locate(g, sentence_places.get(si).map_or(&[], Vec::as_slice), lo, hi, dateline);
+        }
+        if opts.explain {
+            for t in &mut out.trace {
+                for m in sentence_places.get(t.index).map_or(&[][..], Vec::as_slice) {
+                    let what = m.resolved.map(|id| {
+                        let p = g.get(id);
+                        format!("{}, {} ({}{})", p.name, p.country, p.kind.as_str(), if m.locative { ", where" } else { "" })
+                    });
+                    t.places.push(format!("`{}` → {}", t.tokens[m.start..m.end].iter().map(|w| w.split('/').next().unwrap_or("")).collect::<Vec<_>>().join(" "), what.unwrap_or_else(|| "unresolved".into())));
+                }
+            }
         }
     }
     dedup(&mut out.events);
@@ -222,6 +264,9 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
+    /// The clause (token range) of the event being built, and of each event built.
+    clause: std::cell::Cell<(usize, usize)>,
+    clauses: std::cell::RefCell<Vec<(usize, usize)>>,
 }
 
 /// One side of a coded event, before it becomes an `ActorRef`.
@@ -380,6 +425,7 @@ impl<'a> SentenceCtx<'a> {
                 continue;
             }
             let date = self.event_date(clause_start, end, sources.iter().any(|s| s.actor.rule == "pronoun"), disc);
+            self.clause.set((clause_start.min(g.start), end));
             let before = events.len();
             for src in &sources {
                 if targets.is_empty() {
@@ -631,6 +677,7 @@ impl<'a> SentenceCtx<'a> {
             Some(m) => (m.range, Some(self.text[m.start..m.end].to_string())),
             None => self.event_date(np_range.0, np_range.1, false, disc),
         };
+        self.clause.set((np_range.0, (np_range.1 + 3).min(a.toks.len())));
         let mut out = Vec::new();
         for s in &sources {
             if target.is_empty() {
@@ -663,6 +710,7 @@ impl<'a> SentenceCtx<'a> {
         let hi = [trigger.end, source.span.end].into_iter().chain(target.as_ref().map(|t| t.span.end)).max().unwrap_or(trigger.end);
         let info = self.table.lookup(code);
         let (range, date_text) = date;
+        self.clauses.borrow_mut().push(self.clause.get());
         Event {
             doc_id: self.doc.id.clone(),
             sentence: self.si,

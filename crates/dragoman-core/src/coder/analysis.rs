@@ -527,7 +527,6 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
         return np;
     }
     if let Some((g, at)) = agent {
-        let ag = &k.agents[g];
         let owners: Vec<&Resolved> = countries.iter().filter(|c| c.start < at || possessive_at.is_none()).collect();
         if owners.is_empty() {
             np.bare_agent = Some(g);
@@ -536,7 +535,6 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
         for c in owners {
             // "An MSF Arnor diplomat": every role in the phrase composes (NGOARNGOV).
             let code = all_agents.iter().fold(c.code.clone(), |code, &g| compose_code(&code, &k.agents[g].code, k.agents[g].placement));
-            let _ = ag;
             np.actors.push(Resolved {
                 code,
                 name: c.name.clone(),
@@ -573,7 +571,9 @@ pub fn code_on(codes: &[crate::lexicon::DatedCode], date: NaiveDate) -> Option<S
 /// Armenia": a bare role followed by "of" and countries composes with each.
 fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
     for idx in 0..a.nps.len() {
-        let Some(g) = a.nps[idx].bare_agent else { continue };
+        if a.nps[idx].bare_agent.is_none() {
+            continue;
+        }
         // "its citizens from Sudan": the possessive names the owner, not the place.
         if a.class(a.nps[idx].start) == Class::PossPron {
             continue;
@@ -621,7 +621,6 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
         if owners.is_empty() {
             continue;
         }
-        let _ = g;
         for n in list {
             let Some(gi) = a.nps[n].bare_agent else { continue };
             let ag = &k.agents[gi];

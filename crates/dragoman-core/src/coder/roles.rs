@@ -469,12 +469,11 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool
     }
     // Before the trigger, right to left.
     let mut pos = before;
-    for (idx, elem) in p.before.iter().enumerate().rev() {
+    for elem in p.before.iter().rev() {
         let joined_to_next = match elem {
             PatternElem::Word { joined, .. } | PatternElem::Any { joined, .. } | PatternElem::Synset { joined, .. } => *joined,
             _ => false,
         };
-        let _ = idx;
         match elem {
             PatternElem::Source | PatternElem::Target | PatternElem::Compound => {
                 let g = subject.cloned().filter(|g| g.start >= begin)?;

@@ -100,6 +100,16 @@ pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document)
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
+    // HTML pages, RSS/Atom feeds and WARC archives: by file name, or on stdin by
+    // their first bytes.
+    let kind = if path.as_os_str() == "-" { reader.fill_buf().ok().and_then(crate::readers::sniff) } else { crate::readers::reader_for(path) };
+    if let Some(kind) = kind {
+        crate::readers::read_any(kind, &name, &mut reader, cfg.max_bytes, cfg.published, &mut |result| match result {
+            Ok(doc) => on_doc(doc),
+            Err(message) => on_error(InputError { file: name.clone(), line: None, message }),
+        });
+        return;
+    }
     let jsonl = if path.as_os_str() == "-" {
         // Sniff: JSON Lines start with `{`.
         match reader.fill_buf() {

@@ -3,8 +3,11 @@
 mod dict;
 mod event_row;
 mod explain;
+mod export;
 mod input;
 mod memory;
+mod readers;
+mod store;
 mod validate;
 
 /// Counts allocations only while `dragoman dict stats` measures a load; see `memory`.
@@ -54,7 +57,7 @@ enum Command {
     /// (each problem is reported on stderr with its file and line), 1 when
     /// nothing could be done (a dictionary could not be read, say).
     #[command(
-        after_help = "Examples:\n  dragoman code examples/armenia-russia.txt --published 2024-01-18\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain"
+        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain"
     )]
     Code(CodeArgs),
 
@@ -73,6 +76,40 @@ enum Command {
         after_help = "Example:\n  dragoman validate ../shared/eval/petrarch-unit/PETR.UnitTest.records.xml --verbose"
     )]
     Validate(validate::ValidateArgs),
+
+    /// Code articles and keep their events in a database (SQLite, one file).
+    ///
+    /// Takes the same inputs and dictionary flags as `code`. Ingesting the same
+    /// article twice adds nothing (articles are recognised by a hash of their
+    /// content), and an interrupted ingest can simply be run again. The same event
+    /// reported by several articles is stored once, with its mention, source and
+    /// article counts.
+    #[command(after_help = "Examples:
+  dragoman ingest articles.jsonl --db events.db
+  dragoman ingest corpus/ --db events.db --published 2024-01-18")]
+    Ingest(store::IngestArgs),
+
+    /// List stored events, filtered by actor, dyad, code, date, place or words.
+    #[command(after_help = "Examples:
+  dragoman events --db events.db --dyad RUS,ARM --from 2024-01-01
+  dragoman events --db events.db --root 19 --format jsonl
+  dragoman events --db events.db --search \"ceasefire\"")]
+    Events(store::EventsArgs),
+
+    /// Count events and sum Goldstein values per day, week or month for a dyad or an
+    /// actor, drawn in the terminal and, on request, as an SVG chart.
+    #[command(after_help = "Examples:
+  dragoman timeline --db events.db --dyad RUS,ARM --by month
+  dragoman timeline --db events.db --actor AZE --svg aze.svg")]
+    Timeline(store::TimelineArgs),
+
+    /// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
+    #[command(after_help = "Column layouts and types: docs/export.md
+
+Examples:
+  dragoman export --db events.db --format csv --preset phoenix -o events.csv
+  dragoman export --db events.db --format parquet --partition -o events/")]
+    Export(export::ExportArgs),
 
     /// Check dictionaries for problems, or count and time them (check, stats).
     ///
@@ -162,6 +199,10 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Code(args) => run_code(args),
         Command::Validate(args) => validate::run(args),
+        Command::Ingest(args) => store::run_ingest(args),
+        Command::Events(args) => store::run_events(args),
+        Command::Timeline(args) => store::run_timeline(args),
+        Command::Export(args) => export::run_export(args),
         Command::Dict(args) => dict::run(args),
     }
 }

@@ -1,0 +1,124 @@
+//! `dragoman export`: read events from the database with the same filters as
+//! `dragoman events`, optionally thin them with Phoenix's one-a-day rule, and write
+//! them in a format and layout.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use super::columns::Preset;
+use super::write::{export, Format, Output};
+use crate::store::{self, query::FilterArgs};
+
+/// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
+#[derive(clap::Args, Debug)]
+#[command(after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n\nColumn layouts and types: docs/export.md")]
+pub struct ExportArgs {
+    /// The event database.
+    #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
+    pub db: PathBuf,
+
+    /// File format. Default: from the --output extension (.csv, .tsv, .jsonl,
+    /// .parquet), else csv.
+    #[arg(long, short, value_enum)]
+    pub format: Option<Format>,
+
+    /// Column layout: every stored field, the Phoenix data set's columns, or
+    /// GDELT 2.0's event columns. Not for --format plover.
+    #[arg(long, value_enum, default_value_t = Preset::Full)]
+    pub preset: Preset,
+
+    /// Output file; with --partition, a new or empty directory. Default (or "-"):
+    /// standard output.
+    #[arg(long, short, value_name = "FILE|DIR")]
+    pub output: Option<PathBuf>,
+
+    /// Split the output by the event's month into Hive-style directories
+    /// (DIR/year_month=2024-01/part-0.parquet), as Spark, DuckDB and BigQuery read.
+    #[arg(long)]
+    pub partition: bool,
+
+    /// Phoenix's one-a-day rule: keep one event per date, source, target and code.
+    #[arg(long)]
+    pub one_a_day: bool,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Print nothing on stderr but errors.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+fn format_from_extension(path: &Path) -> Option<Format> {
+    let name = path.file_name()?.to_str()?.to_ascii_lowercase();
+    if name.ends_with(".plover.jsonl") || name.ends_with(".plover.json") {
+        return Some(Format::Plover);
+    }
+    match name.rsplit('.').next()? {
+        "csv" => Some(Format::Csv),
+        "tsv" | "tab" => Some(Format::Tsv),
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "parquet" | "pq" => Some(Format::Parquet),
+        _ => None,
+    }
+}
+
+/// Runs `dragoman export`. Exit status: 0 written, 1 the database could not be read
+/// or the output not written, 2 a bad command line.
+pub fn run_export(args: ExportArgs) -> ExitCode {
+    let output = args.output.as_deref().filter(|p| p.as_os_str() != "-");
+    let format = match (args.format, output.and_then(format_from_extension)) {
+        (Some(f), _) => f,
+        (None, Some(f)) => f,
+        (None, None) if args.partition => {
+            eprintln!("error: give --format for a partitioned export");
+            return ExitCode::from(2);
+        }
+        (None, None) => Format::Csv,
+    };
+    if format == Format::Plover && args.preset != Preset::Full {
+        eprintln!("error: PLOVER JSON has its own fields; --preset applies to csv, tsv, jsonl and parquet");
+        return ExitCode::from(2);
+    }
+    if args.partition && output.is_none() {
+        eprintln!("error: --partition needs --output DIR (a new or empty directory)");
+        return ExitCode::from(2);
+    }
+    if output.is_none() && format == Format::Parquet && std::io::stdout().is_terminal() {
+        eprintln!("error: Parquet is binary; give --output FILE or redirect standard output");
+        return ExitCode::from(2);
+    }
+    let rows = match store::open_events(&args.db, &args.filter.to_filter()) {
+        Ok(rows) => rows,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let rows = if args.one_a_day { store::one_a_day(rows) } else { rows };
+    let out = match output {
+        Some(p) => Output::Path(p),
+        None => Output::Writer(Box::new(std::io::stdout())),
+    };
+    match export(rows.into_iter(), format, args.preset, out, args.partition) {
+        Ok(summary) => {
+            if !args.quiet {
+                let to = match (output, summary.files.len()) {
+                    (None, _) => "standard output".to_string(),
+                    (Some(p), n) if args.partition => format!("{} ({n} file(s))", p.display()),
+                    (Some(p), _) => p.display().to_string(),
+                };
+                let skipped = if summary.skipped > 0 { format!("; {} without a PLOVER type left out", summary.skipped) } else { String::new() };
+                let what = if format == Format::Plover { "PLOVER JSON".to_string() } else { format!("{} ({} layout)", format.name(), args.preset.name()) };
+                eprintln!("exported {} event(s) as {what} to {to}{skipped}", summary.rows);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) if e.contains("Broken pipe") => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}

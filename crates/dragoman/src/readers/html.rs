@@ -1,0 +1,538 @@
+//! HTML news articles: the article's paragraphs, and its title, publication date,
+//! address and outlet from the page's metadata.
+//!
+//! Finding the article. Pages wrap one story in navigation, scripts, share buttons,
+//! teasers for other stories and footers. The paragraphs (`<p>`, `<blockquote>`) are
+//! collected with what encloses them: boilerplate containers (`nav`, `header`,
+//! `footer`, `aside`, `form`, and elements whose class or id names say "share",
+//! "related", "comments", "newsletter", "caption" …) are dropped, and when the page
+//! marks its story (`<article>`, `<main>`, `itemprop="articleBody"`, classes such as
+//! `article-body` or `entry-content`) the marked container holding the most text is
+//! kept — with the `<article>` around it, so a lede written above the body is not
+//! lost, and without teaser `<article>`s beside it. Pages without marks keep every
+//! paragraph outside boilerplate; pages without paragraphs keep their text blocks.
+//!
+//! Metadata, most trusted first. Date: `article:published_time`,
+//! `og:published_time`, JSON-LD `datePublished`, `itemprop="datePublished"`, the
+//! Dublin Core and other `<meta name>` dates, `<time pubdate>`, the first
+//! `<time datetime>`. Title: `og:title`, `<title>`, the first `<h1>`. Address:
+//! `og:url`, `<link rel="canonical">`, JSON-LD `url`. Outlet: `og:site_name`, JSON-LD
+//! `publisher.name`.
+
+use chrono::NaiveDate;
+use dragoman_core::model::Document;
+
+use super::dates::parse_loose_date;
+use super::markup::{attr, attributes, collapse_whitespace, decode_entities, decode_text, Scanner, Token};
+
+/// Reads one HTML article. `name` is the file it came from (its stem is the
+/// document id when the page gives no address); `fallback_published` dates pages
+/// whose metadata has no date.
+pub fn read_html(name: &str, bytes: &[u8], fallback_published: Option<NaiveDate>) -> Result<Document, String> {
+    let page = extract(bytes)?;
+    page.into_document(&file_stem(name), None, fallback_published)
+}
+
+/// What a page says about itself, and its article text.
+#[derive(Debug, Default, Clone)]
+pub struct Page {
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    pub url: Option<String>,
+    pub outlet: Option<String>,
+    /// Paragraphs separated by blank lines; empty when none was found.
+    pub text: String,
+}
+
+impl Page {
+    /// The page as a document: its address is its id when it has one, else
+    /// `id_fallback`; `url_fallback` and `date_fallback` fill what the page lacks.
+    pub fn into_document(self, id_fallback: &str, url_fallback: Option<&str>, date_fallback: Option<NaiveDate>) -> Result<Document, String> {
+        if self.text.trim().is_empty() {
+            return Err("no article text found (no paragraphs outside navigation, scripts and boilerplate); skipped".into());
+        }
+        let published = self.published.or(date_fallback).ok_or("no publication date in the page's metadata; skipped (give --published to date such pages)")?;
+        let url = self.url.or_else(|| url_fallback.map(str::to_string));
+        let id = url.clone().unwrap_or_else(|| id_fallback.to_string());
+        Ok(Document { id, text: self.text, published, source: self.outlet, url, title: self.title })
+    }
+}
+
+fn file_stem(name: &str) -> String {
+    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
+    let stem = base.split('.').next().unwrap_or(base);
+    if stem.is_empty() { base.to_string() } else { stem.to_string() }
+}
+
+/// Containers whose text is never the article.
+const BOILERPLATE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "noscript", "svg", "button", "select", "template", "menu", "dialog", "figcaption", "object", "video", "audio", "canvas", "math"];
+
+/// Words in class or id names that mark boilerplate.
+const BOILERPLATE_WORDS: &[&str] = &[
+    "share", "sharing", "social", "related", "comment", "comments", "newsletter", "subscribe", "subscription", "advert", "advertisement", "ad", "ads", "promo", "cookie", "cookies", "breadcrumb", "breadcrumbs", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "caption", "byline", "tags", "popup", "modal", "banner", "recommended", "trending", "masthead", "toolbar", "paywall", "disclaimer", "teaser", "teasers", "outbrain", "taboola",
+];
+
+/// Class or id names (lower-cased, without `-` and `_`) that mark the article body.
+const ZONE_NAMES: &[&str] = &[
+    "articlebody", "articlecontent", "articletext", "articlebodytext", "storybody", "storycontent", "storytext", "entrycontent", "postcontent", "postbody", "bodytext", "contentbody", "maincontent", "newsbody", "newstext", "textbody",
+];
+
+/// Elements that end a run of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "blockquote", "section", "article", "main", "header", "footer", "nav", "aside", "figure", "figcaption", "pre", "form", "hr", "body", "html", "address", "details", "summary", "fieldset", "center",
+];
+
+const VOID_TAGS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"];
+
+/// Metadata names that hold a publication date, most trusted first.
+const DATE_META: &[&str] = &[
+    "article:published_time",
+    "og:published_time",
+    "og:article:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish_date",
+    "publish-date",
+    "publication_date",
+    "article.published",
+    "article_date_original",
+    "dc.date.issued",
+    "dc.date",
+    "dcterms.issued",
+    "dcterms.date",
+    "dcterms.created",
+    "sailthru.date",
+    "parsely-pub-date",
+    "date",
+];
+
+#[derive(Debug)]
+struct Open {
+    name: String,
+    boilerplate: bool,
+    /// Index into `zones` when this element marks an article body.
+    zone: Option<usize>,
+}
+
+#[derive(Debug)]
+struct Zone {
+    parent: Option<usize>,
+    is_article: bool,
+}
+
+#[derive(Debug)]
+struct Block {
+    text: String,
+    paragraph: bool,
+    boilerplate: bool,
+    /// The innermost zone, and every zone enclosing it.
+    zones: Vec<usize>,
+}
+
+#[derive(Default)]
+struct Collector {
+    stack: Vec<Open>,
+    zones: Vec<Zone>,
+    blocks: Vec<Block>,
+    buf: String,
+    boilerplate_depth: usize,
+}
+
+impl Collector {
+    fn zone_chain(&self) -> Vec<usize> {
+        self.stack.iter().rev().filter_map(|o| o.zone).collect()
+    }
+
+    fn in_paragraph(&self) -> bool {
+        // The innermost block-level element decides.
+        self.stack.iter().rev().find(|o| BLOCK_TAGS.contains(&o.name.as_str()) || o.name == "p").is_some_and(|o| matches!(o.name.as_str(), "p" | "blockquote"))
+    }
+
+    fn flush(&mut self) {
+        let text = collapse_whitespace(&self.buf);
+        self.buf.clear();
+        if text.is_empty() {
+            return;
+        }
+        let block = Block { text, paragraph: self.in_paragraph(), boilerplate: self.boilerplate_depth > 0, zones: self.zone_chain() };
+        self.blocks.push(block);
+    }
+
+    fn push(&mut self, name: String, boilerplate: bool, zone: Option<usize>) {
+        if boilerplate {
+            self.boilerplate_depth += 1;
+        }
+        self.stack.push(Open { name, boilerplate, zone });
+    }
+
+    /// Closes `name` and whatever was left open inside it; a stray end tag is ignored.
+    fn close(&mut self, name: &str) {
+        let Some(at) = self.stack.iter().rposition(|o| o.name == name) else { return };
+        for o in self.stack.drain(at..) {
+            if o.boilerplate {
+                self.boilerplate_depth -= 1;
+            }
+        }
+    }
+}
+
+fn class_words(attrs: &[(String, String)]) -> Vec<String> {
+    let mut words = Vec::new();
+    for key in ["class", "id", "role", "itemprop"] {
+        if let Some(v) = attr(attrs, key) {
+            words.extend(v.split_whitespace().map(|w| w.to_ascii_lowercase()));
+        }
+    }
+    words
+}
+
+fn is_zone(name: &str, attrs: &[(String, String)], words: &[String]) -> bool {
+    if name == "article" || name == "main" {
+        return true;
+    }
+    if attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) || attr(attrs, "role").is_some_and(|v| v.eq_ignore_ascii_case("main")) {
+        return true;
+    }
+    words.iter().any(|w| {
+        let squashed: String = w.chars().filter(|c| *c != '-' && *c != '_').collect();
+        ZONE_NAMES.contains(&squashed.as_str())
+    })
+}
+
+fn is_boilerplate(name: &str, words: &[String]) -> bool {
+    BOILERPLATE_TAGS.contains(&name) || words.iter().any(|w| w.split(['-', '_']).any(|part| BOILERPLATE_WORDS.contains(&part)))
+}
+
+#[derive(Default)]
+struct Meta {
+    pairs: Vec<(String, String)>,
+    canonical: Option<String>,
+    title_tag: Option<String>,
+    h1: Option<String>,
+    h1_buf: Option<String>,
+    time_pubdate: Option<String>,
+    time_first: Option<String>,
+    itemprop_date: Option<String>,
+    ld: LdFacts,
+}
+
+impl Meta {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.pairs.iter().find(|(k, v)| k == key && !v.trim().is_empty()).map(|(_, v)| v.as_str())
+    }
+}
+
+#[derive(Default, Debug)]
+struct LdFacts {
+    date_published: Option<String>,
+    headline: Option<String>,
+    url: Option<String>,
+    publisher: Option<String>,
+}
+
+/// Reads a page: its article text and what its metadata says.
+pub fn extract(bytes: &[u8]) -> Result<Page, String> {
+    let src = decode_text(bytes)?;
+    let mut c = Collector::default();
+    let mut meta = Meta::default();
+    let mut in_title = false;
+    let mut ld_script = false;
+    for token in Scanner::new(&src, true) {
+        match token {
+            Token::Text(t) => {
+                let text = decode_entities(t);
+                if let Some(h1) = meta.h1_buf.as_mut() {
+                    h1.push_str(&text);
+                }
+                c.buf.push_str(&text);
+            }
+            Token::Cdata(t) => c.buf.push_str(t),
+            Token::Raw(raw) => {
+                if in_title {
+                    meta.title_tag.get_or_insert_with(|| collapse_whitespace(&decode_entities(raw)));
+                } else if ld_script {
+                    read_json_ld(raw, &mut meta.ld);
+                }
+            }
+            Token::Start { name, attrs, self_closing } => {
+                let attrs = if attrs.trim().is_empty() { Vec::new() } else { attributes(attrs) };
+                in_title = name == "title";
+                ld_script = name == "script" && attr(&attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                read_tag_meta(&name, &attrs, &mut meta);
+                if name == "h1" && meta.h1.is_none() {
+                    meta.h1_buf = Some(String::new());
+                }
+                if name == "br" {
+                    c.buf.push(' ');
+                }
+                let block = BLOCK_TAGS.contains(&name.as_str());
+                let words = class_words(&attrs);
+                let zone = is_zone(&name, &attrs, &words);
+                let boilerplate = !zone && is_boilerplate(&name, &words);
+                if block || zone || boilerplate {
+                    c.flush();
+                }
+                if self_closing || VOID_TAGS.contains(&name.as_str()) {
+                    continue;
+                }
+                if matches!(name.as_str(), "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                    // These close an open element of the same kind (`<p>a<p>b`); a
+                    // heading or paragraph also closes an open paragraph.
+                    let same = c.stack.last().is_some_and(|o| o.name == name || (o.name == "p" && (name == "p" || name.starts_with('h'))));
+                    if same {
+                        let open = c.stack.last().map(|o| o.name.clone()).unwrap_or_default();
+                        c.close(&open);
+                    }
+                } else if block && c.stack.last().is_some_and(|o| o.name == "p") {
+                    c.close("p");
+                }
+                let zone_id = zone.then(|| {
+                    let parent = c.zone_chain().first().copied();
+                    c.zones.push(Zone { parent, is_article: name == "article" });
+                    c.zones.len() - 1
+                });
+                c.push(name, boilerplate, zone_id);
+            }
+            Token::End { name } => {
+                if name == "title" {
+                    in_title = false;
+                }
+                if name == "script" {
+                    ld_script = false;
+                }
+                if name == "h1" {
+                    if let Some(h1) = meta.h1_buf.take() {
+                        let h1 = collapse_whitespace(&h1);
+                        if !h1.is_empty() {
+                            meta.h1 = Some(h1);
+                        }
+                    }
+                }
+                let matters = BLOCK_TAGS.contains(&name.as_str()) || c.stack.iter().rev().find(|o| o.name == name).is_some_and(|o| o.boilerplate || o.zone.is_some());
+                if matters {
+                    c.flush();
+                }
+                c.close(&name);
+            }
+            Token::Other => {}
+        }
+    }
+    c.flush();
+    let text = choose_text(&c);
+    let title = meta.get("og:title").or_else(|| meta.get("twitter:title")).map(|s| collapse_whitespace(s)).or(meta.title_tag.clone()).filter(|t| !t.is_empty()).or(meta.ld.headline.clone()).or(meta.h1.clone());
+    let mut published = None;
+    for key in &DATE_META[..3] {
+        published = published.or_else(|| meta.get(key).and_then(parse_loose_date));
+    }
+    published = published
+        .or_else(|| meta.ld.date_published.as_deref().and_then(parse_loose_date))
+        .or_else(|| meta.itemprop_date.as_deref().and_then(parse_loose_date));
+    for key in &DATE_META[3..] {
+        published = published.or_else(|| meta.get(key).and_then(parse_loose_date));
+    }
+    published = published.or_else(|| meta.time_pubdate.as_deref().and_then(parse_loose_date)).or_else(|| meta.time_first.as_deref().and_then(parse_loose_date));
+    let url = meta.get("og:url").map(str::trim).map(str::to_string).or(meta.canonical.clone()).or(meta.ld.url.clone()).filter(|u| u.starts_with("http"));
+    let outlet = meta.get("og:site_name").map(|s| collapse_whitespace(s)).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
+    Ok(Page { title, published, url, outlet, text })
+}
+
+fn read_tag_meta(name: &str, attrs: &[(String, String)], meta: &mut Meta) {
+    match name {
+        "meta" => {
+            let Some(content) = attr(attrs, "content") else { return };
+            for key in ["property", "name", "itemprop", "http-equiv"] {
+                if let Some(k) = attr(attrs, key) {
+                    meta.pairs.push((k.trim().to_ascii_lowercase(), content.clone()));
+                }
+            }
+        }
+        "link" => {
+            let canonical = attr(attrs, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
+            if canonical && meta.canonical.is_none() {
+                meta.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
+            }
+        }
+        "time" => {
+            if let Some(dt) = attr(attrs, "datetime") {
+                if attr(attrs, "pubdate").is_some() && meta.time_pubdate.is_none() {
+                    meta.time_pubdate = Some(dt.clone());
+                }
+                meta.time_first.get_or_insert(dt);
+            }
+        }
+        _ => {}
+    }
+    if meta.itemprop_date.is_none() && attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) {
+        meta.itemprop_date = attr(attrs, "datetime").or_else(|| attr(attrs, "content"));
+    }
+}
+
+/// The article's paragraphs, following the rules in the module documentation.
+fn choose_text(c: &Collector) -> String {
+    let keep = |b: &&Block| !b.boilerplate && !looks_like_chrome(&b.text);
+    let paragraphs: Vec<&Block> = c.blocks.iter().filter(|b| b.paragraph).filter(keep).collect();
+    let zoned: Vec<&&Block> = paragraphs.iter().filter(|b| !b.zones.is_empty()).collect();
+    let chosen: Vec<&str> = if !zoned.is_empty() {
+        // Each zone widened to the outermost <article> around it; the widened zone
+        // holding the most paragraph text is the story.
+        let widen = |zone: usize| {
+            let (mut root, mut z) = (zone, Some(zone));
+            while let Some(i) = z {
+                if c.zones[i].is_article {
+                    root = i;
+                }
+                z = c.zones[i].parent;
+            }
+            root
+        };
+        let mut chars = vec![0usize; c.zones.len()];
+        for b in &zoned {
+            chars[widen(b.zones[0])] += b.text.len();
+        }
+        let root = (0..chars.len()).max_by_key(|&z| (chars[z], std::cmp::Reverse(z))).unwrap_or(0);
+        zoned.iter().filter(|b| b.zones.contains(&root)).map(|b| b.text.as_str()).collect()
+    } else if !paragraphs.is_empty() {
+        paragraphs.iter().map(|b| b.text.as_str()).collect()
+    } else {
+        // No paragraphs: the page's other text blocks, outside boilerplate.
+        c.blocks.iter().filter(keep).map(|b| b.text.as_str()).collect()
+    };
+    chosen.join("\n\n")
+}
+
+/// Short lines that are page furniture, not prose ("Advertisement", "Read more").
+fn looks_like_chrome(text: &str) -> bool {
+    let words = text.split_whitespace().count();
+    let ends_like_prose = text.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ')']);
+    words < 4 && !ends_like_prose
+}
+
+/// Collects the facts of a JSON-LD block, preferring article objects. Broken JSON
+/// (common: trailing commas, raw newlines) is searched as text for `datePublished`.
+fn read_json_ld(raw: &str, facts: &mut LdFacts) {
+    let raw = raw.trim().trim_start_matches("<!--").trim_end_matches("-->").trim();
+    match serde_json::from_str::<serde_json::Value>(raw) {
+        Ok(v) => {
+            let mut objects = Vec::new();
+            collect_objects(&v, &mut objects, 0);
+            let is_article = |o: &serde_json::Map<String, serde_json::Value>| {
+                let t = match o.get("@type") {
+                    Some(serde_json::Value::String(s)) => s.clone(),
+                    Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" "),
+                    _ => String::new(),
+                };
+                t.contains("Article") || t.contains("Posting") || t.contains("Report")
+            };
+            let ordered = objects.iter().filter(|o| is_article(o)).chain(objects.iter().filter(|o| !is_article(o)));
+            for o in ordered {
+                let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(|s| collapse_whitespace(s)).filter(|s| !s.is_empty());
+                if facts.date_published.is_none() {
+                    facts.date_published = s("datePublished").or_else(|| s("dateCreated"));
+                }
+                if facts.headline.is_none() {
+                    facts.headline = s("headline");
+                }
+                if facts.url.is_none() && is_article(o) {
+                    facts.url = s("url");
+                }
+                if facts.publisher.is_none() {
+                    facts.publisher = o.get("publisher").and_then(|p| match p {
+                        serde_json::Value::Object(m) => m.get("name").and_then(|n| n.as_str()).map(str::to_string),
+                        serde_json::Value::String(s) => Some(s.clone()),
+                        _ => None,
+                    });
+                }
+            }
+        }
+        Err(_) => {
+            if facts.date_published.is_none() {
+                facts.date_published = find_json_string(raw, "\"datePublished\"");
+            }
+        }
+    }
+}
+
+fn collect_objects<'v>(v: &'v serde_json::Value, out: &mut Vec<&'v serde_json::Map<String, serde_json::Value>>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        serde_json::Value::Object(m) => {
+            out.push(m);
+            for key in ["@graph", "mainEntity", "itemListElement"] {
+                if let Some(inner) = m.get(key) {
+                    collect_objects(inner, out, depth + 1);
+                }
+            }
+        }
+        serde_json::Value::Array(a) => a.iter().for_each(|x| collect_objects(x, out, depth + 1)),
+        _ => {}
+    }
+}
+
+fn find_json_string(raw: &str, key: &str) -> Option<String> {
+    let at = raw.find(key)? + key.len();
+    let rest = raw[at..].trim_start().strip_prefix(':')?.trim_start().strip_prefix('"')?;
+    let end = rest.find('"')?;
+    Some(rest[..end].to_string())
+}
+
+/// Text of an HTML fragment (a feed item's description, say): scripts and styles
+/// dropped, references decoded, whitespace collapsed, blocks as paragraphs
+/// separated by blank lines.
+pub fn html_to_text(fragment: &str) -> String {
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut buf = String::new();
+    let mut flush = |buf: &mut String| {
+        let t = collapse_whitespace(buf);
+        buf.clear();
+        if !t.is_empty() {
+            paragraphs.push(t);
+        }
+    };
+    for token in Scanner::new(fragment, true) {
+        match token {
+            Token::Text(t) => buf.push_str(&decode_entities(t)),
+            Token::Cdata(t) => buf.push_str(t),
+            Token::Start { name, .. } if name == "br" => buf.push(' '),
+            Token::Start { name, .. } | Token::End { name } if BLOCK_TAGS.contains(&name.as_str()) => flush(&mut buf),
+            Token::Raw(raw) => {
+                let _ = raw; // script, style: not text
+            }
+            _ => {}
+        }
+    }
+    flush(&mut buf);
+    paragraphs.join("\n\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_the_article_and_drops_the_chrome() {
+        let html = r#"<html><head><title>T</title><meta property="article:published_time" content="2024-03-12T09:00:00+04:00"></head>
+<body><nav><p>Home News Sport and all the other sections of the site.</p></nav>
+<article><h1>Head</h1><p>Lede &amp; more.</p><div class="article-body"><p>First paragraph of the story.<p>Second paragraph, longer than the teaser.</div>
+<div class="share-tools"><p>Share this story with your friends today.</p></div></article>
+<article><p>Another story entirely, a teaser.</p></article>
+<footer><p>Copyright by the outlet, all rights reserved.</p></footer></body></html>"#;
+        let p = extract(html.as_bytes()).unwrap();
+        assert_eq!(p.text, "Lede & more.\n\nFirst paragraph of the story.\n\nSecond paragraph, longer than the teaser.");
+        assert_eq!(p.published.unwrap().to_string(), "2024-03-12");
+        assert_eq!(p.title.as_deref(), Some("T"));
+    }
+
+    #[test]
+    fn pages_without_paragraphs_keep_their_blocks() {
+        let p = extract(b"<body><div>Russia urged Armenia to talk.<br>Baku agreed.</div><div>Yerevan said no to it.</div></body>").unwrap();
+        assert_eq!(p.text, "Russia urged Armenia to talk. Baku agreed.\n\nYerevan said no to it.");
+    }
+
+    #[test]
+    fn fragments_become_paragraphs() {
+        assert_eq!(html_to_text("<p>One &amp; two</p><p>Three<script>x()</script></p>"), "One & two\n\nThree");
+    }
+}

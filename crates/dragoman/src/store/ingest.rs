@@ -1,0 +1,809 @@
+//! `dragoman ingest`: code articles and store them, their evidence and their events.
+//!
+//! Interrupt safety comes from one rule: a document's row, its sentences, its
+//! mentions and the count updates of its events are written in the same transaction
+//! (a batch of `--batch` documents). A killed ingest loses at most the open batch,
+//! as if those documents had never been read, and re-running it skips every stored
+//! document by its content hash and stores the rest in the same order: the result
+//! equals an uninterrupted run.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+use clap::Args;
+use dragoman_core::coder::{code_document, CodeOptions, CodedDocument};
+use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
+use dragoman_core::lexicon::Severity;
+use dragoman_core::model::{parse_date, Document, Event};
+use dragoman_core::time::Precision;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rusqlite::{params, OptionalExtension, Statement};
+
+use super::schema::{self, Store};
+use super::{content_hash, StoreError};
+use crate::input;
+
+/// Code articles and store them, with their events, in an SQLite database.
+///
+/// Reads what `dragoman code` reads (text, JSON Lines, directories, stdin), codes
+/// each article, and stores the article, the sentences that carry events, every
+/// event mention with its evidence, and the deduplicated events: mentions with the
+/// same dates, source, target and CAMEO code, from any number of articles, are one
+/// event with counts of mentions, outlets and articles (GDELT's NumMentions,
+/// NumSources, NumArticles).
+///
+/// Safe to repeat and to interrupt: an article already stored (same id, date and
+/// text) is skipped without being coded again, and a killed run loses at most its
+/// last unfinished batch, which the next run stores.
+///
+/// Exit status: 0 when everything was stored, 3 when some input was skipped (each
+/// problem is reported on stderr with its file and line), 1 when the database or a
+/// dictionary could not be used (what was stored before stays), 2 for a bad
+/// command line.
+#[derive(Args, Debug, Clone)]
+#[command(after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md")]
+pub struct IngestArgs {
+    /// Files or directories to code; "-" or nothing reads standard input.
+    pub paths: Vec<PathBuf>,
+
+    /// The database: created when it does not exist, added to when it does.
+    #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
+    pub db: PathBuf,
+
+    /// Publication date (YYYY-MM-DD) for plain text and for records without one.
+    /// Relative dates ("on Wednesday", "last year") are resolved against it.
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+
+    /// PETRARCH/TABARI verb-pattern dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI actor dictionary to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI agent (role) dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI discard dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+
+    /// Use only the dictionaries given with the flags above, not the built-ins.
+    #[arg(long)]
+    pub no_builtin: bool,
+
+    /// Drop events without a target. Default: on when --verbs is given (PETRARCH's
+    /// convention), off with the built-in lexicon.
+    #[arg(long, value_name = "BOOL")]
+    pub require_dyad: Option<bool>,
+
+    /// Documents per transaction. A killed ingest loses at most the last
+    /// unfinished batch, which the next run stores again.
+    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    pub batch: u64,
+
+    /// How long to wait for another process writing to the database before giving
+    /// up, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 5000)]
+    pub busy_timeout: u64,
+
+    /// Skip documents larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 10)]
+    pub max_doc_mb: usize,
+
+    /// Stop at the first bad input instead of skipping it (what was stored stays).
+    #[arg(long)]
+    pub strict: bool,
+
+    /// No progress bar and no summary; only errors on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct IngestStats {
+    /// Documents stored by this run.
+    pub documents: u64,
+    /// Documents already in the database (same id, date and text), skipped.
+    pub already_stored: u64,
+    pub sentences: u64,
+    /// Event mentions stored.
+    pub mentions: u64,
+    /// Events not in the database before.
+    pub new_events: u64,
+}
+
+/// Writes coded documents into a store, a batch of documents per transaction.
+pub struct Writer<'s> {
+    store: &'s Store,
+    st: Statements<'s>,
+    batch: u64,
+    in_batch: u64,
+    ingested_at: String,
+    pub stats: IngestStats,
+    /// Time spent writing (for the benchmark's store/coding split).
+    pub busy: Duration,
+}
+
+struct Statements<'c> {
+    insert_doc: Statement<'c>,
+    insert_sentence: Statement<'c>,
+    insert_fts: Statement<'c>,
+    find_event: Statement<'c>,
+    insert_event: Statement<'c>,
+    insert_mention: Statement<'c>,
+    insert_outlet: Statement<'c>,
+    update_event: Statement<'c>,
+}
+
+impl<'s> Writer<'s> {
+    pub fn new(store: &'s Store, batch: u64) -> Result<Writer<'s>, StoreError> {
+        let c = &store.conn;
+        let p = |sql: &str| c.prepare(sql).map_err(|e| store.err("preparing the statements", e));
+        let st = Statements {
+            insert_doc: p("INSERT OR IGNORE INTO documents (content_hash, doc_id, outlet, url, title, published, ingested_at, sentences, mentions, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?,
+            insert_sentence: p("INSERT INTO sentences (document, idx, start, text) VALUES (?1, ?2, ?3, ?4)")?,
+            insert_fts: p("INSERT INTO sentence_fts (rowid, text) VALUES (?1, ?2)")?,
+            // Served by events_dyad: equal source, target and date leave a handful of rows.
+            find_event: p("SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND date = ?3 AND date_end = ?4 AND code = ?5")?,
+            insert_event: p(
+                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, target_name, root, code_name, quad_class, goldstein, plover_type, plover_mode, location_name, location_country, num_mentions, num_sources, num_articles) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, 1)",
+            )?,
+            insert_mention: p(
+                "INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, target_text, target_start, target_end, date_text, rule, negated, hypothetical, location_name, location_country) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+            )?,
+            insert_outlet: p("INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?1, ?2)")?,
+            update_event: p(
+                "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + 1, num_sources = num_sources + ?3, \
+                 location_name = coalesce(location_name, ?4), location_country = coalesce(location_country, ?5) WHERE id = ?1",
+            )?,
+        };
+        Ok(Writer { store, st, batch: batch.max(1), in_batch: 0, ingested_at: now(), stats: IngestStats::default(), busy: Duration::ZERO })
+    }
+
+    /// Stores a coded document; `false` when it was already stored. Commits when
+    /// the batch is full.
+    pub fn add(&mut self, doc: &Document, hash: u64, coded: &CodedDocument) -> Result<bool, StoreError> {
+        let started = Instant::now();
+        if self.in_batch == 0 {
+            self.ingested_at = now();
+            self.store.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.store.err("starting a transaction", e))?;
+        }
+        // The batch counts from the first attempt, so a failure below rolls it back whole.
+        self.in_batch += 1;
+        let stored = match self.write(doc, hash, coded) {
+            Ok(stored) => stored,
+            Err(e) => {
+                self.rollback();
+                return Err(e);
+            }
+        };
+        self.busy += started.elapsed();
+        if self.in_batch >= self.batch {
+            self.commit()?;
+        }
+        Ok(stored)
+    }
+
+    /// Commits the open batch, if any.
+    pub fn commit(&mut self) -> Result<(), StoreError> {
+        if self.in_batch == 0 {
+            return Ok(());
+        }
+        let started = Instant::now();
+        let res = self.store.conn.execute_batch("COMMIT").map_err(|e| self.store.err("committing a batch", e));
+        if res.is_err() {
+            self.rollback();
+        }
+        self.in_batch = 0;
+        self.busy += started.elapsed();
+        res
+    }
+
+    fn rollback(&mut self) {
+        if !self.store.conn.is_autocommit() {
+            let _ = self.store.conn.execute_batch("ROLLBACK");
+        }
+        self.in_batch = 0;
+    }
+
+    fn write(&mut self, doc: &Document, hash: u64, coded: &CodedDocument) -> Result<bool, StoreError> {
+        let store = self.store;
+        let err = |doing: &'static str| move |e| store.err(doing, e);
+        let st = &mut self.st;
+        let published = doc.published.format("%Y-%m-%d").to_string();
+        let inserted = st
+            .insert_doc
+            .execute(params![hash as i64, doc.id, doc.source, doc.url, doc.title, published, self.ingested_at, coded.sentences as i64, coded.events.len() as i64, coded.discarded])
+            .map_err(err("storing a document"))?;
+        if inserted == 0 {
+            self.stats.already_stored += 1;
+            return Ok(false);
+        }
+        let doc_row = store.conn.last_insert_rowid();
+        let outlet = outlet_key(doc);
+        // The evidence sentences, in document order; `sentence_of[i]` for event i.
+        let mut stored: Vec<(usize, i64)> = Vec::new();
+        let mut sentence_of = Vec::with_capacity(coded.events.len());
+        for ev in &coded.events {
+            let id = match stored.iter().find(|(i, _)| *i == ev.sentence) {
+                Some(&(_, id)) => id,
+                None => {
+                    let start = sentence_start(&doc.text, ev).map(|s| s as i64);
+                    let id = st.insert_sentence.insert(params![doc_row, ev.sentence as i64, start, ev.sentence_text]).map_err(err("storing a sentence"))?;
+                    st.insert_fts.execute(params![id, ev.sentence_text]).map_err(err("indexing a sentence"))?;
+                    stored.push((ev.sentence, id));
+                    self.stats.sentences += 1;
+                    id
+                }
+            };
+            sentence_of.push(id);
+        }
+        // Mentions of the same event in this document, in order of first appearance.
+        let mut groups: Vec<(EventKey, Vec<usize>)> = Vec::new();
+        for (i, ev) in coded.events.iter().enumerate() {
+            let key = EventKey::of(ev);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((key, vec![i])),
+            }
+        }
+        for (key, members) in &groups {
+            let n = members.len() as i64;
+            let first = &coded.events[members[0]];
+            let loc = members.iter().find_map(|&i| coded.events[i].location.as_ref());
+            let (loc_name, loc_country) = (loc.map(|l| &l.name), loc.and_then(|l| l.country.as_ref()));
+            let found = st.find_event.query_row(params![key.source, key.target, key.date, key.date_end, key.code], |r| r.get::<_, i64>(0)).optional().map_err(err("looking up an event"))?;
+            let event_id = match found {
+                Some(id) => {
+                    let new_outlet = st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))? as i64;
+                    st.update_event.execute(params![id, n, new_outlet, loc_name, loc_country]).map_err(err("counting mentions"))?;
+                    id
+                }
+                None => {
+                    self.stats.new_events += 1;
+                    let id = st
+                        .insert_event
+                        .insert(params![
+                            key.date,
+                            key.date_end,
+                            precision_name(first.date_precision),
+                            key.source,
+                            key.target,
+                            key.code,
+                            first.source.name,
+                            first.target.as_ref().map(|t| &t.name),
+                            first.root,
+                            first.code_name,
+                            first.quad_class,
+                            first.goldstein,
+                            first.plover.kind,
+                            first.plover.mode,
+                            loc_name,
+                            loc_country,
+                            n,
+                        ])
+                        .map_err(err("storing an event"))?;
+                    st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))?;
+                    id
+                }
+            };
+            for &i in members {
+                let ev = &coded.events[i];
+                let t = ev.target.as_ref();
+                let loc = ev.location.as_ref();
+                st.insert_mention
+                    .execute(params![
+                        event_id,
+                        doc_row,
+                        sentence_of[i],
+                        ev.span.start as i64,
+                        ev.span.end as i64,
+                        ev.evidence.trigger.start as i64,
+                        ev.evidence.trigger.end as i64,
+                        ev.evidence.trigger_text,
+                        ev.source.text,
+                        ev.source.span.start as i64,
+                        ev.source.span.end as i64,
+                        t.map(|t| &t.text),
+                        t.map(|t| t.span.start as i64),
+                        t.map(|t| t.span.end as i64),
+                        ev.date_text,
+                        ev.rule,
+                        ev.negated,
+                        ev.hypothetical,
+                        loc.map(|l| &l.name),
+                        loc.and_then(|l| l.country.as_ref()),
+                    ])
+                    .map_err(err("storing a mention"))?;
+                self.stats.mentions += 1;
+            }
+        }
+        self.stats.documents += 1;
+        Ok(true)
+    }
+}
+
+impl Drop for Writer<'_> {
+    /// An unfinished batch is rolled back, never half-written.
+    fn drop(&mut self) {
+        self.rollback();
+    }
+}
+
+/// What makes two mentions the same event: the same first and last day, source,
+/// target and code. The last day is part of it so that "in January" (a month) and
+/// "on January 1" (a day) stay two events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct EventKey {
+    date: String,
+    date_end: String,
+    source: String,
+    target: String,
+    code: String,
+}
+
+impl EventKey {
+    fn of(ev: &Event) -> EventKey {
+        EventKey {
+            date: ev.date.clone(),
+            date_end: ev.date_end.clone(),
+            source: ev.source.code.clone(),
+            target: ev.target.as_ref().map(|t| t.code.clone()).unwrap_or_default(),
+            code: ev.code.clone(),
+        }
+    }
+}
+
+/// The outlet a document counts for in NumSources: its "source" field, else the
+/// host of its URL, else the document itself.
+pub(crate) fn outlet_key(doc: &Document) -> String {
+    if let Some(s) = doc.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        return s.to_string();
+    }
+    if let Some(host) = doc.url.as_deref().and_then(url_host) {
+        return host;
+    }
+    format!("doc:{}", doc.id)
+}
+
+fn url_host(url: &str) -> Option<String> {
+    let rest = url.trim().split_once("://").map_or(url.trim(), |(_, r)| r);
+    let host = rest.split(['/', '?', '#']).next()?;
+    let host = host.rsplit_once('@').map_or(host, |(_, h)| h);
+    let host = host.split(':').next()?.to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_string();
+    (!host.is_empty()).then_some(host)
+}
+
+/// The byte offset of the event's sentence in the document: the occurrence of the
+/// sentence text that holds the trigger.
+fn sentence_start(text: &str, ev: &Event) -> Option<usize> {
+    let s = ev.sentence_text.as_str();
+    let trigger = ev.evidence.trigger.start;
+    // Fast path: where the trigger's words sit in the sentence tells where the
+    // sentence starts; check that guess before searching.
+    let words = ev.evidence.trigger_text.as_str();
+    if !words.is_empty() {
+        for (i, _) in s.match_indices(words) {
+            if let Some(start) = trigger.checked_sub(i) {
+                if text.get(start..start + s.len()) == Some(s) {
+                    return Some(start);
+                }
+            }
+        }
+    }
+    let mut lo = trigger.saturating_sub(s.len());
+    while lo > 0 && !text.is_char_boundary(lo) {
+        lo -= 1;
+    }
+    let mut hi = (trigger + s.len()).min(text.len());
+    while hi < text.len() && !text.is_char_boundary(hi) {
+        hi += 1;
+    }
+    let window = text.get(lo..hi)?;
+    window.match_indices(s).map(|(i, _)| lo + i).find(|&p| p <= trigger && trigger < p + s.len().max(1))
+}
+
+pub(crate) fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Range => "range",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Season => "season",
+        Precision::Year => "year",
+    }
+}
+
+fn now() -> String {
+    chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
+}
+
+fn read_dict(path: &Path) -> Result<(String, String), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
+    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
+}
+
+fn load_knowledge(args: &IngestArgs) -> Result<Knowledge, String> {
+    let mut b = if args.no_builtin { KnowledgeBuilder::new() } else { KnowledgeBuilder::new().builtin() };
+    for p in &args.verbs {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_verbs(&n, &t);
+    }
+    for p in &args.actors {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_actors(&n, &t);
+    }
+    for p in &args.agents {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_agents(&n, &t);
+    }
+    for p in &args.discards {
+        let (n, t) = read_dict(p)?;
+        b.petrarch_discards(&n, &t);
+    }
+    Ok(b.build())
+}
+
+fn progress_bar(quiet: bool) -> ProgressBar {
+    if quiet || !std::io::stderr().is_terminal() {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents ({per_sec}) · {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    bar.set_style(style);
+    bar.enable_steady_tick(Duration::from_millis(200));
+    bar
+}
+
+/// Runs `dragoman ingest`. Exit status: 0 everything stored, 3 some input skipped
+/// (reported on stderr), 1 the database or a dictionary could not be used, 2 a bad
+/// command line.
+pub fn run_ingest(args: IngestArgs) -> ExitCode {
+    let started = Instant::now();
+    let published = match args.published.as_deref().map(|p| (p, parse_date(p))) {
+        Some((p, None)) => {
+            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
+            return ExitCode::from(2);
+        }
+        Some((_, d)) => d,
+        None => None,
+    };
+    let knowledge = match load_knowledge(&args) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
+    if dict_errors > 0 && !args.quiet {
+        eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
+    }
+    let load_time = started.elapsed();
+    let store = match schema::open_write(&args.db, args.busy_timeout) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("-"));
+    }
+    let text_inputs = paths.iter().any(|p| p.as_os_str() != "-" && p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
+    if published.is_none() && text_inputs && !args.quiet {
+        eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", input::today());
+    }
+    let opts = CodeOptions { require_dyad: args.require_dyad, ..CodeOptions::default() };
+    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
+    let (stats, skipped, coding, writing, failure) = match outcome {
+        Ok(o) => o,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    if let Some(e) = &failure {
+        eprintln!("error: {e}");
+    }
+    let secs = started.elapsed().as_secs_f64() - load_time.as_secs_f64();
+    if !args.quiet {
+        let totals = schema::counts(&store).map(|c| format!("; {} now holds {} document(s), {} event(s), {} mention(s)", args.db.display(), c.documents, c.events, c.mentions)).unwrap_or_default();
+        eprintln!(
+            "stored {} new document(s) ({} already stored), {} mention(s) of {} new event(s) in {secs:.2} s ({:.0} documents/s; coding {:.2} s, store {:.2} s; dictionaries loaded in {} ms){}{totals}",
+            stats.documents,
+            stats.already_stored,
+            stats.mentions,
+            stats.new_events,
+            (stats.documents + stats.already_stored) as f64 / secs.max(1e-9),
+            coding.as_secs_f64(),
+            writing.as_secs_f64(),
+            load_time.as_millis(),
+            if skipped > 0 { format!("; {skipped} input(s) skipped") } else { String::new() },
+        );
+    }
+    if failure.is_some() {
+        ExitCode::from(1)
+    } else if skipped > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+type Outcome = (IngestStats, usize, Duration, Duration, Option<StoreError>);
+
+/// What the reading thread hands the writer, in input order.
+enum Item {
+    /// A new document and what the coder found in it.
+    Coded(Box<(Document, u64, CodedDocument)>),
+    /// A document found already stored, not coded again.
+    Known,
+}
+
+/// Reads, codes and stores every document under `paths`. Reading and coding run on
+/// one thread, writing on this one, so the store's work overlaps the coder's; one
+/// coding thread keeps the input order, so a re-run stores exactly what an
+/// uninterrupted run would. A store error stops the run (returned last, after what
+/// was committed); input errors are counted.
+fn ingest_paths(store: &Store, paths: &[PathBuf], cfg: &input::ReadConfig, k: &Knowledge, opts: &CodeOptions, args: &IngestArgs) -> Result<Outcome, StoreError> {
+    let mut writer = Writer::new(store, args.batch)?;
+    // The reader's own connection, to skip stored documents without coding them.
+    let lookup = schema::open_read(&store.path)?;
+    let bar = progress_bar(args.quiet);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Item>(256);
+    // Stored documents go back to the reader to be freed where they were
+    // allocated: freeing another thread's memory contends for the allocator's lock.
+    let (back_tx, back_rx) = std::sync::mpsc::channel::<Item>();
+    let mut failure: Option<StoreError> = None;
+    let (skipped, coding, read_failure) = std::thread::scope(|scope| {
+        let reader_bar = bar.clone();
+        let reader = scope.spawn(move || read_and_code(paths, cfg, k, opts, args, lookup, (tx, back_rx), reader_bar));
+        for item in rx.iter() {
+            bar.inc(1);
+            match item {
+                Item::Known => writer.stats.already_stored += 1,
+                Item::Coded(b) => {
+                    let (doc, hash, coded) = &*b;
+                    if let Err(e) = writer.add(doc, *hash, coded) {
+                        failure = Some(e);
+                        break;
+                    }
+                    let _ = back_tx.send(Item::Coded(b));
+                }
+            }
+            if bar.position() % 64 == 1 {
+                let s = writer.stats;
+                bar.set_message(format!("{} events found ({} new), {} already stored", s.mentions, s.new_events, s.already_stored));
+            }
+        }
+        // Stops the reader at its next document if we stopped early.
+        drop(rx);
+        match reader.join() {
+            Ok(r) => r,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    });
+    if failure.is_none() {
+        failure = read_failure;
+    }
+    // What was added before a failure is kept: commit it.
+    if let Err(e) = writer.commit() {
+        failure.get_or_insert(e);
+    }
+    bar.finish_and_clear();
+    Ok((writer.stats, skipped, coding, writer.busy, failure))
+}
+
+/// The reading thread: documents in input order, coded unless already stored.
+/// Returns the inputs skipped, the time spent coding, and a lookup failure.
+#[allow(clippy::too_many_arguments)]
+fn read_and_code(
+    paths: &[PathBuf],
+    cfg: &input::ReadConfig,
+    k: &Knowledge,
+    opts: &CodeOptions,
+    args: &IngestArgs,
+    lookup: Store,
+    (tx, back): (std::sync::mpsc::SyncSender<Item>, std::sync::mpsc::Receiver<Item>),
+    bar: ProgressBar,
+) -> (usize, Duration, Option<StoreError>) {
+    let mut find = match lookup.conn.prepare("SELECT 1 FROM documents WHERE content_hash = ?1") {
+        Ok(s) => s,
+        Err(e) => return (0, Duration::ZERO, Some(lookup.err("looking up documents", e))),
+    };
+    let mut skipped = 0usize;
+    let mut coding = Duration::ZERO;
+    let mut failure = None;
+    // Set when --strict meets bad input, or when the writer has stopped.
+    let stop = std::cell::Cell::new(false);
+    for item in input::expand_paths(paths) {
+        if stop.get() {
+            break;
+        }
+        let path = match item {
+            Ok(p) => p,
+            Err(e) => {
+                bar.suspend(|| eprintln!("error: {e}"));
+                skipped += 1;
+                stop.set(args.strict);
+                continue;
+            }
+        };
+        input::read_path(
+            &path,
+            cfg,
+            &mut |doc| {
+                if stop.get() {
+                    return false;
+                }
+                let hash = content_hash(&doc);
+                let item = match find.query_row([hash as i64], |_| Ok(())).optional() {
+                    Ok(Some(())) => Item::Known,
+                    Ok(None) => {
+                        let t = Instant::now();
+                        let coded = code_document(&doc, k, opts);
+                        coding += t.elapsed();
+                        Item::Coded(Box::new((doc, hash, coded)))
+                    }
+                    Err(e) => {
+                        failure = Some(lookup.err("looking up a document", e));
+                        stop.set(true);
+                        return false;
+                    }
+                };
+                while let Ok(stored) = back.try_recv() {
+                    drop(stored);
+                }
+                if tx.send(item).is_err() {
+                    stop.set(true);
+                    return false;
+                }
+                true
+            },
+            &mut |e| {
+                bar.suspend(|| eprintln!("error: {e}"));
+                skipped += 1;
+                if args.strict {
+                    stop.set(true);
+                }
+                !args.strict
+            },
+        );
+    }
+    (skipped, coding, failure)
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::store::schema::{counts, open_write};
+
+    pub(crate) fn doc(id: &str, published: &str, source: Option<&str>, text: &str) -> Document {
+        Document { id: id.into(), text: text.into(), published: parse_date(published).unwrap(), source: source.map(Into::into), url: None, title: None }
+    }
+
+    pub(crate) fn temp_db(name: &str) -> PathBuf {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!("dragoman-store-unit-{}-{}-{name}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        std::fs::create_dir_all(&dir).unwrap();
+        dir.join("events.db")
+    }
+
+    pub(crate) fn knowledge() -> Knowledge {
+        let mut b = KnowledgeBuilder::new().builtin();
+        b.petrarch_actors("tiny.actors", "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n");
+        b.build()
+    }
+
+    /// Codes and stores `docs`, one transaction per `batch` documents.
+    pub(crate) fn ingest(store: &Store, docs: &[Document], batch: u64) -> IngestStats {
+        let k = knowledge();
+        let mut w = Writer::new(store, batch).unwrap();
+        for d in docs {
+            let coded = code_document(d, &k, &CodeOptions::default());
+            w.add(d, content_hash(d), &coded).unwrap();
+        }
+        w.commit().unwrap();
+        w.stats
+    }
+
+    const A: &str = "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
+
+    #[test]
+    fn ingesting_twice_adds_nothing() {
+        let path = temp_db("twice");
+        let store = open_write(&path, 1000).unwrap();
+        let docs = vec![doc("a", "2024-01-18", Some("Wire"), A), doc("b", "2024-01-19", Some("Post"), "Azerbaijan urged Armenia to return to the talks.")];
+        let first = ingest(&store, &docs, 1);
+        assert_eq!(first.documents, 2);
+        assert!(first.mentions >= 2, "{first:?}");
+        let before = counts(&store).unwrap();
+        let second = ingest(&store, &docs, 1);
+        assert_eq!((second.documents, second.already_stored, second.mentions), (0, 2, 0));
+        assert_eq!(counts(&store).unwrap(), before);
+        // Reopening finds the same tables and adds nothing either.
+        drop(store);
+        let store = open_write(&path, 1000).unwrap();
+        ingest(&store, &docs, 7);
+        assert_eq!(counts(&store).unwrap(), before);
+    }
+
+    #[test]
+    fn the_same_event_in_two_articles_is_one_event_with_counts() {
+        let path = temp_db("dedup");
+        let store = open_write(&path, 1000).unwrap();
+        let text2 = "MOSCOW \u{2014} Russia accused Armenia on Monday of shelling its positions near the border, officials said.";
+        let docs = vec![
+            doc("a", "2024-01-18", Some("Wire"), A),
+            doc("b", "2024-01-18", Some("Post"), text2),
+            // The same outlet again: a third article but not a third source.
+            doc("c", "2024-01-18", Some("Post"), &format!("{text2} More later.")),
+        ];
+        let stats = ingest(&store, &docs, 2);
+        assert_eq!(stats.documents, 3);
+        let (n, mentions, sources, articles, date, code): (i64, i64, i64, i64, String, String) = store
+            .conn
+            .query_row("SELECT count(*), num_mentions, num_sources, num_articles, date, code FROM events WHERE source_code = 'RUS' AND target_code = 'ARM'", [], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+            })
+            .unwrap();
+        assert_eq!(n, 1, "one event");
+        assert_eq!((mentions, sources, articles), (3, 2, 3));
+        assert_eq!(date, "2024-01-15", "Monday before the 18th");
+        assert!(code.starts_with("11"), "accuse: {code}");
+        let evidence: i64 = store.conn.query_row("SELECT count(*) FROM mentions m JOIN sentences s ON s.id = m.sentence WHERE s.text LIKE '%accused Armenia%'", [], |r| r.get(0)).unwrap();
+        assert_eq!(evidence, 3, "every mention keeps its evidence");
+    }
+
+    #[test]
+    fn a_failed_batch_leaves_nothing_half_written() {
+        let path = temp_db("rollback");
+        let store = open_write(&path, 1000).unwrap();
+        ingest(&store, &[doc("a", "2024-01-18", Some("Wire"), A)], 10);
+        let before = counts(&store).unwrap();
+        {
+            let k = knowledge();
+            let mut w = Writer::new(&store, 10).unwrap();
+            let d = doc("b", "2024-01-19", Some("Post"), "Azerbaijan urged Armenia to return to the talks.");
+            let coded = code_document(&d, &k, &CodeOptions::default());
+            assert!(w.add(&d, content_hash(&d), &coded).unwrap());
+            // Dropped without a commit, as when the process dies mid-batch.
+        }
+        assert_eq!(counts(&store).unwrap(), before);
+    }
+
+    #[test]
+    fn sentence_offsets_and_outlets() {
+        let d = Document { url: Some("https://www.Example.com:443/news/1?x=2".into()), source: None, ..doc("z", "2024-01-18", None, "x") };
+        assert_eq!(outlet_key(&d), "example.com");
+        assert_eq!(outlet_key(&doc("z", "2024-01-18", None, "x")), "doc:z");
+        assert_eq!(outlet_key(&doc("z", "2024-01-18", Some(" AP "), "x")), "AP");
+        let k = knowledge();
+        let text = "Intro sentence here. Russia accused Armenia on Monday of shelling. Russia accused Armenia on Monday of shelling.";
+        let d = doc("s", "2024-01-18", None, text);
+        let coded = code_document(&d, &k, &CodeOptions::default());
+        assert!(coded.events.len() >= 2, "{:?}", coded.events);
+        for ev in &coded.events {
+            let start = sentence_start(text, ev).unwrap();
+            assert_eq!(&text[start..start + ev.sentence_text.len()], ev.sentence_text);
+            assert!(start <= ev.evidence.trigger.start && ev.evidence.trigger.end <= start + ev.sentence_text.len());
+        }
+        let starts: Vec<usize> = coded.events.iter().map(|e| sentence_start(text, e).unwrap()).collect();
+        assert!(starts.windows(2).any(|w| w[0] != w[1]), "the repeated sentence is found at its own place: {starts:?}");
+    }
+}

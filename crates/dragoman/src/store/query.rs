@@ -1,0 +1,708 @@
+//! Reading events back: the filters of `dragoman events` (shared with the exports
+//! and the timeline), the rows the exports write, and Phoenix's one-a-day rule.
+//!
+//! Actor filters match a code or its start ("RUS" matches RUS, RUSGOV, RUSMIL), as
+//! an index range rather than `LIKE`, so they stay fast on millions of events.
+
+use std::collections::HashMap;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use clap::{Args, ValueEnum};
+use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
+
+use super::schema::{open_read, Store};
+use super::StoreError;
+use crate::event_row::EventRow;
+
+/// Which events to read. Every filter given must hold; codes are upper case.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct EventFilter {
+    /// An actor code or its start, on either side.
+    pub actor: Option<String>,
+    /// A country code (CAMEO/ISO alpha-3), the start of an actor code on either side.
+    pub country: Option<String>,
+    /// The source actor, a code or its start.
+    pub source: Option<String>,
+    /// The target actor, a code or its start.
+    pub target: Option<String>,
+    /// Two actors (codes or their starts), either way round unless `directed`.
+    pub dyad: Option<(String, String)>,
+    pub directed: bool,
+    /// A CAMEO code or its start ("11" is root 11, "112" covers 1121…1125).
+    pub code: Option<String>,
+    /// A CAMEO root, "2" or "02".
+    pub root: Option<String>,
+    /// Quad class 1–4.
+    pub quad: Option<u8>,
+    /// A PLOVER event type ("ACCUSE"), any case.
+    pub plover: Option<String>,
+    /// The event's first day is on or after `from` and on or before `to`.
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+    /// Part of the place name, or the place's country code.
+    pub place: Option<String>,
+    /// An FTS5 query over the sentences of the event's mentions (words are ANDed;
+    /// "a phrase", OR, NOT and prefix* work).
+    pub search: Option<String>,
+    /// At most this many events.
+    pub limit: Option<usize>,
+}
+
+/// The filters as command-line options (`dragoman events`, `timeline` and `export`
+/// flatten these).
+#[derive(Args, Debug, Default, Clone)]
+pub struct FilterArgs {
+    /// An actor code, or its start, on either side: "RUS" matches RUSGOV and RUSMIL.
+    #[arg(long, value_name = "CODE")]
+    pub actor: Option<String>,
+    /// A country (CAMEO/ISO alpha-3 code, "ARM") on either side.
+    #[arg(long, value_name = "ISO3", value_parser = parse_country)]
+    pub country: Option<String>,
+    /// The source actor (a code or its start).
+    #[arg(long, value_name = "CODE")]
+    pub source: Option<String>,
+    /// The target actor (a code or its start).
+    #[arg(long, value_name = "CODE")]
+    pub target: Option<String>,
+    /// Events between two actors, "RUS,ARM" (codes or their starts); either way
+    /// round unless --directed.
+    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    pub dyad: Option<(String, String)>,
+    /// With --dyad: only events from the first actor to the second.
+    #[arg(long)]
+    pub directed: bool,
+    /// A CAMEO event code or its start ("111", "0233", "11").
+    #[arg(long, value_name = "CODE")]
+    pub code: Option<String>,
+    /// A CAMEO root ("11" or "2").
+    #[arg(long, value_name = "NN")]
+    pub root: Option<String>,
+    /// A quad class: 1 verbal cooperation, 2 material cooperation, 3 verbal
+    /// conflict, 4 material conflict.
+    #[arg(long, value_name = "1-4", value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub quad: Option<u8>,
+    /// A PLOVER event type ("ACCUSE", "ASSAULT").
+    #[arg(long, value_name = "TYPE")]
+    pub plover: Option<String>,
+    /// Events whose first day is on or after this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub from: Option<NaiveDate>,
+    /// Events whose first day is on or before this date (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE", value_parser = parse_day)]
+    pub to: Option<NaiveDate>,
+    /// Part of a place name, or a place's country code.
+    #[arg(long, value_name = "TEXT")]
+    pub place: Option<String>,
+    /// Full-text search in the events' sentences: words (all must occur),
+    /// "a phrase", OR, NOT, prefix*.
+    #[arg(long, value_name = "WORDS")]
+    pub search: Option<String>,
+    /// At most this many events.
+    #[arg(long, value_name = "N")]
+    pub limit: Option<usize>,
+}
+
+fn parse_day(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2024-01-18"))
+}
+
+fn parse_country(s: &str) -> Result<String, String> {
+    let s = s.trim().to_ascii_uppercase();
+    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Ok(s)
+    } else {
+        Err(format!("`{s}` is not a three-letter country code like ARM"))
+    }
+}
+
+pub(crate) fn parse_dyad(s: &str) -> Result<(String, String), String> {
+    let (a, b) = s.split_once([',', ':']).ok_or_else(|| format!("`{s}` is not a dyad like RUS,ARM"))?;
+    let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
+    if a.is_empty() || b.is_empty() {
+        return Err(format!("`{s}` is not a dyad like RUS,ARM"));
+    }
+    Ok((a, b))
+}
+
+impl FilterArgs {
+    pub fn to_filter(&self) -> EventFilter {
+        let upper = |v: &Option<String>| v.as_ref().map(|s| s.trim().to_ascii_uppercase()).filter(|s| !s.is_empty());
+        EventFilter {
+            actor: upper(&self.actor),
+            country: upper(&self.country),
+            source: upper(&self.source),
+            target: upper(&self.target),
+            dyad: self.dyad.clone(),
+            directed: self.directed,
+            code: self.code.as_ref().map(|c| c.trim().to_string()),
+            root: self.root.as_ref().map(|r| r.trim().to_string()),
+            quad: self.quad,
+            plover: upper(&self.plover),
+            from: self.from,
+            to: self.to,
+            place: self.place.clone(),
+            search: self.search.clone(),
+            limit: self.limit,
+        }
+    }
+}
+
+/// A WHERE clause and its parameters, built in step.
+#[derive(Default)]
+pub(crate) struct Where {
+    clauses: Vec<String>,
+    pub(crate) params: Vec<Value>,
+}
+
+impl Where {
+    fn param(&mut self, v: impl Into<Value>) -> &'static str {
+        self.params.push(v.into());
+        "?"
+    }
+
+    /// `col` is `code` or starts with it, as a range the indexes can use.
+    fn prefix(&mut self, col: &str, code: &str) -> String {
+        let lo = self.param(code.to_string());
+        // U+10FFFF sorts after every character an actor code holds.
+        let hi = self.param(format!("{code}\u{10FFFF}"));
+        format!("({col} >= {lo} AND {col} < {hi})")
+    }
+
+    fn push(&mut self, clause: String) {
+        self.clauses.push(clause);
+    }
+
+    pub(crate) fn sql(&self) -> String {
+        if self.clauses.is_empty() {
+            "1".into()
+        } else {
+            self.clauses.join(" AND ")
+        }
+    }
+
+    /// The clauses for `f` over `events e`; `search` must already be a query FTS5 reads.
+    pub(crate) fn of(f: &EventFilter, search: Option<&str>) -> Where {
+        let mut w = Where::default();
+        for side in [&f.actor, &f.country].into_iter().flatten() {
+            let (s, t) = (w.prefix("e.source_code", side), w.prefix("e.target_code", side));
+            w.push(format!("({s} OR {t})"));
+        }
+        if let Some(s) = &f.source {
+            let c = w.prefix("e.source_code", s);
+            w.push(c);
+        }
+        if let Some(t) = &f.target {
+            let c = w.prefix("e.target_code", t);
+            w.push(c);
+        }
+        if let Some((a, b)) = &f.dyad {
+            let (s, t) = (w.prefix("e.source_code", a), w.prefix("e.target_code", b));
+            if f.directed {
+                w.push(format!("({s} AND {t})"));
+            } else {
+                let (s2, t2) = (w.prefix("e.source_code", b), w.prefix("e.target_code", a));
+                w.push(format!("(({s} AND {t}) OR ({s2} AND {t2}))"));
+            }
+        }
+        if let Some(c) = &f.code {
+            let c = w.prefix("e.code", c);
+            w.push(c);
+        }
+        if let Some(r) = &f.root {
+            let r = if r.len() == 1 { format!("0{r}") } else { r.clone() };
+            let p = w.param(r);
+            w.push(format!("e.root = {p}"));
+        }
+        if let Some(q) = f.quad {
+            let p = w.param(q as i64);
+            w.push(format!("e.quad_class = {p}"));
+        }
+        if let Some(t) = &f.plover {
+            let p = w.param(t.to_ascii_uppercase());
+            w.push(format!("upper(e.plover_type) = {p}"));
+        }
+        if let Some(d) = f.from {
+            let p = w.param(d.format("%Y-%m-%d").to_string());
+            w.push(format!("e.date >= {p}"));
+        }
+        if let Some(d) = f.to {
+            let p = w.param(d.format("%Y-%m-%d").to_string());
+            w.push(format!("e.date <= {p}"));
+        }
+        if let Some(place) = &f.place {
+            let escaped = place.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
+            let like = w.param(format!("%{escaped}%"));
+            let country = w.param(place.trim().to_ascii_uppercase());
+            w.push(format!("(e.location_name LIKE {like} ESCAPE '\\' OR e.location_country = {country})"));
+        }
+        if let Some(q) = search {
+            let p = w.param(q.to_string());
+            w.push(format!("e.id IN (SELECT m.event_id FROM mentions m WHERE m.sentence IN (SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH {p}))"));
+        }
+        w
+    }
+}
+
+/// The user's search as a query FTS5 reads: as given when it parses, else each word
+/// quoted (so "U.S." or "co-operation" just work).
+pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreError> {
+    let parses = |q: &str| store.conn.query_row("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1", [q], |_| Ok(())).optional();
+    let first = match parses(search) {
+        Ok(_) => return Ok(search.to_string()),
+        Err(e) => e,
+    };
+    let quoted: Vec<String> = search.split_whitespace().map(|w| format!("\"{}\"", w.replace('"', "\"\""))).collect();
+    let quoted = quoted.join(" ");
+    if quoted.is_empty() {
+        return Err(StoreError::BadSearch { query: search.into(), detail: "no words".into() });
+    }
+    match parses(&quoted) {
+        Ok(_) => Ok(quoted),
+        Err(_) => Err(StoreError::BadSearch { query: search.into(), detail: first.to_string() }),
+    }
+}
+
+const ROW_SELECT: &str = "SELECT e.id, e.date, e.date_end, e.date_precision, e.source_code, e.source_name, e.target_code, e.target_name, \
+     e.code, e.root, e.code_name, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.location_name, e.location_country, e.lat, e.lon, \
+     e.num_mentions, e.num_sources, e.num_articles, d.doc_id, d.url, d.outlet, s.text, m.rule \
+     FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event_id = e.id) JOIN documents d ON d.id = m.document JOIN sentences s ON s.id = m.sentence";
+
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    let target: String = r.get(6)?;
+    Ok(EventRow {
+        event_id: r.get(0)?,
+        date: r.get(1)?,
+        date_end: r.get(2)?,
+        date_precision: r.get(3)?,
+        source_code: r.get(4)?,
+        source_name: r.get(5)?,
+        target_code: (!target.is_empty()).then_some(target),
+        target_name: r.get(7)?,
+        code: r.get(8)?,
+        root: r.get(9)?,
+        code_name: r.get(10)?,
+        quad_class: r.get(11)?,
+        goldstein: r.get::<_, Option<f64>>(12)?.map(|g| g as f32),
+        plover_type: r.get(13)?,
+        plover_mode: r.get(14)?,
+        location_name: r.get(15)?,
+        location_country: r.get(16)?,
+        lat: r.get(17)?,
+        lon: r.get(18)?,
+        num_mentions: r.get(19)?,
+        num_sources: r.get(20)?,
+        num_articles: r.get(21)?,
+        doc_id: r.get(22)?,
+        url: r.get(23)?,
+        outlet: r.get(24)?,
+        sentence_text: r.get(25)?,
+        rule: r.get(26)?,
+    })
+}
+
+/// The events in `db` that pass `filter`, by date (then id), with the evidence of
+/// each one's first mention. Reads the whole result into memory; for millions of
+/// events use [`events_iter`].
+pub fn open_events(db: &Path, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+    let store = open_read(db)?;
+    select(&store, filter)
+}
+
+pub(crate) fn select(store: &Store, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+    let search = filter.search.as_deref().map(|s| fts_query(store, s)).transpose()?;
+    let mut w = Where::of(filter, search.as_deref());
+    let limit = match filter.limit {
+        Some(n) => w.param(n as i64).to_string(),
+        None => "-1".into(),
+    };
+    let sql = format!("{ROW_SELECT} WHERE {} ORDER BY e.date, e.id LIMIT {limit}", w.sql());
+    let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err("reading events", e))?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(w.params.iter()), row).map_err(|e| store.err("reading events", e))?;
+    rows.collect::<Result<Vec<_>, _>>().map_err(|e| store.err("reading events", e))
+}
+
+/// How many events pass `filter` (ignoring its limit).
+pub(crate) fn count(store: &Store, filter: &EventFilter) -> Result<u64, StoreError> {
+    let search = filter.search.as_deref().map(|s| fts_query(store, s)).transpose()?;
+    let w = Where::of(filter, search.as_deref());
+    let sql = format!("SELECT count(*) FROM events e WHERE {}", w.sql());
+    store.conn.query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(|e| store.err("counting events", e))
+}
+
+/// Streams the events that pass a filter, in the order of [`open_events`], a page
+/// at a time, so memory stays flat however many there are. (For exports of
+/// millions of events; nothing in the binary needs it yet.)
+#[allow(dead_code)]
+pub struct EventIter {
+    store: Store,
+    sql: String,
+    params: Vec<Value>,
+    page: std::vec::IntoIter<EventRow>,
+    after: Option<(String, i64)>,
+    left: usize,
+    done: bool,
+}
+
+#[allow(dead_code)]
+const PAGE: usize = 10_000;
+
+/// Opens `db` and streams the events that pass `filter`.
+#[allow(dead_code)]
+pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreError> {
+    let store = open_read(db)?;
+    let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
+    let w = Where::of(filter, search.as_deref());
+    let sql = format!("{ROW_SELECT} WHERE {} AND (e.date > ? OR (e.date = ? AND e.id > ?)) ORDER BY e.date, e.id LIMIT ?", w.sql());
+    Ok(EventIter { store, sql, params: w.params, page: Vec::new().into_iter(), after: None, left: filter.limit.unwrap_or(usize::MAX), done: false })
+}
+
+#[allow(dead_code)]
+impl EventIter {
+    fn next_page(&mut self) -> Result<(), StoreError> {
+        let (date, id) = self.after.clone().unwrap_or_default();
+        let mut params = self.params.clone();
+        params.extend([Value::Text(date.clone()), Value::Text(date), Value::Integer(id), Value::Integer(PAGE.min(self.left) as i64)]);
+        let mut stmt = self.store.conn.prepare_cached(&self.sql).map_err(|e| self.store.err("reading events", e))?;
+        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), row).map_err(|e| self.store.err("reading events", e))?;
+        let rows = rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.store.err("reading events", e))?;
+        if rows.len() < PAGE.min(self.left) {
+            self.done = true;
+        }
+        if let Some(last) = rows.last() {
+            self.after = Some((last.date.clone(), last.event_id));
+        }
+        self.page = rows.into_iter();
+        Ok(())
+    }
+}
+
+impl Iterator for EventIter {
+    type Item = Result<EventRow, StoreError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.left == 0 {
+            return None;
+        }
+        if self.page.len() == 0 {
+            if self.done {
+                return None;
+            }
+            if let Err(e) = self.next_page() {
+                self.done = true;
+                self.left = 0;
+                return Some(Err(e));
+            }
+        }
+        let r = self.page.next()?;
+        self.left -= 1;
+        Some(Ok(r))
+    }
+}
+
+/// Phoenix's one-a-day rule: at most one event per date, source, target and code.
+///
+/// The store already merges mentions with the same first and last day; this also
+/// merges events that share their first day but not their last (a day and a range
+/// starting that day), as the Phoenix data set does. The event kept is the most
+/// reported (then the one with the narrowest dates, then the first stored), in the
+/// place of the group's first row. Its `num_mentions` becomes the group's sum
+/// (mentions belong to one event, so this is exact); `num_sources` and
+/// `num_articles` become the group's largest (a lower bound: an article may report
+/// two of the merged events).
+pub fn one_a_day(rows: Vec<EventRow>) -> Vec<EventRow> {
+    type Key = (String, String, Option<String>, String);
+    let mut groups: HashMap<Key, usize> = HashMap::new();
+    let mut out: Vec<EventRow> = Vec::with_capacity(rows.len());
+    for r in rows {
+        let key = (r.date.clone(), r.source_code.clone(), r.target_code.clone(), r.code.clone());
+        match groups.get(&key) {
+            None => {
+                groups.insert(key, out.len());
+                out.push(r);
+            }
+            Some(&i) => {
+                let kept = &mut out[i];
+                let (mentions, sources, articles) = (kept.num_mentions + r.num_mentions, kept.num_sources.max(r.num_sources), kept.num_articles.max(r.num_articles));
+                let better = (r.num_mentions, std::cmp::Reverse(r.date_end.clone()), std::cmp::Reverse(r.event_id)) > (kept.num_mentions, std::cmp::Reverse(kept.date_end.clone()), std::cmp::Reverse(kept.event_id));
+                if better {
+                    *kept = r;
+                }
+                kept.num_mentions = mentions;
+                kept.num_sources = sources;
+                kept.num_articles = articles;
+            }
+        }
+    }
+    out
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventsFormat {
+    /// An aligned table for reading.
+    Table,
+    /// One JSON array.
+    Json,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+/// List stored events that pass the filters, as a table or JSON.
+///
+/// Each row is one deduplicated event: its first day, source and target actor
+/// codes, CAMEO code and name, the counts of its mentions, outlets and articles
+/// (m/s/a), and the sentence of its first mention. Filters combine: every one given
+/// must hold. Actor filters take a code or its start ("RUS" matches RUSGOV).
+///
+/// Exit status: 0 (also when nothing matched), 1 when the database cannot be read,
+/// 2 for a bad command line.
+#[derive(Args, Debug, Clone)]
+#[command(after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json")]
+pub struct EventsArgs {
+    /// The event database (made by `dragoman ingest`).
+    #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
+    pub db: PathBuf,
+
+    #[command(flatten)]
+    pub filter: FilterArgs,
+
+    /// Output: an aligned table, a JSON array, or JSON Lines.
+    #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
+    pub format: EventsFormat,
+}
+
+/// Runs `dragoman events`. Exit status: 0 (also when nothing matched), 1 the
+/// database could not be read, 2 a bad command line.
+pub fn run_events(args: EventsArgs) -> ExitCode {
+    let mut filter = args.filter.to_filter();
+    if args.format == EventsFormat::Table && filter.limit.is_none() {
+        filter.limit = Some(100);
+    }
+    let result = open_read(&args.db).and_then(|store| {
+        let rows = select(&store, &filter)?;
+        let total = if args.format == EventsFormat::Table && filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
+        Ok((rows, total))
+    });
+    let (rows, total) = match result {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut out = BufWriter::new(io::stdout().lock());
+    let res = match args.format {
+        EventsFormat::Table => write_table(&mut out, &rows, total, terminal_width()),
+        EventsFormat::Json => serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::other).and_then(|_| writeln!(out)),
+        EventsFormat::Jsonl => rows.iter().try_for_each(|r| serde_json::to_writer(&mut out, r).map_err(io::Error::other).and_then(|_| writeln!(out))),
+    };
+    match res.and_then(|_| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write events: {e}");
+            ExitCode::from(1)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
+pub(crate) fn terminal_width() -> usize {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(120)
+}
+
+/// `s` cut to `width` characters, with "…" when cut, on one line.
+pub(crate) fn fit(s: &str, width: usize) -> String {
+    let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= width {
+        return one_line;
+    }
+    let mut cut: String = one_line.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, width: usize) -> io::Result<()> {
+    if rows.is_empty() {
+        writeln!(out, "no events match")?;
+        return Ok(());
+    }
+    let cells: Vec<[String; 6]> = rows
+        .iter()
+        .map(|r| {
+            [
+                r.date.clone(),
+                r.source_code.clone(),
+                r.target_code.clone().unwrap_or_else(|| "-".into()),
+                r.code.clone(),
+                fit(r.code_name.as_deref().unwrap_or(""), 28),
+                format!("{}/{}/{}", r.num_mentions, r.num_sources, r.num_articles),
+            ]
+        })
+        .collect();
+    let head = ["date", "source", "target", "code", "event", "m/s/a"];
+    let mut w = head.map(|h| h.chars().count());
+    for c in &cells {
+        for (i, cell) in c.iter().enumerate() {
+            w[i] = w[i].max(cell.chars().count());
+        }
+    }
+    let used: usize = w.iter().map(|x| x + 2).sum();
+    let sentence_w = width.saturating_sub(used).max(30);
+    let line = |out: &mut dyn Write, c: &[String; 6], s: &str| -> io::Result<()> {
+        writeln!(out, "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {:>w5$}  {s}", c[0], c[1], c[2], c[3], c[4], c[5], w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5])
+    };
+    line(out, &head.map(String::from), "sentence (first mention)")?;
+    for (c, r) in cells.iter().zip(rows) {
+        line(out, c, &fit(&r.sentence_text, sentence_w))?;
+    }
+    if total > rows.len() as u64 {
+        writeln!(out, "({} of {total} events shown; --limit N for more, or --format jsonl for all)", rows.len())?;
+    } else {
+        writeln!(out, "({} event(s); m/s/a: mentions, sources (outlets), articles)", rows.len())?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::ingest::tests::{doc, ingest, temp_db};
+    use crate::store::schema::open_write;
+
+    fn filter() -> EventFilter {
+        EventFilter::default()
+    }
+
+    fn sample() -> PathBuf {
+        let path = temp_db("query");
+        let store = open_write(&path, 1000).unwrap();
+        let docs = vec![
+            doc("a", "2024-01-18", Some("Wire"), "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border."),
+            doc("b", "2024-01-18", Some("Post"), "Russia accused Armenia on Monday of shelling its positions, officials said."),
+            doc("c", "2024-02-10", Some("Post"), "Azerbaijan urged Armenia on Thursday to return to the peace talks."),
+            doc("d", "2024-03-05", Some("Wire"), "Armenia praised Azerbaijan on Monday for the ceasefire."),
+        ];
+        ingest(&store, &docs, 2);
+        path
+    }
+
+    fn codes(rows: &[EventRow]) -> Vec<String> {
+        rows.iter().map(|r| format!("{}>{} {}", r.source_code, r.target_code.as_deref().unwrap_or("-"), r.date)).collect()
+    }
+
+    #[test]
+    fn filters_select_what_they_say() {
+        let db = sample();
+        let all = open_events(&db, &filter()).unwrap();
+        assert!(all.len() >= 3, "{:?}", codes(&all));
+        let dates: Vec<&str> = all.iter().map(|r| r.date.as_str()).collect();
+        assert!(dates.windows(2).all(|w| w[0] <= w[1]), "by date: {dates:?}");
+        let rus = open_events(&db, &EventFilter { actor: Some("RUS".into()), ..filter() }).unwrap();
+        assert_eq!(rus.len(), 1, "{:?}", codes(&rus));
+        assert_eq!((rus[0].num_mentions, rus[0].num_sources, rus[0].num_articles), (2, 2, 2));
+        assert_eq!(rus[0].outlet.as_deref(), Some("Wire"), "evidence of the first mention");
+        assert!(rus[0].sentence_text.contains("accused Armenia"));
+        // Either side.
+        let arm = open_events(&db, &EventFilter { country: Some("ARM".into()), ..filter() }).unwrap();
+        assert_eq!(arm.len(), all.iter().filter(|r| r.source_code.starts_with("ARM") || r.target_code.as_deref().is_some_and(|t| t.starts_with("ARM"))).count());
+        // Dyads: either direction, or directed.
+        let dyad = EventFilter { dyad: Some(("ARM".into(), "AZE".into())), ..filter() };
+        let both = open_events(&db, &dyad).unwrap();
+        assert_eq!(both.len(), 2, "{:?}", codes(&both));
+        let directed = open_events(&db, &EventFilter { directed: true, ..dyad.clone() }).unwrap();
+        assert_eq!(codes(&directed), vec!["ARM>AZE 2024-03-04"]);
+        assert_eq!(open_events(&db, &EventFilter { source: Some("AZE".into()), target: Some("ARM".into()), ..filter() }).unwrap().len(), 1);
+        // Codes, roots, quad classes, PLOVER types.
+        let accuse = &rus[0];
+        assert_eq!(open_events(&db, &EventFilter { code: Some(accuse.code[..2].to_string()), actor: Some("RUS".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(open_events(&db, &EventFilter { root: Some(accuse.root.clone()), ..filter() }).unwrap().len(), all.iter().filter(|r| r.root == accuse.root).count());
+        let q = accuse.quad_class.unwrap();
+        assert!(open_events(&db, &EventFilter { quad: Some(q), ..filter() }).unwrap().iter().all(|r| r.quad_class == Some(q)));
+        if let Some(t) = &accuse.plover_type {
+            let lower = open_events(&db, &EventFilter { plover: Some(t.to_lowercase()), ..filter() }).unwrap();
+            assert!(lower.iter().any(|r| r.event_id == accuse.event_id));
+        }
+        // Dates.
+        let feb = open_events(&db, &EventFilter { from: parse_day("2024-02-01").ok(), to: parse_day("2024-02-29").ok(), ..filter() }).unwrap();
+        assert_eq!(codes(&feb), vec!["AZE>ARM 2024-02-08"]);
+        // Full text: words, phrases, words with punctuation, and limits.
+        assert_eq!(open_events(&db, &EventFilter { search: Some("ceasefire".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(open_events(&db, &EventFilter { search: Some("\"peace talks\"".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(open_events(&db, &EventFilter { search: Some("shell*".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(open_events(&db, &EventFilter { search: Some("positions, (officials".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(open_events(&db, &EventFilter { search: Some("nowhere".into()), ..filter() }).unwrap().len(), 0);
+        assert_eq!(open_events(&db, &EventFilter { limit: Some(1), ..filter() }).unwrap().len(), 1);
+        // Prefix ranges do not match other codes that merely sort nearby.
+        assert!(open_events(&db, &EventFilter { actor: Some("RU".into()), ..filter() }).unwrap().len() == 1);
+        assert!(open_events(&db, &EventFilter { actor: Some("RUT".into()), ..filter() }).unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_iterator_pages_through_everything_in_order() {
+        let db = sample();
+        let all = open_events(&db, &filter()).unwrap();
+        let streamed: Vec<EventRow> = events_iter(&db, &filter()).unwrap().map(Result::unwrap).collect();
+        assert_eq!(streamed, all);
+        let two: Vec<EventRow> = events_iter(&db, &EventFilter { limit: Some(2), ..filter() }).unwrap().map(Result::unwrap).collect();
+        assert_eq!(two, all[..2].to_vec());
+    }
+
+    #[test]
+    fn the_table_fits_and_says_what_is_left_out() {
+        let db = sample();
+        let rows = open_events(&db, &filter()).unwrap();
+        let mut out = Vec::new();
+        write_table(&mut out, &rows[..1], 9, 80).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().next().unwrap().starts_with("date"));
+        assert!(text.contains("1 of 9 events shown"), "{text}");
+        assert!(fit("a  b\nc", 10) == "a b c" && fit("abcdefghijkl", 5) == "abcd…");
+    }
+
+    fn row(id: i64, date: &str, date_end: &str, mentions: u32, sources: u32) -> EventRow {
+        EventRow {
+            event_id: id,
+            date: date.into(),
+            date_end: date_end.into(),
+            date_precision: if date == date_end { "day".into() } else { "range".into() },
+            source_code: "RUS".into(),
+            source_name: "Russia".into(),
+            target_code: Some("ARM".into()),
+            target_name: Some("Armenia".into()),
+            code: "111".into(),
+            root: "11".into(),
+            code_name: None,
+            quad_class: Some(3),
+            goldstein: Some(-2.0),
+            plover_type: None,
+            plover_mode: None,
+            location_name: None,
+            location_country: None,
+            lat: None,
+            lon: None,
+            num_mentions: mentions,
+            num_sources: sources,
+            num_articles: sources,
+            doc_id: format!("d{id}"),
+            url: None,
+            outlet: None,
+            sentence_text: String::new(),
+            rule: String::new(),
+        }
+    }
+
+    #[test]
+    fn one_a_day_keeps_one_event_per_day_dyad_and_code() {
+        let rows = vec![row(1, "2024-01-01", "2024-01-31", 1, 1), row(2, "2024-01-01", "2024-01-01", 3, 2), row(3, "2024-01-02", "2024-01-02", 1, 1), row(4, "2024-01-01", "2024-01-03", 3, 1)];
+        let kept = one_a_day(rows);
+        assert_eq!(kept.len(), 2);
+        assert_eq!(kept[0].event_id, 2, "most mentions, then narrowest dates");
+        assert_eq!((kept[0].num_mentions, kept[0].num_sources), (7, 2));
+        assert_eq!(kept[1].event_id, 3);
+        let mut other = row(5, "2024-01-01", "2024-01-01", 1, 1);
+        other.code = "112".into();
+        assert_eq!(one_a_day(vec![row(1, "2024-01-01", "2024-01-01", 1, 1), other]).len(), 2);
+    }
+}

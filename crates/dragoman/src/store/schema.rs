@@ -1,0 +1,261 @@
+//! The tables, and opening a database file without ever harming one.
+//!
+//! A file is only given our tables when it is new or empty. Anything else must
+//! already carry our `application_id`: a text file, a damaged file or somebody
+//! else's SQLite database is reported and left exactly as it was. Nothing here
+//! deletes, truncates or re-creates a file.
+//!
+//! The database runs in WAL mode with `synchronous = NORMAL`: a killed process never
+//! loses a committed transaction, and readers (`events`, `timeline`, `export`) never
+//! block the writer nor are blocked by it. A power cut may lose the last commits but
+//! never corrupts the file; re-running the ingest stores them again.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::StoreError;
+
+/// `PRAGMA application_id`: "DRGM".
+pub const APPLICATION_ID: i64 = 0x4452_474D;
+/// `PRAGMA user_version`: bumped when the tables change.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// The tables and indexes (see `docs/store.md`).
+pub const SCHEMA: &str = r#"
+CREATE TABLE documents (
+    id            INTEGER PRIMARY KEY,
+    content_hash  INTEGER NOT NULL UNIQUE,  -- FNV-1a 64 of id, published, text
+    doc_id        TEXT NOT NULL,            -- the input's own id
+    outlet        TEXT,                     -- the input's "source" field
+    url           TEXT,
+    title         TEXT,
+    published     TEXT NOT NULL,            -- YYYY-MM-DD
+    ingested_at   TEXT NOT NULL,            -- UTC, RFC 3339
+    sentences     INTEGER NOT NULL,         -- sentences in the document
+    mentions      INTEGER NOT NULL,         -- event mentions coded in it
+    discarded     TEXT                      -- the discard phrase, if the story was discarded
+);
+
+-- Only sentences that carry a mention are kept: they are the evidence.
+CREATE TABLE sentences (
+    id        INTEGER PRIMARY KEY,
+    document  INTEGER NOT NULL REFERENCES documents(id),
+    idx       INTEGER NOT NULL,             -- 0-based sentence index in the document
+    start     INTEGER,                      -- byte offset of the sentence in the document
+    text      TEXT NOT NULL,
+    UNIQUE (document, idx)
+);
+
+CREATE VIRTUAL TABLE sentence_fts USING fts5(
+    text, content = 'sentences', content_rowid = 'id',
+    tokenize = 'unicode61 remove_diacritics 2'
+);
+
+-- One row per distinct (date, date_end, source, target, code): the deduplicated event.
+-- The writer keeps the key unique (it looks the key up through events_dyad before
+-- inserting, inside its write transaction); a UNIQUE index would cost a fourth
+-- random-order index insert per new event and buy nothing.
+CREATE TABLE events (
+    id                INTEGER PRIMARY KEY,
+    date              TEXT NOT NULL,        -- first day, YYYY-MM-DD
+    date_end          TEXT NOT NULL,        -- last day
+    date_precision    TEXT NOT NULL,        -- day, range, week, month, season, year
+    source_code       TEXT NOT NULL,
+    target_code       TEXT NOT NULL,        -- '' when the event has no target
+    code              TEXT NOT NULL,        -- CAMEO code
+    source_name       TEXT NOT NULL,
+    target_name       TEXT,
+    root              TEXT NOT NULL,
+    code_name         TEXT,
+    quad_class        INTEGER,
+    goldstein         REAL,
+    plover_type       TEXT,
+    plover_mode       TEXT,
+    location_name     TEXT,
+    location_country  TEXT,
+    lat               REAL,
+    lon               REAL,
+    num_mentions      INTEGER NOT NULL,     -- GDELT NumMentions: mentions (sentences)
+    num_sources       INTEGER NOT NULL,     -- GDELT NumSources: distinct outlets
+    num_articles      INTEGER NOT NULL      -- GDELT NumArticles: distinct documents
+);
+-- Quad class and Goldstein value never change once stored: carrying them makes these
+-- indexes cover a timeline, which then never reads the table.
+CREATE INDEX events_dyad ON events(source_code, target_code, date, quad_class, goldstein);
+CREATE INDEX events_target ON events(target_code, source_code, date, quad_class, goldstein);
+CREATE INDEX events_date ON events(date);
+
+-- The outlets that reported each event, so NumSources counts each outlet once.
+CREATE TABLE event_outlets (
+    event_id  INTEGER NOT NULL,
+    outlet    TEXT NOT NULL,                -- "source" field, else URL host, else "doc:" + id
+    PRIMARY KEY (event_id, outlet)
+) WITHOUT ROWID;
+
+-- Every sentence that reported an event, with its evidence. An event's first
+-- mention (the evidence it shows) is its mention with the smallest id.
+CREATE TABLE mentions (
+    id              INTEGER PRIMARY KEY,
+    event_id        INTEGER NOT NULL REFERENCES events(id),
+    document        INTEGER NOT NULL REFERENCES documents(id),
+    sentence        INTEGER NOT NULL REFERENCES sentences(id),
+    span_start      INTEGER NOT NULL,       -- byte offsets in the document, end exclusive
+    span_end        INTEGER NOT NULL,
+    trigger_start   INTEGER NOT NULL,
+    trigger_end     INTEGER NOT NULL,
+    trigger_text    TEXT NOT NULL,
+    source_text     TEXT NOT NULL,
+    source_start    INTEGER NOT NULL,
+    source_end      INTEGER NOT NULL,
+    target_text     TEXT,
+    target_start    INTEGER,
+    target_end      INTEGER,
+    date_text       TEXT,                   -- the words that gave the date (NULL: publication date)
+    rule            TEXT NOT NULL,          -- the dictionary line that fired
+    negated         INTEGER NOT NULL,
+    hypothetical    INTEGER NOT NULL,
+    location_name   TEXT,
+    location_country TEXT
+);
+CREATE INDEX mentions_event ON mentions(event_id);
+CREATE INDEX mentions_sentence ON mentions(sentence);
+"#;
+
+/// An open database and the path it came from (for messages).
+pub struct Store {
+    pub conn: Connection,
+    pub path: PathBuf,
+    /// How long a write waits for another writer, in milliseconds.
+    pub busy_ms: u64,
+}
+
+impl Store {
+    pub(crate) fn err(&self, doing: &str, e: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(&self.path, doing, e, self.busy_ms)
+    }
+}
+
+/// Opens `path` for writing, creating the file and the tables when it does not
+/// exist (or is empty). Refuses, without touching it, a file that is not a
+/// Dragoman database, a read-only file or directory, and a newer store version.
+pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
+    if path.is_dir() {
+        return Err(StoreError::ReadOnly { path: path.into(), detail: "a directory, not a database file; give a file with --db".into() });
+    }
+    let existed = path.exists();
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| {
+        if existed {
+            StoreError::from_sqlite(path, "opening", e, busy_ms)
+        } else {
+            StoreError::ReadOnly { path: path.into(), detail: format!("cannot create the database ({e}); is the directory writable?") }
+        }
+    })?;
+    let store = Store { conn, path: path.into(), busy_ms };
+    store.conn.busy_timeout(Duration::from_millis(busy_ms)).map_err(|e| store.err("opening", e))?;
+    // SQLite opens a file it may not write read-only without a word; say so now,
+    // not at the first commit.
+    if store.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
+        return Err(StoreError::ReadOnly { path: path.into(), detail: "cannot write: the file is read-only (ingest needs write access)".into() });
+    }
+    let (app, version, tables) = identify(&store)?;
+    if tables == 0 && app == 0 {
+        create(&store)?;
+    } else {
+        check_ours(&store, app, version)?;
+        set_wal(&store)?;
+        // Take the write lock once now, so that a read-only directory or another
+        // writer is reported before any work is done, not at the first commit.
+        store.conn.execute_batch("BEGIN IMMEDIATE; ROLLBACK;").map_err(|e| {
+            let _ = store.conn.execute_batch("ROLLBACK");
+            store.err("taking the write lock", e)
+        })?;
+    }
+    tune(&store)?;
+    Ok(store)
+}
+
+/// Opens an existing database for reading. Never creates a file.
+pub fn open_read(path: &Path) -> Result<Store, StoreError> {
+    if !path.exists() {
+        return Err(StoreError::Missing(path.into()));
+    }
+    if path.is_dir() {
+        return Err(StoreError::NotADatabase(path.into()));
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_sqlite(path, "opening", e, 0))?;
+    let store = Store { conn, path: path.into(), busy_ms: 5000 };
+    store.conn.busy_timeout(Duration::from_millis(store.busy_ms)).map_err(|e| store.err("opening", e))?;
+    let (app, version, tables) = identify(&store)?;
+    if tables == 0 && app == 0 {
+        // An empty file: nothing was ever ingested into it.
+        return Err(StoreError::Missing(path.into()));
+    }
+    check_ours(&store, app, version)?;
+    tune(&store)?;
+    Ok(store)
+}
+
+/// (application_id, user_version, number of schema objects). The first read of the
+/// file: a file that is not a database fails here.
+fn identify(store: &Store) -> Result<(i64, i64, i64), StoreError> {
+    let doing = "reading the database header";
+    let app: i64 = store.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
+    let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
+    let tables: i64 = store.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
+    Ok((app, version, tables))
+}
+
+fn check_ours(store: &Store, app: i64, version: i64) -> Result<(), StoreError> {
+    if app != APPLICATION_ID {
+        return Err(StoreError::Foreign(store.path.clone()));
+    }
+    if version > SCHEMA_VERSION {
+        return Err(StoreError::NewerSchema { path: store.path.clone(), version });
+    }
+    Ok(())
+}
+
+fn set_wal(store: &Store) -> Result<(), StoreError> {
+    let mode: String = store.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| store.err("switching to WAL mode", e))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(StoreError::ReadOnly { path: store.path.clone(), detail: format!("cannot write: no write-ahead log can be kept beside it (journal mode stays `{mode}`); is the directory writable?") });
+    }
+    Ok(())
+}
+
+fn create(store: &Store) -> Result<(), StoreError> {
+    set_wal(store)?;
+    let sql = format!("BEGIN IMMEDIATE;\n{SCHEMA}\nPRAGMA application_id = {APPLICATION_ID};\nPRAGMA user_version = {SCHEMA_VERSION};\nCOMMIT;");
+    store.conn.execute_batch(&sql).map_err(|e| {
+        let _ = store.conn.execute_batch("ROLLBACK");
+        store.err("creating the tables", e)
+    })
+}
+
+fn tune(store: &Store) -> Result<(), StoreError> {
+    // 64 MB of page cache; NORMAL is durable against a killed process in WAL mode.
+    store
+        .conn
+        .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+        .map_err(|e| store.err("setting up the connection", e))
+}
+
+/// Counts of the main tables, for summaries and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Counts {
+    pub documents: i64,
+    pub sentences: i64,
+    pub events: i64,
+    pub mentions: i64,
+}
+
+pub fn counts(store: &Store) -> Result<Counts, StoreError> {
+    let c = |table: &str| -> Result<i64, StoreError> {
+        store.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).map_err(|e| store.err("counting", e))
+    };
+    Ok(Counts { documents: c("documents")?, sentences: c("sentences")?, events: c("events")?, mentions: c("mentions")? })
+}

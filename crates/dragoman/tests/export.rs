@@ -1,0 +1,423 @@
+//! Exports of hand-made events in every format and preset.
+
+#[allow(dead_code)]
+#[path = "../src/event_row.rs"]
+mod event_row;
+
+/// The export module without its database glue (`cli.rs`, which needs the store).
+#[allow(dead_code, unused_imports)]
+#[path = "../src/export"]
+mod export {
+    mod columns;
+    mod delimited;
+    mod jsonl;
+    mod parquet;
+    mod plover;
+    mod write;
+
+    pub use columns::{fraction_date, penta_class, split_actor, Column, ColumnType, Preset, Value};
+    pub use delimited::{cell_text, tsv_escape};
+    pub use parquet::{schema as parquet_schema, ROW_GROUP_ROWS};
+    pub use plover::plover_json;
+    pub use write::{export, partition_of, ExportSummary, Format, Output};
+}
+
+
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use arrow_array::{Array, Date32Array, Float32Array, Int32Array, Int64Array, StringArray};
+use arrow_schema::DataType;
+use event_row::EventRow;
+use export::{export, ExportSummary, Format, Output, Preset};
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+/// A fresh directory for one test, removed when the test ends.
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(test: &str) -> Scratch {
+    let dir = std::env::temp_dir().join(format!("dragoman-export-{}-{test}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    Scratch(dir)
+}
+
+fn row(event_id: i64, date: &str, source: &str, target: Option<&str>, code: &str) -> EventRow {
+    EventRow {
+        event_id,
+        date: date.into(),
+        date_end: date.into(),
+        date_precision: "day".into(),
+        source_code: source.into(),
+        source_name: format!("{source} name"),
+        target_code: target.map(str::to_string),
+        target_name: target.map(|t| format!("{t} name")),
+        code: code.into(),
+        root: code[..2].into(),
+        code_name: Some("Criticize or denounce".into()),
+        quad_class: Some(3),
+        goldstein: Some(-2.0),
+        plover_type: Some("ACCUSE".into()),
+        plover_mode: Some("disapprove".into()),
+        location_name: None,
+        location_country: None,
+        lat: None,
+        lon: None,
+        num_mentions: 1,
+        num_sources: 1,
+        num_articles: 1,
+        doc_id: format!("doc-{event_id}"),
+        url: None,
+        outlet: None,
+        sentence_text: "Russia criticised Armenia.".into(),
+        rule: "verbs.txt:220".into(),
+    }
+}
+
+/// A handful of events that exercise nulls, escaping and every preset's rules.
+fn rows() -> Vec<EventRow> {
+    let mut a = row(1, "2024-01-17", "RUSGOV", Some("ARMGOV"), "111");
+    a.date_end = "2024-01-18".into();
+    a.date_precision = "range".into();
+    a.location_name = Some("Yerevan".into());
+    a.location_country = Some("ARM".into());
+    a.lat = Some(40.1811);
+    a.lon = Some(44.5136);
+    a.num_mentions = 3;
+    a.num_sources = 2;
+    a.num_articles = 2;
+    a.url = Some("https://news.example/a?x=1,2".into());
+    a.outlet = Some("News, Example".into());
+    a.sentence_text = "Moscow said:\t\"Yerevan erred\",\nand left.".into();
+    let mut b = row(2, "2024-02-03", "ARMGOV", None, "010");
+    b.code_name = Some("Make statement, not specified below".into());
+    b.quad_class = Some(1);
+    b.goldstein = Some(0.0);
+    b.plover_type = None;
+    b.plover_mode = None;
+    b.sentence_text = "Yerevan made a statement.".into();
+    let mut c = row(3, "2023-12-31", "IGOEUREEC", Some("AZE"), "1121");
+    c.goldstein = Some(-2.1);
+    c.plover_mode = Some("allege".into());
+    c.sentence_text = r"The EU accused Baku of C:\path\ crimes.".into();
+    vec![a, b, c]
+}
+
+fn run(format: Format, preset: Preset, path: &Path) -> ExportSummary {
+    export(rows().into_iter(), format, preset, Output::Path(path), false).unwrap()
+}
+
+const PHOENIX_HEADER: [&str; 26] = [
+    "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole", "SourceActorAttribute", "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute", "EventCode", "EventRootCode", "PentaClass", "GoldsteinScore", "Issues", "Lat", "Lon", "LocationName", "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources",
+];
+
+const GDELT_HEADER: [&str; 29] = [
+    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
+];
+
+const FULL_HEADER: [&str; 27] = [
+    "event_id", "date", "date_end", "date_precision", "source_code", "source_name", "target_code", "target_name", "code", "root", "code_name", "quad_class", "goldstein", "plover_type", "plover_mode", "location_name", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "doc_id", "url", "outlet", "sentence_text", "rule",
+];
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header = r.headers().unwrap().iter().map(str::to_string).collect();
+    let records = r.records().map(|rec| rec.unwrap().iter().map(str::to_string).collect()).collect();
+    (header, records)
+}
+
+fn cell<'a>(header: &[String], record: &'a [String], name: &str) -> &'a str {
+    &record[header.iter().position(|h| h == name).unwrap_or_else(|| panic!("no column {name}"))]
+}
+
+#[test]
+fn csv_full_layout() {
+    let dir = scratch("csv-full");
+    let path = dir.join("events.csv");
+    let summary = run(Format::Csv, Preset::Full, &path);
+    assert_eq!((summary.rows, summary.skipped), (3, 0));
+    assert_eq!(summary.files, vec![path.clone()]);
+    let (header, recs) = read_csv(&path);
+    assert_eq!(header, FULL_HEADER);
+    assert_eq!(recs.len(), 3);
+    let a = &recs[0];
+    assert_eq!(cell(&header, a, "sentence_text"), "Moscow said:\t\"Yerevan erred\",\nand left.", "CSV quoting round-trips");
+    assert_eq!(cell(&header, a, "outlet"), "News, Example");
+    assert_eq!(cell(&header, a, "date_end"), "2024-01-18");
+    assert_eq!(cell(&header, a, "lat"), "40.1811");
+    assert_eq!(cell(&header, &recs[1], "target_code"), "");
+    assert_eq!(cell(&header, &recs[2], "goldstein"), "-2.1", "f32 values are written as they were stored");
+    // Nothing left behind but the file itself.
+    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+}
+
+#[test]
+fn csv_phoenix_layout() {
+    let dir = scratch("csv-phoenix");
+    let path = dir.join("phoenix.csv");
+    run(Format::Csv, Preset::Phoenix, &path);
+    let (header, recs) = read_csv(&path);
+    assert_eq!(header, PHOENIX_HEADER);
+    let a = &recs[0];
+    let got: Vec<&str> = ["EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole", "SourceActorAttribute", "TargetActorEntity", "EventCode", "EventRootCode", "PentaClass", "GoldsteinScore", "Issues", "Lat", "LocationName", "CountryCode", "SentenceID", "URLs", "NewsSources"]
+        .iter()
+        .map(|c| cell(&header, a, c))
+        .collect();
+    assert_eq!(got, ["1", "20240117", "2024", "1", "17", "RUSGOV", "RUS", "GOV", "", "ARM", "111", "11", "3", "-2", "", "40.1811", "Yerevan", "ARM", "doc-1", "https://news.example/a?x=1,2", "News, Example"]);
+    let c = &recs[2];
+    assert_eq!([cell(&header, c, "SourceActorEntity"), cell(&header, c, "SourceActorRole"), cell(&header, c, "SourceActorAttribute")], ["IGO", "", "EUR;EEC"]);
+    assert_eq!(cell(&header, &recs[1], "PentaClass"), "0", "Phoenix's neutral class for root 01");
+}
+
+#[test]
+fn csv_gdelt_layout() {
+    let dir = scratch("csv-gdelt");
+    let path = dir.join("gdelt.csv");
+    run(Format::Csv, Preset::Gdelt, &path);
+    let (header, recs) = read_csv(&path);
+    assert_eq!(header, GDELT_HEADER);
+    let a = &recs[0];
+    let got: Vec<&str> = ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1CountryCode", "Actor1Type1Code", "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_FullName", "DATEADDED", "SOURCEURL"]
+        .iter()
+        .map(|c| cell(&header, a, c))
+        .collect();
+    assert_eq!(got, ["1", "20240117", "202401", "2024", "2024.0437", "RUSGOV", "RUS", "GOV", "ARM", "", "111", "111", "11", "3", "3", "2", "2", "", "Yerevan", "", "https://news.example/a?x=1,2"]);
+    let c = &recs[2];
+    assert_eq!([cell(&header, c, "Actor1CountryCode"), cell(&header, c, "EventBaseCode"), cell(&header, c, "FractionDate")], ["", "112", "2023.9973"]);
+}
+
+#[test]
+fn tsv_escapes_instead_of_quoting() {
+    let dir = scratch("tsv");
+    let path = dir.join("events.tsv");
+    run(Format::Tsv, Preset::Full, &path);
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "one header and three rows, no embedded newlines");
+    assert_eq!(lines[0].split('\t').collect::<Vec<_>>(), FULL_HEADER);
+    for l in &lines {
+        assert_eq!(l.split('\t').count(), FULL_HEADER.len());
+    }
+    let sentence = lines[1].split('\t').nth(25).unwrap();
+    assert_eq!(sentence, r#"Moscow said:\t"Yerevan erred",\nand left."#);
+    let sentence = lines[3].split('\t').nth(25).unwrap();
+    assert_eq!(sentence, r"The EU accused Baku of C:\\path\\ crimes.");
+    assert_eq!(lines[2].split('\t').nth(6).unwrap(), "", "null target");
+}
+
+#[test]
+fn jsonl_objects_in_column_order_with_types() {
+    for preset in [Preset::Full, Preset::Phoenix, Preset::Gdelt] {
+        let dir = scratch(&format!("jsonl-{preset:?}"));
+        let path = dir.join("events.jsonl");
+        run(Format::Jsonl, preset, &path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let names: Vec<&str> = preset.columns().iter().map(|c| c.name).collect();
+        for line in text.lines() {
+            let v: serde_json::Value = serde_json::from_str(line).unwrap();
+            assert_eq!(v.as_object().unwrap().len(), names.len());
+            // Keys appear in column order in the text.
+            let mut at = 0;
+            for n in &names {
+                let found = line[at..].find(&format!("\"{n}\":")).unwrap_or_else(|| panic!("{n} out of order in {line}"));
+                at += found;
+            }
+        }
+        assert_eq!(text.lines().count(), 3);
+    }
+    let dir = scratch("jsonl-full-values");
+    let path = dir.join("e.jsonl");
+    run(Format::Jsonl, Preset::Full, &path);
+    let first: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
+    assert_eq!(first["event_id"], 1);
+    assert_eq!(first["date"], "2024-01-17");
+    assert_eq!(first["goldstein"], -2.0);
+    assert_eq!(first["quad_class"], 3);
+    assert_eq!(first["sentence_text"], "Moscow said:\t\"Yerevan erred\",\nand left.");
+    let second: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()).unwrap();
+    assert!(second["target_code"].is_null());
+}
+
+#[test]
+fn plover_records() {
+    let dir = scratch("plover");
+    let path = dir.join("events.plover.jsonl");
+    let summary = run(Format::Plover, Preset::Full, &path);
+    assert_eq!((summary.rows, summary.skipped), (2, 1), "the 010 statement has no PLOVER type");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let recs: Vec<serde_json::Value> = text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let a = &recs[0];
+    assert_eq!(a["id"], "dragoman-1");
+    assert_eq!(a["date"], "2024-01-17");
+    assert_eq!(a["enddate"], "2024-01-18");
+    assert_eq!(a["event"], serde_json::json!(["ACCUSE"]));
+    assert_eq!(a["mode"], "disapprove");
+    assert_eq!(a["source"][0]["code"], "RUS");
+    assert_eq!(a["source"][0]["sector"], "GOV");
+    assert_eq!(a["source"][0]["actor_code"], "RUSGOV");
+    assert_eq!(a["recipient"][0]["code"], "ARM");
+    assert_eq!(a["quad_code"], 3);
+    assert_eq!(a["event_scale"], -2.0);
+    assert_eq!(a["event_loc"]["name"], "Yerevan");
+    assert_eq!(a["event_loc"]["cc3"], "ARM");
+    assert_eq!(a["event_text"][0], "Moscow said:\t\"Yerevan erred\",\nand left.");
+    assert_eq!(a["cite_info"]["url"], "https://news.example/a?x=1,2");
+    assert_eq!(a["cameo"]["code"], "111");
+    assert!(recs[1].get("enddate").is_none(), "single-day events have no enddate");
+    assert_eq!(recs[1]["recipient"][0]["code"], "AZE");
+    assert!(recs[1]["recipient"][0].get("sector").is_none());
+    let err = export(rows().into_iter(), Format::Plover, Preset::Gdelt, Output::Path(&dir.join("x")), false).unwrap_err();
+    assert!(err.contains("PLOVER"));
+}
+
+fn parquet_read(path: &Path) -> (arrow_schema::SchemaRef, Vec<arrow_array::RecordBatch>, usize) {
+    let builder = ParquetRecordBatchReaderBuilder::try_new(File::open(path).unwrap()).unwrap();
+    let groups = builder.metadata().num_row_groups();
+    let schema = builder.schema().clone();
+    let batches = builder.build().unwrap().map(|b| b.unwrap()).collect();
+    (schema, batches, groups)
+}
+
+#[test]
+fn parquet_reads_back_with_the_documented_types() {
+    for preset in [Preset::Full, Preset::Phoenix, Preset::Gdelt] {
+        let dir = scratch(&format!("parquet-{preset:?}"));
+        let path = dir.join("events.parquet");
+        run(Format::Parquet, preset, &path);
+        let (schema, batches, _) = parquet_read(&path);
+        let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
+        let expected: Vec<&str> = preset.columns().iter().map(|c| c.name).collect();
+        assert_eq!(names, expected);
+        assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 3);
+        for (f, c) in schema.fields().iter().zip(preset.columns()) {
+            assert_eq!(f.data_type(), &export::parquet_schema(preset).field_with_name(c.name).unwrap().data_type().clone());
+            assert_eq!(f.is_nullable(), c.nullable, "{}", c.name);
+        }
+    }
+    // The full layout, value by value.
+    let dir = scratch("parquet-values");
+    let path = dir.join("events.parquet");
+    run(Format::Parquet, Preset::Full, &path);
+    let (schema, batches, _) = parquet_read(&path);
+    let types: Vec<(&str, DataType)> = schema.fields().iter().map(|f| (f.name().as_str(), f.data_type().clone())).collect();
+    assert_eq!(types[0], ("event_id", DataType::Int64));
+    assert_eq!(types[1], ("date", DataType::Date32));
+    assert_eq!(types[11], ("quad_class", DataType::Int32));
+    assert_eq!(types[12], ("goldstein", DataType::Float32));
+    assert_eq!(types[17], ("lat", DataType::Float64));
+    assert_eq!(types[19], ("num_mentions", DataType::Int32));
+    let b = &batches[0];
+    let col = |name: &str| b.column(schema.index_of(name).unwrap()).clone();
+    let ids = col("event_id");
+    assert_eq!(ids.as_any().downcast_ref::<Int64Array>().unwrap().values(), &[1, 2, 3]);
+    let dates = col("date");
+    let dates = dates.as_any().downcast_ref::<Date32Array>().unwrap();
+    assert_eq!(dates.value_as_date(0).unwrap().to_string(), "2024-01-17");
+    let g = col("goldstein");
+    assert_eq!(g.as_any().downcast_ref::<Float32Array>().unwrap().value(2), -2.1f32);
+    let targets = col("target_code");
+    let targets = targets.as_any().downcast_ref::<StringArray>().unwrap();
+    assert!(targets.is_null(1));
+    assert_eq!(targets.value(0), "ARMGOV");
+    let mentions = col("num_mentions");
+    assert_eq!(mentions.as_any().downcast_ref::<Int32Array>().unwrap().value(0), 3);
+}
+
+#[test]
+fn parquet_row_groups_of_65536() {
+    let dir = scratch("parquet-groups");
+    let path = dir.join("many.parquet");
+    let n = 70_000;
+    let many = (0..n).map(|i| row(i, "2024-01-17", "RUSGOV", Some("ARMGOV"), "111"));
+    let summary = export(many, Format::Parquet, Preset::Phoenix, Output::Path(&path), false).unwrap();
+    assert_eq!(summary.rows, n as u64);
+    let (_, batches, groups) = parquet_read(&path);
+    assert_eq!(groups, 2);
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), n as usize);
+}
+
+#[test]
+fn partitions_by_month() {
+    let dir = scratch("partitioned");
+    let out = dir.join("events");
+    let mut all = rows();
+    let mut undated = row(4, "", "RUSGOV", None, "111");
+    undated.date_end = String::new();
+    all.push(undated);
+    all.push(row(5, "2024-01-02", "AZEGOV", Some("ARMGOV"), "111"));
+    let summary = export(all.into_iter(), Format::Parquet, Preset::Full, Output::Path(&out), true).unwrap();
+    assert_eq!(summary.rows, 5);
+    let rel: Vec<String> = summary.files.iter().map(|f| f.strip_prefix(&out).unwrap().display().to_string()).collect();
+    assert_eq!(
+        rel,
+        [
+            "year_month=2023-12/part-0.parquet",
+            "year_month=2024-01/part-0.parquet",
+            "year_month=2024-02/part-0.parquet",
+            "year_month=__HIVE_DEFAULT_PARTITION__/part-0.parquet",
+        ]
+    );
+    let (_, batches, _) = parquet_read(&out.join("year_month=2024-01/part-0.parquet"));
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 2);
+    let mut dirs: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    dirs.sort();
+    assert_eq!(dirs.len(), 4);
+    // The directory must be new or empty; a stream cannot be partitioned.
+    assert!(export(rows().into_iter(), Format::Parquet, Preset::Full, Output::Path(&out), true).unwrap_err().contains("not empty"));
+    let mut sink = Vec::new();
+    assert!(export(rows().into_iter(), Format::Csv, Preset::Full, Output::Writer(Box::new(&mut sink)), true).is_err());
+}
+
+#[test]
+fn partitions_in_any_order() {
+    // Twelve months interleaved: still one file per month, rows in their order.
+    let dir = scratch("partitioned-interleaved");
+    let out = dir.join("events");
+    let many: Vec<EventRow> = (0..48).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
+    let summary = export(many.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
+    assert_eq!(summary.rows, 48);
+    assert_eq!(summary.files.len(), 12);
+    let (_, january) = read_csv(&out.join("year_month=2024-01/part-0.csv"));
+    let ids: Vec<&str> = january.iter().map(|r| r[0].as_str()).collect();
+    assert_eq!(ids, ["0", "12", "24", "36"]);
+}
+
+#[test]
+fn streams_and_failures() {
+    let mut buf = Vec::new();
+    let summary = export(rows().into_iter(), Format::Csv, Preset::Gdelt, Output::Writer(Box::new(&mut buf)), false).unwrap();
+    assert_eq!(summary.rows, 3);
+    assert!(summary.files.is_empty());
+    assert!(String::from_utf8(buf).unwrap().starts_with("GlobalEventID,Day,"));
+    let mut buf = Vec::new();
+    export(rows().into_iter(), Format::Parquet, Preset::Full, Output::Writer(Box::new(&mut buf)), false).unwrap();
+    assert_eq!(&buf[..4], b"PAR1");
+    let err = export(rows().into_iter(), Format::Csv, Preset::Full, Output::Path(Path::new("/nonexistent-dir/x/events.csv")), false).unwrap_err();
+    assert!(err.contains("cannot write"), "{err}");
+    // An empty export still writes a header (CSV) or a valid empty file (Parquet).
+    let dir = scratch("empty");
+    let summary = export(std::iter::empty(), Format::Parquet, Preset::Full, Output::Path(&dir.join("none.parquet")), false).unwrap();
+    assert_eq!(summary.rows, 0);
+    let (schema, batches, _) = parquet_read(&dir.join("none.parquet"));
+    assert_eq!(schema.fields().len(), 27);
+    assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 0);
+}

@@ -1,6 +1,7 @@
 //! The `dragoman` command: code news articles into political event data.
 
 mod dict;
+mod dictionaries;
 mod event_row;
 mod explain;
 mod export;
@@ -22,7 +23,6 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 use dragoman_core::coder::{code_document, CodeOptions};
-use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
 use dragoman_core::lexicon::Severity;
 use dragoman_core::model::parse_date;
 
@@ -77,38 +77,10 @@ enum Command {
     )]
     Validate(validate::ValidateArgs),
 
-    /// Code articles and keep their events in a database (SQLite, one file).
-    ///
-    /// Takes the same inputs and dictionary flags as `code`. Ingesting the same
-    /// article twice adds nothing (articles are recognised by a hash of their
-    /// content), and an interrupted ingest can simply be run again. The same event
-    /// reported by several articles is stored once, with its mention, source and
-    /// article counts.
-    #[command(after_help = "Examples:
-  dragoman ingest articles.jsonl --db events.db
-  dragoman ingest corpus/ --db events.db --published 2024-01-18")]
+    // The stored-event commands carry their help on their argument structs.
     Ingest(store::IngestArgs),
-
-    /// List stored events, filtered by actor, dyad, code, date, place or words.
-    #[command(after_help = "Examples:
-  dragoman events --db events.db --dyad RUS,ARM --from 2024-01-01
-  dragoman events --db events.db --root 19 --format jsonl
-  dragoman events --db events.db --search \"ceasefire\"")]
     Events(store::EventsArgs),
-
-    /// Count events and sum Goldstein values per day, week or month for a dyad or an
-    /// actor, drawn in the terminal and, on request, as an SVG chart.
-    #[command(after_help = "Examples:
-  dragoman timeline --db events.db --dyad RUS,ARM --by month
-  dragoman timeline --db events.db --actor AZE --svg aze.svg")]
     Timeline(store::TimelineArgs),
-
-    /// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
-    #[command(after_help = "Column layouts and types: docs/export.md
-
-Examples:
-  dragoman export --db events.db --format csv --preset phoenix -o events.csv
-  dragoman export --db events.db --format parquet --partition -o events/")]
     Export(export::ExportArgs),
 
     /// Check dictionaries for problems, or count and time them (check, stats).
@@ -144,25 +116,8 @@ struct CodeArgs {
     #[arg(long)]
     explain: bool,
 
-    /// PETRARCH/TABARI verb-pattern dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    verbs: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI actor dictionary to load (repeatable).
-    #[arg(long, value_name = "FILE")]
-    actors: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI agent (role) dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    agents: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI discard dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    discards: Vec<PathBuf>,
-
-    /// Use only the dictionaries given with the flags above, not the built-ins.
-    #[arg(long)]
-    no_builtin: bool,
+    #[command(flatten)]
+    dicts: crate::dictionaries::DictFlags,
 
     /// Drop events without a target. Default: on when --verbs is given (PETRARCH's
     /// convention), off with the built-in lexicon.
@@ -207,43 +162,6 @@ fn main() -> ExitCode {
     }
 }
 
-fn read_dict(path: &PathBuf) -> Result<(String, String), String> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
-    let name = path
-        .file_name()
-        .and_then(|n| n.to_str())
-        .unwrap_or("dictionary")
-        .to_string();
-    // Community dictionaries are sometimes Latin-1; decode leniently, keep going.
-    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-fn load_knowledge(args: &CodeArgs) -> Result<Knowledge, String> {
-    let mut b = if args.no_builtin {
-        KnowledgeBuilder::new()
-    } else {
-        KnowledgeBuilder::new().builtin()
-    };
-    for p in &args.verbs {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_verbs(&n, &t);
-    }
-    for p in &args.actors {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_actors(&n, &t);
-    }
-    for p in &args.agents {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_agents(&n, &t);
-    }
-    for p in &args.discards {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_discards(&n, &t);
-    }
-    Ok(b.build())
-}
-
 fn run_code(args: CodeArgs) -> ExitCode {
     let started = Instant::now();
     let published = match args.published.as_deref().map(|p| (p, parse_date(p))) {
@@ -254,7 +172,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         Some((_, d)) => d,
         None => None,
     };
-    let knowledge = match load_knowledge(&args) {
+    let knowledge = match args.dicts.load() {
         Ok(k) => k,
         Err(e) => {
             eprintln!("error: {e}");

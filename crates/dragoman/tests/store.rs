@@ -25,17 +25,6 @@ fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_dragoman")
 }
 
-/// Whether main.rs has the store's subcommands yet; until it does, each test
-/// prints SKIPPED and passes.
-fn wired() -> bool {
-    let out = Command::new(bin()).args(["ingest", "--help"]).output().expect("run dragoman");
-    if String::from_utf8_lossy(&out.stderr).contains("unrecognized subcommand") {
-        eprintln!("SKIPPED: subcommand not wired yet");
-        return false;
-    }
-    true
-}
-
 /// A scratch directory, removed (with everything in it) when dropped.
 struct Scratch(PathBuf);
 
@@ -180,9 +169,6 @@ fn integrity(db: &Path) -> String {
 
 #[test]
 fn ingesting_twice_adds_nothing() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("twice");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
@@ -207,9 +193,6 @@ fn ingesting_twice_adds_nothing() {
 
 #[test]
 fn the_same_event_from_two_outlets_is_one_event_with_counts() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("dedup");
     let mut text = String::new();
     text += &record("a", "2024-01-18", "Wire", RUS_ARM);
@@ -253,9 +236,6 @@ fn documents_in(db: &Path) -> i64 {
 
 #[test]
 fn kill_9_in_the_middle_then_rerun_equals_an_uninterrupted_run() {
-    if !wired() {
-        return;
-    }
     const N: usize = 3000;
     let scratch = Scratch::new("kill9");
     let input = synthetic(&scratch, N);
@@ -326,9 +306,6 @@ fn kill_9_in_the_middle_then_rerun_equals_an_uninterrupted_run() {
 
 #[test]
 fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("corrupt");
     let input = small_corpus(&scratch);
     let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
@@ -375,9 +352,6 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
 
 #[test]
 fn a_locked_database_waits_then_says_so_and_keeps_its_contents() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("locked");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
@@ -416,9 +390,6 @@ fn unprivileged(args: &[&str]) -> Option<Run> {
 
 #[test]
 fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
-    if !wired() {
-        return;
-    }
     use std::os::unix::fs::PermissionsExt;
     let scratch = Scratch::new("readonly");
     let input = small_corpus(&scratch);
@@ -459,9 +430,6 @@ fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
 
 #[test]
 fn events_filters_and_formats() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("events");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
@@ -511,9 +479,6 @@ fn events_filters_and_formats() {
 
 #[test]
 fn timeline_buckets_and_charts() {
-    if !wired() {
-        return;
-    }
     let scratch = Scratch::new("timeline");
     let mut text = String::new();
     text += &record("a", "2024-01-18", "Wire", RUS_ARM);
@@ -542,7 +507,13 @@ fn timeline_buckets_and_charts() {
     let days: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(days.iter().map(|d| d["label"].as_str().unwrap()).collect::<Vec<_>>(), vec!["2024-01-14", "2024-01-15", "2024-01-16"]);
     assert_eq!(days[1]["events"], 1);
-    // One of --dyad or --actor is required; PNG is refused with the way out.
+    // PNG as well.
+    let png = scratch.path("chart.png");
+    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS", "--png", s(&png), "--format", "csv"]).assert_exit(0);
+    let bytes = fs::read(&png).unwrap();
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n") && bytes.ends_with(b"IEND\xaeB`\x82"), "a PNG file");
+    // One of --dyad or --actor is required; a chart that cannot be written is an error.
     dragoman(&["timeline", "--db", s(&db)]).assert_exit(2);
-    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS", "--png", s(&scratch.path("c.png"))]).assert_exit(2).assert_error(&["PNG: not supported, use --svg"]);
+    let nowhere = scratch.path("no/such/dir/c.svg");
+    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS", "--svg", s(&nowhere)]).assert_exit(1).assert_error(&["cannot write", "c.svg"]);
 }

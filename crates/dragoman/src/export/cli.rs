@@ -89,19 +89,29 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
         eprintln!("error: Parquet is binary; give --output FILE or redirect standard output");
         return ExitCode::from(2);
     }
-    let rows = match store::open_events(&args.db, &args.filter.to_filter()) {
-        Ok(rows) => rows,
+    // Rows stream from the database a page at a time, so memory stays flat however
+    // many events are exported (a partitioned export still sorts by month).
+    let pages = match store::query::events_iter(&args.db, &args.filter.to_filter()) {
+        Ok(pages) => pages,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }
     };
-    let rows = if args.one_a_day { store::one_a_day(rows) } else { rows };
+    let failed = std::cell::RefCell::new(None);
+    let rows = pages.map_while(|r| r.map_err(|e| *failed.borrow_mut() = Some(e)).ok());
+    let rows: Box<dyn Iterator<Item = crate::event_row::EventRow> + '_> =
+        if args.one_a_day { Box::new(store::query::one_a_day_sorted(rows)) } else { Box::new(rows) };
     let out = match output {
         Some(p) => Output::Path(p),
         None => Output::Writer(Box::new(std::io::stdout())),
     };
-    match export(rows.into_iter(), format, args.preset, out, args.partition) {
+    let result = export(rows, format, args.preset, out, args.partition);
+    if let Some(e) = failed.take() {
+        eprintln!("error: {e}");
+        return ExitCode::from(1);
+    }
+    match result {
         Ok(summary) => {
             if !args.quiet {
                 let to = match (output, summary.files.len()) {

@@ -8,13 +8,13 @@
 //! equals an uninterrupted run.
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Args;
 use dragoman_core::coder::{code_document, CodeOptions, CodedDocument};
-use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
+use dragoman_core::knowledge::Knowledge;
 use dragoman_core::lexicon::Severity;
 use dragoman_core::model::{parse_date, Document, Event};
 use dragoman_core::time::Precision;
@@ -57,34 +57,22 @@ pub struct IngestArgs {
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
 
-    /// PETRARCH/TABARI verb-pattern dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    pub verbs: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI actor dictionary to load (repeatable).
-    #[arg(long, value_name = "FILE")]
-    pub actors: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI agent (role) dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    pub agents: Vec<PathBuf>,
-
-    /// PETRARCH/TABARI discard dictionary to load.
-    #[arg(long, value_name = "FILE")]
-    pub discards: Vec<PathBuf>,
-
-    /// Use only the dictionaries given with the flags above, not the built-ins.
-    #[arg(long)]
-    pub no_builtin: bool,
+    #[command(flatten)]
+    pub dicts: crate::dictionaries::DictFlags,
 
     /// Drop events without a target. Default: on when --verbs is given (PETRARCH's
     /// convention), off with the built-in lexicon.
     #[arg(long, value_name = "BOOL")]
     pub require_dyad: Option<bool>,
 
+    /// Skip geolocation: events get no place (coding is a little faster).
+    #[arg(long)]
+    pub no_places: bool,
+
     /// Documents per transaction. A killed ingest loses at most the last
-    /// unfinished batch, which the next run stores again.
-    #[arg(long, value_name = "N", default_value_t = 1000, value_parser = clap::value_parser!(u64).range(1..))]
+    /// unfinished batch, which the next run stores again. Bigger batches write
+    /// faster (each commit rewrites the index pages it touched).
+    #[arg(long, value_name = "N", default_value_t = 10_000, value_parser = clap::value_parser!(u64).range(1..))]
     pub batch: u64,
 
     /// How long to wait for another process writing to the database before giving
@@ -153,17 +141,20 @@ impl<'s> Writer<'s> {
             // Served by events_dyad: equal source, target and date leave a handful of rows.
             find_event: p("SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND date = ?3 AND date_end = ?4 AND code = ?5")?,
             insert_event: p(
-                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, target_name, root, code_name, quad_class, goldstein, plover_type, plover_mode, location_name, location_country, num_mentions, num_sources, num_articles) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, 1, 1)",
+                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, target_name, root, code_name, quad_class, goldstein, plover_type, plover_mode, location_name, location_country, lat, lon, num_mentions, num_sources, num_articles) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 1, 1)",
             )?,
             insert_mention: p(
-                "INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, target_text, target_start, target_end, date_text, rule, negated, hypothetical, location_name, location_country) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
+                "INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, target_text, target_start, target_end, date_text, rule, negated, hypothetical, \
+                 location_name, location_country, location_admin1, lat, lon, geonames_id, location_precision, location_found) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)",
             )?,
             insert_outlet: p("INSERT OR IGNORE INTO event_outlets (event_id, outlet) VALUES (?1, ?2)")?,
             update_event: p(
                 "UPDATE events SET num_mentions = num_mentions + ?2, num_articles = num_articles + 1, num_sources = num_sources + ?3, \
-                 location_name = coalesce(location_name, ?4), location_country = coalesce(location_country, ?5) WHERE id = ?1",
+                 location_country = CASE WHEN location_name IS NULL THEN ?5 ELSE location_country END, \
+                 lat = CASE WHEN location_name IS NULL THEN ?6 ELSE lat END, lon = CASE WHEN location_name IS NULL THEN ?7 ELSE lon END, \
+                 location_name = coalesce(location_name, ?4) WHERE id = ?1",
             )?,
         };
         Ok(Writer { store, st, batch: batch.max(1), in_batch: 0, ingested_at: now(), stats: IngestStats::default(), busy: Duration::ZERO })
@@ -261,11 +252,12 @@ impl<'s> Writer<'s> {
             let first = &coded.events[members[0]];
             let loc = members.iter().find_map(|&i| coded.events[i].location.as_ref());
             let (loc_name, loc_country) = (loc.map(|l| &l.name), loc.and_then(|l| l.country.as_ref()));
+            let (lat, lon) = (loc.and_then(|l| l.lat), loc.and_then(|l| l.lon));
             let found = st.find_event.query_row(params![key.source, key.target, key.date, key.date_end, key.code], |r| r.get::<_, i64>(0)).optional().map_err(err("looking up an event"))?;
             let event_id = match found {
                 Some(id) => {
                     let new_outlet = st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))? as i64;
-                    st.update_event.execute(params![id, n, new_outlet, loc_name, loc_country]).map_err(err("counting mentions"))?;
+                    st.update_event.execute(params![id, n, new_outlet, loc_name, loc_country, lat, lon]).map_err(err("counting mentions"))?;
                     id
                 }
                 None => {
@@ -289,6 +281,8 @@ impl<'s> Writer<'s> {
                             first.plover.mode,
                             loc_name,
                             loc_country,
+                            lat,
+                            lon,
                             n,
                         ])
                         .map_err(err("storing an event"))?;
@@ -322,6 +316,12 @@ impl<'s> Writer<'s> {
                         ev.hypothetical,
                         loc.map(|l| &l.name),
                         loc.and_then(|l| l.country.as_ref()),
+                        loc.and_then(|l| l.admin1.as_ref()),
+                        loc.and_then(|l| l.lat),
+                        loc.and_then(|l| l.lon),
+                        loc.and_then(|l| l.geonames_id.map(|g| g as i64)),
+                        loc.map(|l| l.precision),
+                        loc.map(|l| l.found),
                     ])
                     .map_err(err("storing a mention"))?;
                 self.stats.mentions += 1;
@@ -424,35 +424,24 @@ pub(crate) fn precision_name(p: Precision) -> &'static str {
     }
 }
 
+/// 12345 → "12,345".
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut at = match digits.len() % 3 {
+        0 => 3.min(digits.len()),
+        r => r,
+    };
+    let mut out = digits[..at].to_string();
+    while at < digits.len() {
+        out.push(',');
+        out.push_str(&digits[at..at + 3]);
+        at += 3;
+    }
+    out
+}
+
 fn now() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
-}
-
-fn read_dict(path: &Path) -> Result<(String, String), String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
-    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
-}
-
-fn load_knowledge(args: &IngestArgs) -> Result<Knowledge, String> {
-    let mut b = if args.no_builtin { KnowledgeBuilder::new() } else { KnowledgeBuilder::new().builtin() };
-    for p in &args.verbs {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_verbs(&n, &t);
-    }
-    for p in &args.actors {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_actors(&n, &t);
-    }
-    for p in &args.agents {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_agents(&n, &t);
-    }
-    for p in &args.discards {
-        let (n, t) = read_dict(p)?;
-        b.petrarch_discards(&n, &t);
-    }
-    Ok(b.build())
 }
 
 fn progress_bar(quiet: bool) -> ProgressBar {
@@ -460,7 +449,7 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents ({per_sec}) · {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents · {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
@@ -479,7 +468,7 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
         Some((_, d)) => d,
         None => None,
     };
-    let knowledge = match load_knowledge(&args) {
+    let knowledge = match args.dicts.load() {
         Ok(k) => k,
         Err(e) => {
             eprintln!("error: {e}");
@@ -489,6 +478,10 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
     if dict_errors > 0 && !args.quiet {
         eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
+    }
+    if !args.no_places {
+        // Read the gazetteer now, so the coding time below is coding alone.
+        dragoman_core::places::Gazetteer::builtin();
     }
     let load_time = started.elapsed();
     let store = match schema::open_write(&args.db, args.busy_timeout) {
@@ -502,11 +495,9 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("-"));
     }
-    let text_inputs = paths.iter().any(|p| p.as_os_str() != "-" && p.extension().and_then(|e| e.to_str()).is_none_or(|e| !matches!(e, "jsonl" | "ndjson" | "json")));
-    if published.is_none() && text_inputs && !args.quiet {
-        eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", input::today());
-    }
-    let opts = CodeOptions { require_dyad: args.require_dyad, ..CodeOptions::default() };
+    // The reader warns (once) about undated plain text, unless quiet.
+    input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
+    let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
     let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
     let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
     let (stats, skipped, coding, writing, failure) = match outcome {
@@ -587,7 +578,13 @@ fn ingest_paths(store: &Store, paths: &[PathBuf], cfg: &input::ReadConfig, k: &K
             }
             if bar.position() % 64 == 1 {
                 let s = writer.stats;
-                bar.set_message(format!("{} events found ({} new), {} already stored", s.mentions, s.new_events, s.already_stored));
+                bar.set_message(format!(
+                    "{}/s · {} events found ({} new) · {} already stored",
+                    thousands(bar.per_sec() as u64),
+                    thousands(s.mentions),
+                    thousands(s.new_events),
+                    thousands(s.already_stored)
+                ));
             }
         }
         // Stops the reader at its next document if we stopped early.
@@ -689,6 +686,9 @@ fn read_and_code(
 
 #[cfg(test)]
 pub(crate) mod tests {
+    use std::path::Path;
+
+    use dragoman_core::knowledge::KnowledgeBuilder;
     use super::*;
     use crate::store::schema::{counts, open_write};
 
@@ -696,12 +696,30 @@ pub(crate) mod tests {
         Document { id: id.into(), text: text.into(), published: parse_date(published).unwrap(), source: source.map(Into::into), url: None, title: None }
     }
 
-    pub(crate) fn temp_db(name: &str) -> PathBuf {
+    /// A database path in a fresh directory, removed with the directory when dropped.
+    pub(crate) struct TempDb(PathBuf);
+
+    impl std::ops::Deref for TempDb {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+
+    impl Drop for TempDb {
+        fn drop(&mut self) {
+            if let Some(dir) = self.0.parent() {
+                let _ = std::fs::remove_dir_all(dir);
+            }
+        }
+    }
+
+    pub(crate) fn temp_db(name: &str) -> TempDb {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let dir = std::env::temp_dir().join(format!("dragoman-store-unit-{}-{}-{name}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
         std::fs::create_dir_all(&dir).unwrap();
-        dir.join("events.db")
+        TempDb(dir.join("events.db"))
     }
 
     pub(crate) fn knowledge() -> Knowledge {
@@ -785,6 +803,11 @@ pub(crate) mod tests {
             // Dropped without a commit, as when the process dies mid-batch.
         }
         assert_eq!(counts(&store).unwrap(), before);
+    }
+
+    #[test]
+    fn thousands_are_separated() {
+        assert_eq!((thousands(0), thousands(999), thousands(1000), thousands(1234567)), ("0".into(), "999".into(), "1,000".into(), "1,234,567".into()));
     }
 
     #[test]

@@ -12,8 +12,9 @@
 //! - `query`: `dragoman events`, the filters shared with the exports, `open_events`
 //!   and the one-a-day rule.
 //! - `timeline`: `dragoman timeline`, counts and Goldstein sums per period, drawn in
-//!   the terminal and as SVG.
+//!   the terminal; `chart` lays the chart out and writes it as SVG or PNG.
 
+pub mod chart;
 mod hash;
 pub mod ingest;
 pub mod query;
@@ -25,7 +26,7 @@ use std::path::{Path, PathBuf};
 
 pub use hash::content_hash;
 pub use ingest::{run_ingest, IngestArgs};
-pub use query::{one_a_day, open_events, run_events, EventFilter, EventsArgs};
+pub use query::{run_events, EventFilter, EventsArgs};
 pub use timeline::{run_timeline, TimelineArgs};
 
 /// Why the store could not do what was asked. Every message names the file and

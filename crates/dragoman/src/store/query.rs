@@ -306,7 +306,8 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
 
 /// The events in `db` that pass `filter`, by date (then id), with the evidence of
 /// each one's first mention. Reads the whole result into memory; for millions of
-/// events use [`events_iter`].
+/// events use [`events_iter`] (which the commands do); kept for the tests.
+#[cfg(test)]
 pub fn open_events(db: &Path, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
     let store = open_read(db)?;
     select(&store, filter)
@@ -319,7 +320,12 @@ pub(crate) fn select(store: &Store, filter: &EventFilter) -> Result<Vec<EventRow
         Some(n) => w.param(n as i64).to_string(),
         None => "-1".into(),
     };
-    let sql = format!("{ROW_SELECT} WHERE {} ORDER BY e.date, e.id LIMIT {limit}", w.sql());
+    // Choose the events first, over the events table alone, then fetch the evidence
+    // of those only: a LIMIT then never pays for the joins of the rows it drops.
+    let sql = format!(
+        "{ROW_SELECT} JOIN (SELECT e.id AS pick FROM events e WHERE {} ORDER BY e.date, e.id LIMIT {limit}) ON e.id = pick ORDER BY e.date, e.id",
+        w.sql()
+    );
     let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err("reading events", e))?;
     let rows = stmt.query_map(rusqlite::params_from_iter(w.params.iter()), row).map_err(|e| store.err("reading events", e))?;
     rows.collect::<Result<Vec<_>, _>>().map_err(|e| store.err("reading events", e))
@@ -334,9 +340,7 @@ pub(crate) fn count(store: &Store, filter: &EventFilter) -> Result<u64, StoreErr
 }
 
 /// Streams the events that pass a filter, in the order of [`open_events`], a page
-/// at a time, so memory stays flat however many there are. (For exports of
-/// millions of events; nothing in the binary needs it yet.)
-#[allow(dead_code)]
+/// at a time, so memory stays flat however many there are.
 pub struct EventIter {
     store: Store,
     sql: String,
@@ -347,11 +351,9 @@ pub struct EventIter {
     done: bool,
 }
 
-#[allow(dead_code)]
 const PAGE: usize = 10_000;
 
 /// Opens `db` and streams the events that pass `filter`.
-#[allow(dead_code)]
 pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreError> {
     let store = open_read(db)?;
     let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
@@ -360,7 +362,6 @@ pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreEr
     Ok(EventIter { store, sql, params: w.params, page: Vec::new().into_iter(), after: None, left: filter.limit.unwrap_or(usize::MAX), done: false })
 }
 
-#[allow(dead_code)]
 impl EventIter {
     fn next_page(&mut self) -> Result<(), StoreError> {
         let (date, id) = self.after.clone().unwrap_or_default();
@@ -412,7 +413,8 @@ impl Iterator for EventIter {
 /// place of the group's first row. Its `num_mentions` becomes the group's sum
 /// (mentions belong to one event, so this is exact); `num_sources` and
 /// `num_articles` become the group's largest (a lower bound: an article may report
-/// two of the merged events).
+/// two of the merged events). Rows may come in any order; for streams in date order
+/// (as the store gives them) [`one_a_day_sorted`] holds only one day in memory.
 pub fn one_a_day(rows: Vec<EventRow>) -> Vec<EventRow> {
     type Key = (String, String, Option<String>, String);
     let mut groups: HashMap<Key, usize> = HashMap::new();
@@ -424,20 +426,53 @@ pub fn one_a_day(rows: Vec<EventRow>) -> Vec<EventRow> {
                 groups.insert(key, out.len());
                 out.push(r);
             }
-            Some(&i) => {
-                let kept = &mut out[i];
-                let (mentions, sources, articles) = (kept.num_mentions + r.num_mentions, kept.num_sources.max(r.num_sources), kept.num_articles.max(r.num_articles));
-                let better = (r.num_mentions, std::cmp::Reverse(r.date_end.clone()), std::cmp::Reverse(r.event_id)) > (kept.num_mentions, std::cmp::Reverse(kept.date_end.clone()), std::cmp::Reverse(kept.event_id));
-                if better {
-                    *kept = r;
-                }
-                kept.num_mentions = mentions;
-                kept.num_sources = sources;
-                kept.num_articles = articles;
-            }
+            Some(&i) => merge(&mut out[i], r),
         }
     }
     out
+}
+
+/// Merges `r` into the group whose row so far is `kept` (see [`one_a_day`]).
+fn merge(kept: &mut EventRow, r: EventRow) {
+    let (mentions, sources, articles) = (kept.num_mentions + r.num_mentions, kept.num_sources.max(r.num_sources), kept.num_articles.max(r.num_articles));
+    let rank = |e: &EventRow| (e.num_mentions, std::cmp::Reverse(e.date_end.clone()), std::cmp::Reverse(e.event_id));
+    if rank(&r) > rank(kept) {
+        *kept = r;
+    }
+    kept.num_mentions = mentions;
+    kept.num_sources = sources;
+    kept.num_articles = articles;
+}
+
+/// [`one_a_day`] over rows in date order (as [`open_events`] and [`events_iter`]
+/// give them), a day at a time: the same rows, in the same order, in flat memory.
+/// (For exports streaming from [`events_iter`]; `dragoman export` collects for now.)
+#[allow(dead_code)]
+pub fn one_a_day_sorted<I: Iterator<Item = EventRow>>(rows: I) -> OneADay<I> {
+    OneADay { rows: rows.peekable(), ready: std::collections::VecDeque::new() }
+}
+
+/// The iterator of [`one_a_day_sorted`].
+#[allow(dead_code)]
+pub struct OneADay<I: Iterator<Item = EventRow>> {
+    rows: std::iter::Peekable<I>,
+    ready: std::collections::VecDeque<EventRow>,
+}
+
+impl<I: Iterator<Item = EventRow>> Iterator for OneADay<I> {
+    type Item = EventRow;
+
+    fn next(&mut self) -> Option<EventRow> {
+        if self.ready.is_empty() {
+            let first = self.rows.next()?;
+            let mut day = vec![first];
+            while let Some(r) = self.rows.next_if(|r| r.date == day[0].date) {
+                day.push(r);
+            }
+            self.ready.extend(one_a_day(day));
+        }
+        self.ready.pop_front()
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -478,26 +513,58 @@ pub struct EventsArgs {
 /// database could not be read, 2 a bad command line.
 pub fn run_events(args: EventsArgs) -> ExitCode {
     let mut filter = args.filter.to_filter();
-    if args.format == EventsFormat::Table && filter.limit.is_none() {
-        filter.limit = Some(100);
-    }
-    let result = open_read(&args.db).and_then(|store| {
-        let rows = select(&store, &filter)?;
-        let total = if args.format == EventsFormat::Table && filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
-        Ok((rows, total))
-    });
-    let (rows, total) = match result {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
-    };
     let mut out = BufWriter::new(io::stdout().lock());
-    let res = match args.format {
-        EventsFormat::Table => write_table(&mut out, &rows, total, terminal_width()),
-        EventsFormat::Json => serde_json::to_writer_pretty(&mut out, &rows).map_err(io::Error::other).and_then(|_| writeln!(out)),
-        EventsFormat::Jsonl => rows.iter().try_for_each(|r| serde_json::to_writer(&mut out, r).map_err(io::Error::other).and_then(|_| writeln!(out))),
+    let res = if args.format == EventsFormat::Table {
+        filter.limit = filter.limit.or(Some(100));
+        let result = open_read(&args.db).and_then(|store| {
+            let rows = select(&store, &filter)?;
+            let total = if filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
+            Ok((rows, total))
+        });
+        match result {
+            Ok((rows, total)) => write_table(&mut out, &rows, total, terminal_width()),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        }
+    } else {
+        // JSON streams, a page of events at a time: memory stays flat however many.
+        let rows = match events_iter(&args.db, &filter) {
+            Ok(rows) => rows,
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(1);
+            }
+        };
+        let json = args.format == EventsFormat::Json;
+        let mut res = if json { out.write_all(b"[") } else { Ok(()) };
+        for (i, row) in rows.enumerate() {
+            let row = match row {
+                Ok(r) => r,
+                Err(e) => {
+                    let _ = out.flush();
+                    eprintln!("error: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            res = res.and_then(|_| {
+                if json {
+                    out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+                    serde_json::to_writer_pretty(&mut out, &row).map_err(io::Error::other)
+                } else {
+                    serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
+                    out.write_all(b"\n")
+                }
+            });
+            if res.is_err() {
+                break;
+            }
+        }
+        if json {
+            res = res.and_then(|_| out.write_all(b"\n]\n"));
+        }
+        res
     };
     match res.and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -568,14 +635,14 @@ pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, w
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::ingest::tests::{doc, ingest, temp_db};
+    use crate::store::ingest::tests::{doc, ingest, temp_db, TempDb};
     use crate::store::schema::open_write;
 
     fn filter() -> EventFilter {
         EventFilter::default()
     }
 
-    fn sample() -> PathBuf {
+    fn sample() -> TempDb {
         let path = temp_db("query");
         let store = open_write(&path, 1000).unwrap();
         let docs = vec![
@@ -583,6 +650,7 @@ mod tests {
             doc("b", "2024-01-18", Some("Post"), "Russia accused Armenia on Monday of shelling its positions, officials said."),
             doc("c", "2024-02-10", Some("Post"), "Azerbaijan urged Armenia on Thursday to return to the peace talks."),
             doc("d", "2024-03-05", Some("Wire"), "Armenia praised Azerbaijan on Monday for the ceasefire."),
+            doc("e", "2024-03-06", Some("Post"), "ANKARA \u{2014} Turkey praised Georgia on Monday in Ankara for the prisoner exchange."),
         ];
         ingest(&store, &docs, 2);
         path
@@ -634,6 +702,17 @@ mod tests {
         assert_eq!(open_events(&db, &EventFilter { search: Some("positions, (officials".into()), ..filter() }).unwrap().len(), 1);
         assert_eq!(open_events(&db, &EventFilter { search: Some("nowhere".into()), ..filter() }).unwrap().len(), 0);
         assert_eq!(open_events(&db, &EventFilter { limit: Some(1), ..filter() }).unwrap().len(), 1);
+        // Places: a part of the name, any case, or the country code.
+        if let Some(r) = all.iter().find(|r| r.location_name.as_deref().is_some_and(|n| n.is_ascii() && n.len() >= 4)) {
+            let name = r.location_name.clone().unwrap();
+            let part = name[1..4].to_lowercase();
+            assert!(open_events(&db, &EventFilter { place: Some(part), ..filter() }).unwrap().iter().any(|x| x.event_id == r.event_id));
+            if let Some(c) = &r.location_country {
+                assert!(open_events(&db, &EventFilter { place: Some(c.to_lowercase()), ..filter() }).unwrap().iter().any(|x| x.event_id == r.event_id));
+            }
+            assert!(r.lat.is_some() == r.lon.is_some());
+        }
+        assert!(open_events(&db, &EventFilter { place: Some("100%_x".into()), ..filter() }).unwrap().is_empty(), "LIKE wildcards are escaped");
         // Prefix ranges do not match other codes that merely sort nearby.
         assert!(open_events(&db, &EventFilter { actor: Some("RU".into()), ..filter() }).unwrap().len() == 1);
         assert!(open_events(&db, &EventFilter { actor: Some("RUT".into()), ..filter() }).unwrap().is_empty());
@@ -701,6 +780,9 @@ mod tests {
         assert_eq!(kept[0].event_id, 2, "most mentions, then narrowest dates");
         assert_eq!((kept[0].num_mentions, kept[0].num_sources), (7, 2));
         assert_eq!(kept[1].event_id, 3);
+        let sorted = vec![row(1, "2024-01-01", "2024-01-31", 1, 1), row(2, "2024-01-01", "2024-01-01", 3, 2), row(4, "2024-01-01", "2024-01-03", 3, 1), row(3, "2024-01-02", "2024-01-02", 1, 1)];
+        assert_eq!(one_a_day_sorted(sorted.clone().into_iter()).collect::<Vec<_>>(), one_a_day(sorted));
+        assert_eq!(one_a_day_sorted(std::iter::empty()).count(), 0);
         let mut other = row(5, "2024-01-01", "2024-01-01", 1, 1);
         other.code = "112".into();
         assert_eq!(one_a_day(vec![row(1, "2024-01-01", "2024-01-01", 1, 1), other]).len(), 2);

@@ -73,7 +73,7 @@ CREATE TABLE events (
     goldstein         REAL,
     plover_type       TEXT,
     plover_mode       TEXT,
-    location_name     TEXT,
+    location_name     TEXT,                 -- the first place a mention gave
     location_country  TEXT,
     lat               REAL,
     lon               REAL,
@@ -116,8 +116,14 @@ CREATE TABLE mentions (
     rule            TEXT NOT NULL,          -- the dictionary line that fired
     negated         INTEGER NOT NULL,
     hypothetical    INTEGER NOT NULL,
-    location_name   TEXT,
-    location_country TEXT
+    location_name   TEXT,                   -- where it happened, when the text says
+    location_country TEXT,
+    location_admin1 TEXT,
+    lat             REAL,
+    lon             REAL,
+    geonames_id     INTEGER,
+    location_precision TEXT,                -- city, admin1, country or region
+    location_found  TEXT                    -- clause, sentence or dateline
 );
 CREATE INDEX mentions_event ON mentions(event_id);
 CREATE INDEX mentions_sentence ON mentions(sentence);
@@ -173,7 +179,7 @@ pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
             store.err("taking the write lock", e)
         })?;
     }
-    tune(&store)?;
+    tune(&store, 256)?;
     Ok(store)
 }
 
@@ -195,7 +201,7 @@ pub fn open_read(path: &Path) -> Result<Store, StoreError> {
         return Err(StoreError::Missing(path.into()));
     }
     check_ours(&store, app, version)?;
-    tune(&store)?;
+    tune(&store, 32)?;
     Ok(store)
 }
 
@@ -236,11 +242,15 @@ fn create(store: &Store) -> Result<(), StoreError> {
     })
 }
 
-fn tune(store: &Store) -> Result<(), StoreError> {
-    // 64 MB of page cache; NORMAL is durable against a killed process in WAL mode.
+/// Connection settings. A writer gets up to 256 MB of page cache: an ingest's
+/// random-order index inserts (dyads, dates) dirty pages all over the indexes, and a
+/// batch must keep them in memory to write each once per commit. Readers scan, and
+/// get 32 MB. NORMAL is durable against a killed process in WAL mode. The log is cut
+/// back to 64 MB after each checkpoint.
+fn tune(store: &Store, cache_mb: i64) -> Result<(), StoreError> {
     store
         .conn
-        .execute_batch("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+        .execute_batch(&format!("PRAGMA synchronous = NORMAL; PRAGMA cache_size = -{}; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = 67108864;", cache_mb * 1024))
         .map_err(|e| store.err("setting up the connection", e))
 }
 

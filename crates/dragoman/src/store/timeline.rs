@@ -6,8 +6,8 @@
 //! more than months. Periods without events are kept, as zeros: a timeline with gaps
 //! removed would lie about tempo.
 //!
-//! The chart is computed once as shapes and written as SVG (by hand: rectangles,
-//! a polyline and text need no crate) or drawn in the terminal with block characters.
+//! The chart is drawn in the terminal with block characters here, and laid out
+//! once as shapes for the SVG and PNG files in `chart`.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -158,16 +158,16 @@ pub enum TimelineFormat {
 /// Counts the stored events between two actors (--dyad) or with one actor on
 /// either side (--actor) per period, splits them into cooperation (quad classes
 /// 1-2) and conflict (3-4), sums their Goldstein values, and draws conflict against
-/// cooperation as bars in the terminal. --svg also writes the chart as an SVG file.
+/// cooperation as bars in the terminal. --svg and --png also write the chart as
+/// an SVG or PNG file.
 ///
 /// Exit status: 0 (also when no event matched), 1 when the database cannot be read
 /// or the chart not written, 2 for a bad command line.
 #[derive(Args, Debug, Clone)]
 #[command(group(ArgGroup::new("who").required(true).args(["dyad", "actor"])))]
 #[command(after_help = "Each period shows the events (distinct, after deduplication), those of quad classes 1-2 \
-(cooperation) and 3-4 (conflict), and the sum of their Goldstein values. Events count on their first day. \
-PNG: not supported, use --svg (browsers and every office suite open SVG, and `rsvg-convert -o chart.png chart.svg` \
-or Inkscape turn it into PNG).\n\nExamples:\n  dragoman timeline --dyad RUS,ARM --by month\n  dragoman timeline --actor AZE --by week --from 2024-01-01 --svg aze.svg\n  dragoman timeline --dyad ARM,AZE --directed --format csv > arm-aze.csv")]
+(cooperation) and 3-4 (conflict), and the sum of their Goldstein values. Events count on their first day; \
+weeks are ISO weeks, from Monday.\n\nExamples:\n  dragoman timeline --dyad RUS,ARM --by month\n  dragoman timeline --actor AZE --by week --from 2024-01-01 --svg aze.svg\n  dragoman timeline --dyad ARM,AZE --directed --format csv > arm-aze.csv\n  dragoman timeline --dyad RUS,UKR --by week --png rus-ukr.png")]
 pub struct TimelineArgs {
     /// The event database (made by `dragoman ingest`).
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
@@ -198,12 +198,13 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub to: Option<NaiveDate>,
 
-    /// Also write the chart as an SVG file.
+    /// Also write the chart as an SVG file (cooperation up, conflict down, the
+    /// Goldstein sum as a line, a tooltip per period).
     #[arg(long, value_name = "FILE")]
     pub svg: Option<PathBuf>,
 
-    /// Not supported: write SVG with --svg and convert it (see below).
-    #[arg(long, value_name = "FILE", hide = true)]
+    /// Also write the chart as a PNG image (1920×880 pixels).
+    #[arg(long, value_name = "FILE")]
     pub png: Option<PathBuf>,
 
     /// Output on stdout: a table with bars, CSV, or JSON.
@@ -218,10 +219,6 @@ fn parse_day(s: &str) -> Result<NaiveDate, String> {
 /// Runs `dragoman timeline`. Exit status: 0 (also when no event matched), 1 the
 /// database could not be read or the chart not written, 2 a bad command line.
 pub fn run_timeline(args: TimelineArgs) -> ExitCode {
-    if args.png.is_some() {
-        eprintln!("error: PNG: not supported, use --svg (convert with `rsvg-convert -o chart.png chart.svg` if you need PNG)");
-        return ExitCode::from(2);
-    }
     if let (Some(f), Some(t)) = (args.from, args.to) {
         if f > t {
             eprintln!("error: --from {f} is after --to {t}");
@@ -244,10 +241,15 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
         }
     };
     let title = title(&filter, args.by);
-    if let Some(path) = &args.svg {
-        if let Err(e) = std::fs::write(path, svg(&title, &buckets)) {
-            eprintln!("error: cannot write {}: {e}", path.display());
-            return ExitCode::from(1);
+    if args.svg.is_some() || args.png.is_some() {
+        let chart = super::chart::layout(&title, &buckets);
+        let files = [(&args.svg, chart_svg as fn(&super::chart::Chart) -> Vec<u8>), (&args.png, chart_png)];
+        for (path, render) in files {
+            let Some(path) = path else { continue };
+            if let Err(e) = std::fs::write(path, render(&chart)) {
+                eprintln!("error: cannot write {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
         }
     }
     let mut out = io::stdout().lock();
@@ -265,12 +267,20 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
             ExitCode::from(1)
         }
         _ => {
-            if let Some(path) = &args.svg {
+            for path in [&args.svg, &args.png].into_iter().flatten() {
                 eprintln!("chart written to {}", path.display());
             }
             ExitCode::SUCCESS
         }
     }
+}
+
+fn chart_svg(c: &super::chart::Chart) -> Vec<u8> {
+    c.svg().into_bytes()
+}
+
+fn chart_png(c: &super::chart::Chart) -> Vec<u8> {
+    c.png()
 }
 
 fn title(f: &EventFilter, by: Period) -> String {
@@ -359,96 +369,6 @@ pub fn terminal_chart(title: &str, buckets: &[Bucket], width: usize, color: bool
     s
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-/// A round number at or above `x` for an axis end: 1, 2 or 5 times a power of ten.
-fn nice(x: f64) -> f64 {
-    if x <= 0.0 {
-        return 1.0;
-    }
-    let p = 10f64.powf(x.log10().floor());
-    [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * p).find(|&v| v >= x).unwrap_or(10.0 * p)
-}
-
-/// The chart as a standalone SVG: cooperation up and conflict down from a zero line
-/// (counts, left axis), the Goldstein sum as a line (right axis, zero shared).
-pub fn svg(title: &str, buckets: &[Bucket]) -> String {
-    let (w, h) = (960.0f64, 440.0f64);
-    let (left, right, top, bottom) = (64.0, 72.0, 56.0, 64.0);
-    let pw = w - left - right;
-    let ph = h - top - bottom;
-    let zero = top + ph / 2.0;
-    let max_count = nice(buckets.iter().map(|b| b.cooperation.max(b.conflict)).max().unwrap_or(0) as f64);
-    let max_gold = nice(buckets.iter().map(|b| b.goldstein.abs()).fold(0.0, f64::max));
-    let n = buckets.len().max(1) as f64;
-    let slot = pw / n;
-    let bw = (slot * 0.8).max(1.0);
-    let y_count = |c: f64| c / max_count * (ph / 2.0);
-    let y_gold = |g: f64| zero - g / max_gold * (ph / 2.0);
-    let mut s = String::new();
-    let _ = writeln!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#);
-    let _ = writeln!(s, r#"<title>{}</title>"#, xml_escape(title));
-    let _ = writeln!(s, r##"<rect width="{w}" height="{h}" fill="#ffffff"/>"##);
-    let _ = writeln!(s, r##"<text x="{left}" y="24" font-size="16" font-weight="bold" fill="#222">{}</text>"##, xml_escape(title));
-    // Legend.
-    let lx = left;
-    let _ = writeln!(
-        s,
-        r##"<g font-size="12" fill="#333"><rect x="{lx}" y="34" width="12" height="12" fill="#2f9e44"/><text x="{}" y="44">cooperation (events, quad 1-2)</text><rect x="{}" y="34" width="12" height="12" fill="#e03131"/><text x="{}" y="44">conflict (events, quad 3-4)</text><line x1="{}" y1="40" x2="{}" y2="40" stroke="#1971c2" stroke-width="2"/><text x="{}" y="44">Goldstein sum (right axis)</text></g>"##,
-        lx + 16.0,
-        lx + 210.0,
-        lx + 226.0,
-        lx + 410.0,
-        lx + 434.0,
-        lx + 440.0
-    );
-    // Grid and axes.
-    for i in -2..=2 {
-        let y = zero - (i as f64) * ph / 4.0;
-        let count = (max_count * (i as f64).abs() / 2.0).round();
-        let gold = max_gold * i as f64 / 2.0;
-        let stroke = if i == 0 { "#888" } else { "#e5e5e5" };
-        let _ = writeln!(s, r##"<line x1="{left}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="{stroke}"/>"##, left + pw);
-        let _ = writeln!(s, r##"<text x="{:.1}" y="{:.1}" text-anchor="end" fill="#555">{count}</text>"##, left - 6.0, y + 4.0);
-        let _ = writeln!(s, r##"<text x="{:.1}" y="{:.1}" fill="#1971c2">{gold:+}</text>"##, left + pw + 6.0, y + 4.0);
-    }
-    let _ = writeln!(s, r##"<text transform="translate(16 {zero:.1}) rotate(-90)" text-anchor="middle" fill="#555">events</text>"##);
-    // Bars, with a tooltip per period.
-    for (i, b) in buckets.iter().enumerate() {
-        let x = left + i as f64 * slot + (slot - bw) / 2.0;
-        let tip = xml_escape(&format!("{}: {} events, {} cooperation, {} conflict, Goldstein {:+.1}", b.label, b.events, b.cooperation, b.conflict, b.goldstein));
-        let _ = write!(s, "<g><title>{tip}</title>");
-        if b.cooperation > 0 {
-            let hgt = y_count(b.cooperation as f64);
-            let _ = write!(s, r##"<rect x="{x:.1}" y="{:.1}" width="{bw:.1}" height="{hgt:.1}" fill="#2f9e44"/>"##, zero - hgt);
-        }
-        if b.conflict > 0 {
-            let hgt = y_count(b.conflict as f64);
-            let _ = write!(s, r##"<rect x="{x:.1}" y="{zero:.1}" width="{bw:.1}" height="{hgt:.1}" fill="#e03131"/>"##);
-        }
-        // An invisible full-height target so empty periods show their tooltip too.
-        let _ = writeln!(s, r##"<rect x="{:.1}" y="{top}" width="{slot:.1}" height="{ph}" fill="transparent"/></g>"##, left + i as f64 * slot);
-    }
-    // Goldstein line.
-    if !buckets.is_empty() {
-        let pts: Vec<String> = buckets.iter().enumerate().map(|(i, b)| format!("{:.1},{:.1}", left + (i as f64 + 0.5) * slot, y_gold(b.goldstein))).collect();
-        let _ = writeln!(s, r##"<polyline points="{}" fill="none" stroke="#1971c2" stroke-width="2" stroke-linejoin="round"/>"##, pts.join(" "));
-    }
-    // Period labels, thinned to about a dozen.
-    let every = buckets.len().div_ceil(12).max(1);
-    for (i, b) in buckets.iter().enumerate().filter(|(i, _)| i % every == 0) {
-        let x = left + (i as f64 + 0.5) * slot;
-        let _ = writeln!(s, r##"<text x="{x:.1}" y="{:.1}" text-anchor="middle" fill="#555">{}</text>"##, top + ph + 18.0, xml_escape(&b.label));
-    }
-    if buckets.is_empty() {
-        let _ = writeln!(s, r##"<text x="{:.1}" y="{zero:.1}" text-anchor="middle" fill="#555">no events</text>"##, left + pw / 2.0);
-    }
-    s.push_str("</svg>\n");
-    s
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,14 +431,6 @@ mod tests {
         assert!(lines[0].contains("13 events (5 cooperation, 8 conflict), Goldstein sum -18.5"), "{}", lines[0]);
         assert!(lines[2].ends_with(&format!("{}\u{258C}", "\u{2588}".repeat(half_of(100) / 2))), "half of the widest bar: {text}");
         assert!(lines[4].contains("\u{2588}\u{2502}"), "conflict grows left to the axis: {text}");
-        let svg = svg("RUS \u{2194} ARM <by month>", &buckets);
-        assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
-        assert!(svg.contains("&lt;by month&gt;"));
-        assert_eq!(svg.matches("fill=\"#2f9e44\"/>").count(), 1 + 2, "legend + two cooperation bars");
-        assert!(svg.contains("<polyline"));
-        assert_eq!(nice(7.0), 10.0);
-        assert_eq!(nice(0.0), 1.0);
-        assert_eq!(nice(120.0), 200.0);
         assert_eq!(bar_right(1, 2, 4), "\u{2588}\u{2588}");
         assert_eq!(bar_left(1, 4, 4), "   \u{2588}");
         assert_eq!(csv(&buckets).lines().nth(3), Some("2024-03,2024-01-01,9,1,8,-30.5"));

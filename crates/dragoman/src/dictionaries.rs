@@ -1,0 +1,63 @@
+//! The dictionary flags every coding command shares, and loading them.
+
+use std::path::{Path, PathBuf};
+
+use clap::Args;
+use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
+
+/// `--verbs`, `--actors`, `--agents`, `--discards`, `--no-builtin`.
+#[derive(Args, Debug, Clone, Default)]
+pub struct DictFlags {
+    /// PETRARCH/TABARI verb-pattern dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub verbs: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI actor dictionary to load (repeatable).
+    #[arg(long, value_name = "FILE")]
+    pub actors: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI agent (role) dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub agents: Vec<PathBuf>,
+
+    /// PETRARCH/TABARI discard dictionary to load.
+    #[arg(long, value_name = "FILE")]
+    pub discards: Vec<PathBuf>,
+
+    /// Use only the dictionaries given with the flags above, not the built-ins.
+    #[arg(long)]
+    pub no_builtin: bool,
+}
+
+impl DictFlags {
+    /// The built-ins (unless `--no-builtin`) and every file given, indexed.
+    pub fn load(&self) -> Result<Knowledge, String> {
+        let mut b = if self.no_builtin { KnowledgeBuilder::new() } else { KnowledgeBuilder::new().builtin() };
+        for p in &self.verbs {
+            let (n, t) = read_dict(p)?;
+            b.petrarch_verbs(&n, &t);
+        }
+        for p in &self.actors {
+            let (n, t) = read_dict(p)?;
+            b.petrarch_actors(&n, &t);
+        }
+        for p in &self.agents {
+            let (n, t) = read_dict(p)?;
+            b.petrarch_agents(&n, &t);
+        }
+        for p in &self.discards {
+            let (n, t) = read_dict(p)?;
+            b.petrarch_discards(&n, &t);
+        }
+        Ok(b.build())
+    }
+}
+
+/// A dictionary file's name (for `rule` strings and messages) and its text.
+/// Community dictionaries are sometimes Latin-1: they are decoded leniently and
+/// `dragoman dict check` reports the bad bytes.
+pub fn read_dict(path: &Path) -> Result<(String, String), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: cannot read dictionary: {e}", path.display()))?;
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
+    Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
+}

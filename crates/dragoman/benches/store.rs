@@ -16,6 +16,8 @@
 //! library.
 
 #[allow(dead_code, unused_imports)]
+#[path = "../src/dictionaries.rs"]
+mod dictionaries;
 #[path = "../src/event_row.rs"]
 mod event_row;
 #[allow(dead_code, unused_imports)]
@@ -183,14 +185,14 @@ fn timeline_actor_by_week(bencher: divan::Bencher) {
 fn events_dyad_first_100(bencher: divan::Bencher) {
     let db = million();
     let f = EventFilter { limit: Some(100), ..dyad("ARM", "AZE") };
-    bencher.bench_local(|| store::open_events(db, &f).unwrap());
+    bencher.bench_local(|| store::query::events_iter(db, &f).unwrap().map(Result::unwrap).collect::<Vec<_>>());
 }
 
 #[divan::bench(sample_count = 10)]
 fn events_full_text_search(bencher: divan::Bencher) {
     let db = million();
     let f = EventFilter { search: Some("\"expel or deport\"".into()), limit: Some(100), ..EventFilter::default() };
-    bencher.bench_local(|| store::open_events(db, &f).unwrap());
+    bencher.bench_local(|| store::query::events_iter(db, &f).unwrap().map(Result::unwrap).collect::<Vec<_>>());
 }
 
 /// Synthetic articles, their documents and their coding, made once.

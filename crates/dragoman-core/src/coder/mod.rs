@@ -579,7 +579,7 @@ impl<'a> SentenceCtx<'a> {
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
         let mut all = self.a.nps.iter().flat_map(|np| np.actors.iter().map(move |r| (np.end, r))).filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)));
-        let earlier = all.clone().filter(|(end, _)| *end <= before).map(|(_, c)| c).last();
+        let earlier = all.clone().filter(|(end, _)| *end <= before).map(|(_, c)| c).next_back();
         // "Police fired tear gas at protesters in Nairobi": the one country the
         // sentence names, wherever it stands.
         earlier.or_else(|| {

@@ -148,7 +148,7 @@ impl<'a> Parser<'a> {
     }
 
     fn gap(&self, i: usize) -> bool {
-        self.toks.get(i).map_or(true, |t| t.gap)
+        self.toks.get(i).is_none_or(|t| t.gap)
     }
 
     fn is_dash(&self, i: usize) -> bool {

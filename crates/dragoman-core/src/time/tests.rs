@@ -1764,7 +1764,7 @@ fn odd_inputs_never_panic_and_offsets_are_char_boundaries() {
         let mut s = String::new();
         for _ in 0..len {
             s.push_str(pieces[rng.next() as usize % pieces.len()]);
-            if rng.next() % 3 != 0 {
+            if !rng.next().is_multiple_of(3) {
                 s.push(' ');
             }
         }

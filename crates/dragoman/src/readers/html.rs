@@ -320,7 +320,7 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
     }
     c.flush();
     let text = choose_text(&c);
-    let title = meta.get("og:title").or_else(|| meta.get("twitter:title")).map(|s| collapse_whitespace(s)).or(meta.title_tag.clone()).filter(|t| !t.is_empty()).or(meta.ld.headline.clone()).or(meta.h1.clone());
+    let title = meta.get("og:title").or_else(|| meta.get("twitter:title")).map(collapse_whitespace).or(meta.title_tag.clone()).filter(|t| !t.is_empty()).or(meta.ld.headline.clone()).or(meta.h1.clone());
     let mut published = None;
     for key in &DATE_META[..3] {
         published = published.or_else(|| meta.get(key).and_then(parse_loose_date));
@@ -333,7 +333,7 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
     }
     published = published.or_else(|| meta.time_pubdate.as_deref().and_then(parse_loose_date)).or_else(|| meta.time_first.as_deref().and_then(parse_loose_date));
     let url = meta.get("og:url").map(str::trim).map(str::to_string).or(meta.canonical.clone()).or(meta.ld.url.clone()).filter(|u| u.starts_with("http"));
-    let outlet = meta.get("og:site_name").map(|s| collapse_whitespace(s)).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
+    let outlet = meta.get("og:site_name").map(collapse_whitespace).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
     Ok(Page { title, published, url, outlet, text })
 }
 
@@ -426,7 +426,7 @@ fn read_json_ld(raw: &str, facts: &mut LdFacts) {
             };
             let ordered = objects.iter().filter(|o| is_article(o)).chain(objects.iter().filter(|o| !is_article(o)));
             for o in ordered {
-                let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(|s| collapse_whitespace(s)).filter(|s| !s.is_empty());
+                let s = |k: &str| o.get(k).and_then(|v| v.as_str()).map(collapse_whitespace).filter(|s| !s.is_empty());
                 if facts.date_published.is_none() {
                     facts.date_published = s("datePublished").or_else(|| s("dateCreated"));
                 }

@@ -57,6 +57,9 @@ pub fn word_matches(word: &PhraseWord, token: &str) -> bool {
     }
 }
 
+/// A last name and the person entries that end with it.
+pub type Surname = (String, Vec<usize>);
+
 /// Everything the coder knows, indexed.
 #[derive(Debug, Default)]
 pub struct Knowledge {
@@ -82,7 +85,7 @@ pub struct Knowledge {
     pub clause_verbs: FxHashMap<String, ()>,
     /// Last names of people by (first two bytes, length), for names misspelt in the
     /// text; a slip in the first two letters is rare and checking it costly.
-    pub surnames: FxHashMap<(u8, u8, usize), Vec<(String, Vec<usize>)>>,
+    pub surnames: FxHashMap<(u8, u8, usize), Vec<Surname>>,
 }
 
 /// Collects dictionaries, then indexes them.

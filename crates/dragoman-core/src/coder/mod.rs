@@ -186,7 +186,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         }
     }
     if let Some(g) = gazetteer {
-        country_counts.sort_by(|a, b| b.1.cmp(&a.1));
+        country_counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         let countries: Vec<String> = country_counts.into_iter().map(|(c, _)| c).collect();
         let dateline = out.dateline.as_deref().and_then(|d| locate::resolve_dateline(g, d, &countries));
         locate::resolve_story(g, &mut sentence_places, &countries, dateline);

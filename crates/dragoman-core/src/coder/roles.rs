@@ -23,7 +23,8 @@ pub struct VerbGroup {
 }
 
 fn is_participle(word: &str, base: &str) -> bool {
-    word != base && !word.ends_with("ing") && !(word.ends_with('s') && !word.ends_with("ss"))
+    let third_person = word.ends_with('s') && !word.ends_with("ss");
+    word != base && !word.ends_with("ing") && !third_person
 }
 
 pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
@@ -132,7 +133,7 @@ pub fn group_left(a: &Analysis, n: usize) -> NpGroup {
             _ => break,
         };
         let Some(m) = a.np_at[before] else { break };
-        if !link && !(np_has_content(a, m) && np_has_content(a, g.nps[0])) {
+        if !(link || np_has_content(a, m) && np_has_content(a, g.nps[0])) {
             break;
         }
         // A coordinated phrase inside a prepositional phrase belongs to it.
@@ -154,7 +155,7 @@ pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
             _ => break,
         };
         let Some(m) = a.np_at.get(next).copied().flatten() else { break };
-        if !link && !(np_has_content(a, m) && np_has_content(a, n)) {
+        if !(link || np_has_content(a, m) && np_has_content(a, n)) {
             break;
         }
         // A list ends with "and X": a comma-only run is an apposition, not a list.

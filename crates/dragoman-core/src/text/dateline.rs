@@ -31,10 +31,13 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
     for (i, c) in rest.char_indices() {
         if c.is_uppercase() {
             letters += 1;
-        } else if !(c == ' ' || c == '.' || c == '\'' || c == '-' || c == '\u{2019}') {
-            break;
-        } else if c == '-' && rest[i + 1..].starts_with(['-', ' ']) {
-            break;
+        } else {
+            let place_char = matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}');
+            // A dash followed by a dash or a space ends the place: "NEW YORK -- ".
+            let separator = c == '-' && rest[i + 1..].starts_with(['-', ' ']);
+            if !place_char || separator {
+                break;
+            }
         }
         place_end = i + c.len_utf8();
         if i > 60 {

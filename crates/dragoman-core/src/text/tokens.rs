@@ -64,9 +64,11 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 if c.is_alphanumeric() || is_ignorable(s[pos(k)..].chars().next().unwrap_or(' ')) {
                     digits_only &= c.is_ascii_digit() || !c.is_alphanumeric();
                     k += 1;
-                } else if (c == '-' || c == '/') && ch(k + 1).is_alphanumeric() && k > begin {
-                    k += 1;
-                } else if (c == ',' || c == '.') && digits_only && ch(k + 1).is_ascii_digit() && k > begin {
+                } else if k > begin
+                    && ((c == '-' || c == '/') && ch(k + 1).is_alphanumeric()
+                        || (c == ',' || c == '.') && digits_only && ch(k + 1).is_ascii_digit())
+                {
+                    // "Nagorno-Karabakh", "and/or"; "2,000", "3.5".
                     k += 1;
                 } else if c == '\'' && ch(k + 1).is_alphabetic() {
                     // d'Ivoire stays whole; 's 're 'll 've 'm 'd and n't split off.

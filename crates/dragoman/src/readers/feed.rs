@@ -37,7 +37,7 @@ pub fn read_feed_dated(name: &str, bytes: &[u8], fallback_published: Option<Naiv
     let mut current: Option<Item> = None;
     // The direct child of an item being read: its name, attributes and where its
     // contents start in the source.
-    let mut field: Option<(String, Vec<(String, String)>, usize)> = None;
+    let mut field: Option<(String, Attributes, usize)> = None;
     // A feed-level child (channel title, date): name and where its contents start.
     let mut feed_field: Option<(String, usize)> = None;
     let mut truncated = false;
@@ -150,14 +150,19 @@ impl FeedFacts {
     }
 }
 
+/// An element's attributes: (name, value) pairs.
+type Attributes = Vec<(String, String)>;
+/// A direct child of an item: lower-cased name, attributes, raw contents.
+type Field = (String, Attributes, String);
+
 struct Item {
     depth: usize,
     /// Direct children: lower-cased name, attributes, raw contents.
-    fields: Vec<(String, Vec<(String, String)>, String)>,
+    fields: Vec<Field>,
 }
 
 impl Item {
-    fn raw(&self, name: &str) -> Option<&(String, Vec<(String, String)>, String)> {
+    fn raw(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|(n, _, raw)| n == name && !raw.trim().is_empty())
     }
 

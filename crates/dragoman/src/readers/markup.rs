@@ -115,15 +115,15 @@ impl<'a> Iterator for Scanner<'a> {
             return Some(Token::Text(&rest[..end]));
         }
         // Comments, CDATA, doctypes, processing instructions.
-        if rest.starts_with("<!--") {
-            let end = rest[4..].find("-->").map(|i| i + 4 + 3).unwrap_or(rest.len());
+        if let Some(body) = rest.strip_prefix("<!--") {
+            let end = body.find("-->").map(|i| i + 4 + 3).unwrap_or(rest.len());
             self.pos += end;
             return Some(Token::Other);
         }
-        if rest.starts_with("<![CDATA[") {
-            let (inner, end) = match rest[9..].find("]]>") {
-                Some(i) => (&rest[9..9 + i], 9 + i + 3),
-                None => (&rest[9..], rest.len()),
+        if let Some(body) = rest.strip_prefix("<![CDATA[") {
+            let (inner, end) = match body.find("]]>") {
+                Some(i) => (&body[..i], 9 + i + 3),
+                None => (body, rest.len()),
             };
             self.pos += end;
             return Some(Token::Cdata(inner));

@@ -38,25 +38,18 @@ static CORPUS: LazyLock<(Vec<Document>, usize, usize)> = LazyLock::new(|| {
             }
         })
         .collect();
-    let sentences = docs
-        .iter()
-        .map(|d| code_document(d, &KNOWLEDGE, &CodeOptions::default()).sentences)
-        .sum();
+    let sentences = docs.iter().map(|d| code_document(d, &KNOWLEDGE, &CodeOptions::default()).sentences).sum();
     let bytes = docs.iter().map(|d| d.text.len()).sum();
     (docs, sentences, bytes)
 });
 
 fn main() {
     let (docs, sentences, bytes) = &*CORPUS;
-    let events: usize = docs
-        .iter()
-        .map(|d| {
-            code_document(d, &KNOWLEDGE, &CodeOptions::default())
-                .events
-                .len()
-        })
-        .sum();
-    eprintln!("corpus: {} articles, {sentences} sentences, {bytes} bytes, {events} events with the built-in dictionaries", docs.len());
+    let events: usize = docs.iter().map(|d| code_document(d, &KNOWLEDGE, &CodeOptions::default()).events.len()).sum();
+    eprintln!(
+        "corpus: {} articles, {sentences} sentences, {bytes} bytes, {events} events with the built-in dictionaries",
+        docs.len()
+    );
     divan::main();
 }
 
@@ -79,18 +72,15 @@ fn code_corpus(bencher: Bencher) {
 #[divan::bench(sample_count = 10, sample_size = 1)]
 fn split_and_tokenize(bencher: Bencher) {
     let (docs, sentences, bytes) = &*CORPUS;
-    bencher
-        .counter(ItemsCount::new(*sentences))
-        .counter(BytesCount::new(*bytes))
-        .bench(|| {
-            let mut tokens = 0;
-            for d in docs {
-                for (s, e) in split_sentences(&d.text, 0, d.text.len()) {
-                    tokens += tokenize(&d.text, s, e).len();
-                }
+    bencher.counter(ItemsCount::new(*sentences)).counter(BytesCount::new(*bytes)).bench(|| {
+        let mut tokens = 0;
+        for d in docs {
+            for (s, e) in split_sentences(&d.text, 0, d.text.len()) {
+                tokens += tokenize(&d.text, s, e).len();
             }
-            black_box(tokens)
-        });
+        }
+        black_box(tokens)
+    });
 }
 
 /// Loading and compiling the built-in dictionaries (must take milliseconds).

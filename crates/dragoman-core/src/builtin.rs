@@ -18,9 +18,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use crate::lexicon::{
-    ActorEntry, ActorKind, AgentEntry, AgentPlacement, DatedCode, DictIssue, PhraseWord, Severity,
-};
+use crate::lexicon::{ActorEntry, ActorKind, AgentEntry, AgentPlacement, DatedCode, DictIssue, PhraseWord, Severity};
 use crate::text::tokenize;
 
 /// Everything the built-in files say about actors and roles.
@@ -32,18 +30,9 @@ pub struct BuiltinKnowledge {
 
 /// The built-in dictionary files as (file name, contents), for `dict check`.
 pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    (
-        "countries.txt",
-        include_str!("../../../dictionaries/countries.txt"),
-    ),
-    (
-        "organizations.txt",
-        include_str!("../../../dictionaries/organizations.txt"),
-    ),
-    (
-        "people.txt",
-        include_str!("../../../dictionaries/people.txt"),
-    ),
+    ("countries.txt", include_str!("../../../dictionaries/countries.txt")),
+    ("organizations.txt", include_str!("../../../dictionaries/organizations.txt")),
+    ("people.txt", include_str!("../../../dictionaries/people.txt")),
     ("roles.txt", include_str!("../../../dictionaries/roles.txt")),
 ];
 
@@ -81,17 +70,20 @@ pub fn parse_countries(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictIssu
     for (line_no, line) in lines(text) {
         if let Some(name) = section_name(line) {
             if name != "countries" && name != "regions" {
-                r.error(
-                    line_no,
-                    format!("unknown section [{name}]; expected [countries] or [regions]"),
-                );
+                r.error(line_no, format!("unknown section [{name}]; expected [countries] or [regions]"));
             }
             section = name;
             continue;
         }
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
         if fields.len() < 2 || fields.len() > 4 {
-            r.error(line_no, format!("expected 'CODE | names | adjectives | capitals' (2 to 4 fields), found {} field(s)", fields.len()));
+            r.error(
+                line_no,
+                format!(
+                    "expected 'CODE | names | adjectives | capitals' (2 to 4 fields), found {} field(s)",
+                    fields.len()
+                ),
+            );
             continue;
         }
         let code = fields[0];
@@ -106,22 +98,14 @@ pub fn parse_countries(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictIssu
         };
         let region = section == "regions";
         let codes = vec![DatedCode::always(code)];
-        let place_kind = if region {
-            ActorKind::Region
-        } else {
-            ActorKind::Country
-        };
+        let place_kind = if region { ActorKind::Region } else { ActorKind::Country };
         for name in &names {
             r.actor(line_no, name, &codes, &first, place_kind);
         }
         for adjective in fields.get(2).map(|f| items(f)).unwrap_or_default() {
             r.actor(line_no, &adjective, &codes, &first, ActorKind::Adjective);
         }
-        let city_kind = if region {
-            ActorKind::Region
-        } else {
-            ActorKind::Capital
-        };
+        let city_kind = if region { ActorKind::Region } else { ActorKind::Capital };
         for city in fields.get(3).map(|f| items(f)).unwrap_or_default() {
             r.actor(line_no, &city, &codes, &city, city_kind);
         }
@@ -141,7 +125,12 @@ pub fn parse_organizations(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<Dict
                 "regions" => ActorKind::Region,
                 "groups" => ActorKind::Group,
                 _ => {
-                    r.error(line_no, format!("unknown section [{name}]; expected [organizations], [institutions], [regions] or [groups]"));
+                    r.error(
+                        line_no,
+                        format!(
+                            "unknown section [{name}]; expected [organizations], [institutions], [regions] or [groups]"
+                        ),
+                    );
                     kind
                 }
             };
@@ -151,10 +140,7 @@ pub fn parse_organizations(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<Dict
         if fields.len() < 2 || fields.len() > 3 {
             r.error(
                 line_no,
-                format!(
-                    "expected 'CODES | names | adjectives' (2 or 3 fields), found {} field(s)",
-                    fields.len()
-                ),
+                format!("expected 'CODES | names | adjectives' (2 or 3 fields), found {} field(s)", fields.len()),
             );
             continue;
         }
@@ -185,20 +171,14 @@ pub fn parse_people(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictIssue>)
     let mut r = Reader::new(file);
     for (line_no, line) in lines(text) {
         if let Some(name) = section_name(line) {
-            r.error(
-                line_no,
-                format!("people.txt has no sections, found [{name}]"),
-            );
+            r.error(line_no, format!("people.txt has no sections, found [{name}]"));
             continue;
         }
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
         if fields.len() != 2 {
             r.error(
                 line_no,
-                format!(
-                    "expected 'names | CODE FROM..TO; ...' (2 fields), found {} field(s)",
-                    fields.len()
-                ),
+                format!("expected 'names | CODE FROM..TO; ...' (2 fields), found {} field(s)", fields.len()),
             );
             continue;
         }
@@ -232,30 +212,20 @@ pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) 
     let mut seen: HashMap<Vec<String>, (String, usize)> = HashMap::new();
     for (line_no, line) in lines(text) {
         if let Some(name) = section_name(line) {
-            r.error(
-                line_no,
-                format!("roles.txt has no sections, found [{name}]"),
-            );
+            r.error(line_no, format!("roles.txt has no sections, found [{name}]"));
             continue;
         }
         let fields: Vec<&str> = line.split('|').map(str::trim).collect();
         if fields.len() != 2 {
             r.error(
                 line_no,
-                format!(
-                    "expected 'CODE | phrase; phrase; ...' (2 fields), found {} field(s)",
-                    fields.len()
-                ),
+                format!("expected 'CODE | phrase; phrase; ...' (2 fields), found {} field(s)", fields.len()),
             );
             continue;
         }
         let (code, placement) = match fields[0] {
-            c if c.len() > 1 && c.ends_with('~') && !c.starts_with('~') => {
-                (&c[..c.len() - 1], AgentPlacement::Prefix)
-            }
-            c if c.len() > 1 && c.starts_with('~') && !c.ends_with('~') => {
-                (&c[1..], AgentPlacement::Suffix)
-            }
+            c if c.len() > 1 && c.ends_with('~') && !c.starts_with('~') => (&c[..c.len() - 1], AgentPlacement::Prefix),
+            c if c.len() > 1 && c.starts_with('~') && !c.ends_with('~') => (&c[1..], AgentPlacement::Suffix),
             c => (c, AgentPlacement::Suffix),
         };
         if let Err(why) = check_code(code) {
@@ -277,21 +247,15 @@ pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) 
             };
             let key: Vec<String> = phrase.iter().map(|w| w.text.clone()).collect();
             match seen.get(&key) {
-                Some((other, other_line)) if *other != marker => r.warning(
-                    line_no,
-                    format!("role {text:?} is also {other} on line {other_line}; both are kept"),
-                ),
+                Some((other, other_line)) if *other != marker => {
+                    r.warning(line_no, format!("role {text:?} is also {other} on line {other_line}; both are kept"))
+                }
                 Some(_) => {}
                 None => {
                     seen.insert(key, (marker.clone(), line_no));
                 }
             }
-            agents.push(AgentEntry {
-                phrase,
-                code: code.to_string(),
-                placement,
-                rule: format!("{file}:{line_no}"),
-            });
+            agents.push(AgentEntry { phrase, code: code.to_string(), placement, rule: format!("{file}:{line_no}") });
         }
     }
     (agents, r.issues)
@@ -299,13 +263,8 @@ pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) 
 
 /// The words of a phrase, cut as the tokenizer cuts text; `None` when it has none.
 pub fn phrase_words(text: &str) -> Option<Vec<PhraseWord>> {
-    let words: Vec<PhraseWord> = tokenize(text, 0, text.len())
-        .into_iter()
-        .map(|t| PhraseWord {
-            text: t.lower,
-            stem: false,
-        })
-        .collect();
+    let words: Vec<PhraseWord> =
+        tokenize(text, 0, text.len()).into_iter().map(|t| PhraseWord { text: t.lower, stem: false }).collect();
     (!words.is_empty()).then_some(words)
 }
 
@@ -335,35 +294,16 @@ pub fn parse_dated_codes(field: &str) -> Result<Vec<DatedCode>, String> {
                 let Some((from, to)) = range.split_once("..") else {
                     return Err(format!("date range {range:?} of {code} should be FROM..TO"));
                 };
-                let from = if from.is_empty() {
-                    None
-                } else {
-                    Some(parse_date(from, false)?)
-                };
-                let to = if to.is_empty() {
-                    None
-                } else {
-                    Some(parse_date(to, true)?)
-                };
+                let from = if from.is_empty() { None } else { Some(parse_date(from, false)?) };
+                let to = if to.is_empty() { None } else { Some(parse_date(to, true)?) };
                 if let (Some(f), Some(t)) = (from, to) {
                     if f > t {
-                        return Err(format!(
-                            "date range {range:?} of {code} ends before it starts"
-                        ));
+                        return Err(format!("date range {range:?} of {code} ends before it starts"));
                     }
                 }
-                out.push(DatedCode {
-                    code: code.to_string(),
-                    from,
-                    to,
-                });
+                out.push(DatedCode { code: code.to_string(), from, to });
             }
-            _ => {
-                return Err(format!(
-                    "cannot read {:?}: expected CODE or CODE FROM..TO",
-                    spec.trim()
-                ))
-            }
+            _ => return Err(format!("cannot read {:?}: expected CODE or CODE FROM..TO", spec.trim())),
         }
     }
     Ok(out)
@@ -429,9 +369,7 @@ fn check_code(code: &str) -> Result<(), String> {
     if code.is_empty() {
         Err("missing code".to_string())
     } else if !code.chars().all(|c| c.is_ascii_uppercase()) {
-        Err(format!(
-            "code {code:?} should be capital letters only (like ARM, IGOUNO, GOV)"
-        ))
+        Err(format!("code {code:?} should be capital letters only (like ARM, IGOUNO, GOV)"))
     } else {
         Ok(())
     }
@@ -439,12 +377,7 @@ fn check_code(code: &str) -> Result<(), String> {
 
 /// Non-empty `;`-separated items of a field.
 fn items(field: &str) -> Vec<String> {
-    field
-        .split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    field.split(';').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// Numbered lines with comments and blank lines removed.
@@ -476,30 +409,15 @@ struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     fn new(file: &'a str) -> Self {
-        Reader {
-            file,
-            actors: Vec::new(),
-            issues: Vec::new(),
-            seen: HashMap::new(),
-        }
+        Reader { file, actors: Vec::new(), issues: Vec::new(), seen: HashMap::new() }
     }
 
     fn error(&mut self, line: usize, message: String) {
-        self.issues.push(DictIssue {
-            file: self.file.to_string(),
-            line,
-            message,
-            severity: Severity::Error,
-        });
+        self.issues.push(DictIssue { file: self.file.to_string(), line, message, severity: Severity::Error });
     }
 
     fn warning(&mut self, line: usize, message: String) {
-        self.issues.push(DictIssue {
-            file: self.file.to_string(),
-            line,
-            message,
-            severity: Severity::Warning,
-        });
+        self.issues.push(DictIssue { file: self.file.to_string(), line, message, severity: Severity::Warning });
     }
 
     fn actor(&mut self, line: usize, text: &str, codes: &[DatedCode], name: &str, kind: ActorKind) {
@@ -512,7 +430,10 @@ impl<'a> Reader<'a> {
         match self.seen.get(&key) {
             Some((other, other_line)) if *other != codes_key => {
                 let other_line = *other_line;
-                self.warning(line, format!("{text:?} is also listed on line {other_line} with other codes; both are kept"));
+                self.warning(
+                    line,
+                    format!("{text:?} is also listed on line {other_line} with other codes; both are kept"),
+                );
             }
             Some(_) => {}
             None => {
@@ -548,10 +469,7 @@ fn cross_file_duplicates(actors: &[ActorEntry]) -> Vec<DictIssue> {
     for a in actors {
         let key: Vec<&str> = a.phrase.iter().map(|w| w.text.as_str()).collect();
         match first.get(&key) {
-            Some(b)
-                if rule_file(&b.rule) != rule_file(&a.rule)
-                    && codes_key(&b.codes) != codes_key(&a.codes) =>
-            {
+            Some(b) if rule_file(&b.rule) != rule_file(&a.rule) && codes_key(&b.codes) != codes_key(&a.codes) => {
                 let (file, line) = split_rule(&a.rule);
                 issues.push(DictIssue {
                     file: file.to_string(),
@@ -594,19 +512,12 @@ mod tests {
     }
 
     fn words(text: &str) -> Vec<String> {
-        phrase_words(text)
-            .unwrap()
-            .into_iter()
-            .map(|w| w.text)
-            .collect()
+        phrase_words(text).unwrap().into_iter().map(|w| w.text).collect()
     }
 
     fn find<'a>(actors: &'a [ActorEntry], text: &str) -> Vec<&'a ActorEntry> {
         let w = words(text);
-        actors
-            .iter()
-            .filter(|a| a.phrase.iter().map(|p| &p.text).eq(w.iter()))
-            .collect()
+        actors.iter().filter(|a| a.phrase.iter().map(|p| &p.text).eq(w.iter())).collect()
     }
 
     fn one<'a>(actors: &'a [ActorEntry], text: &str) -> &'a ActorEntry {
@@ -617,45 +528,35 @@ mod tests {
 
     /// The code an entry gives on a date: the first valid one.
     fn code_on(entry: &ActorEntry, day: &str) -> Option<String> {
-        entry
-            .codes
-            .iter()
-            .find(|c| c.valid_on(date(day)))
-            .map(|c| c.code.clone())
+        entry.codes.iter().find(|c| c.valid_on(date(day))).map(|c| c.code.clone())
     }
 
     fn builtin() -> &'static (BuiltinKnowledge, Vec<DictIssue>) {
-        static B: std::sync::OnceLock<(BuiltinKnowledge, Vec<DictIssue>)> =
-            std::sync::OnceLock::new();
+        static B: std::sync::OnceLock<(BuiltinKnowledge, Vec<DictIssue>)> = std::sync::OnceLock::new();
         B.get_or_init(load_builtin)
     }
 
     /// The 193 UN member states, as codes in CAMEO's convention.
     const UN_MEMBERS: &[&str] = &[
-        "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR",
-        "BGD", "BRB", "BLR", "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR",
-        "BFA", "BDI", "CPV", "KHM", "CMR", "CAN", "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG",
-        "COD", "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "DNK", "DJI", "DMA", "DOM", "ECU", "EGY",
-        "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB", "GEO", "DEU",
-        "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND", "IDN",
-        "IRN", "IRQ", "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT", "KGZ",
-        "LAO", "LVA", "LBN", "LSO", "LBR", "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS", "MDV",
-        "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM", "MDA", "MCO", "MNG", "MNE", "MAR", "MOZ",
-        "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "PRK", "MKD", "NOR", "OMN",
-        "PAK", "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "ROU", "RUS",
-        "RWA", "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP",
-        "SVK", "SVN", "SLB", "SOM", "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR",
-        "TJK", "TZA", "THA", "TMP", "TGO", "TON", "TTO", "TUN", "TUR", "TKM", "TUV", "UGA", "UKR",
-        "ARE", "GBR", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB", "ZWE",
+        "AFG", "ALB", "DZA", "AND", "AGO", "ATG", "ARG", "ARM", "AUS", "AUT", "AZE", "BHS", "BHR", "BGD", "BRB", "BLR",
+        "BEL", "BLZ", "BEN", "BTN", "BOL", "BIH", "BWA", "BRA", "BRN", "BGR", "BFA", "BDI", "CPV", "KHM", "CMR", "CAN",
+        "CAF", "TCD", "CHL", "CHN", "COL", "COM", "COG", "COD", "CRI", "CIV", "HRV", "CUB", "CYP", "CZE", "DNK", "DJI",
+        "DMA", "DOM", "ECU", "EGY", "SLV", "GNQ", "ERI", "EST", "SWZ", "ETH", "FJI", "FIN", "FRA", "GAB", "GMB", "GEO",
+        "DEU", "GHA", "GRC", "GRD", "GTM", "GIN", "GNB", "GUY", "HTI", "HND", "HUN", "ISL", "IND", "IDN", "IRN", "IRQ",
+        "IRL", "ISR", "ITA", "JAM", "JPN", "JOR", "KAZ", "KEN", "KIR", "KWT", "KGZ", "LAO", "LVA", "LBN", "LSO", "LBR",
+        "LBY", "LIE", "LTU", "LUX", "MDG", "MWI", "MYS", "MDV", "MLI", "MLT", "MHL", "MRT", "MUS", "MEX", "FSM", "MDA",
+        "MCO", "MNG", "MNE", "MAR", "MOZ", "MMR", "NAM", "NRU", "NPL", "NLD", "NZL", "NIC", "NER", "NGA", "PRK", "MKD",
+        "NOR", "OMN", "PAK", "PLW", "PAN", "PNG", "PRY", "PER", "PHL", "POL", "PRT", "QAT", "KOR", "ROU", "RUS", "RWA",
+        "KNA", "LCA", "VCT", "WSM", "SMR", "STP", "SAU", "SEN", "SRB", "SYC", "SLE", "SGP", "SVK", "SVN", "SLB", "SOM",
+        "ZAF", "SSD", "ESP", "LKA", "SDN", "SUR", "SWE", "CHE", "SYR", "TJK", "TZA", "THA", "TMP", "TGO", "TON", "TTO",
+        "TUN", "TUR", "TKM", "TUV", "UGA", "UKR", "ARE", "GBR", "USA", "URY", "UZB", "VUT", "VEN", "VNM", "YEM", "ZMB",
+        "ZWE",
     ];
 
     #[test]
     fn builtin_files_parse_without_errors() {
         let (_, issues) = builtin();
-        let errors: Vec<_> = issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .collect();
+        let errors: Vec<_> = issues.iter().filter(|i| i.severity == Severity::Error).collect();
         assert!(errors.is_empty(), "{errors:#?}");
         assert_eq!(BUILTIN_FILES.len(), 4);
     }
@@ -664,12 +565,8 @@ mod tests {
     fn countries_cover_the_un_and_observers() {
         let (k, _) = builtin();
         assert_eq!(UN_MEMBERS.len(), 193);
-        let countries: std::collections::HashSet<&str> = k
-            .actors
-            .iter()
-            .filter(|a| a.kind == ActorKind::Country)
-            .map(|a| a.codes[0].code.as_str())
-            .collect();
+        let countries: std::collections::HashSet<&str> =
+            k.actors.iter().filter(|a| a.kind == ActorKind::Country).map(|a| a.codes[0].code.as_str()).collect();
         for code in UN_MEMBERS {
             assert!(countries.contains(code), "UN member {code} missing");
         }
@@ -686,28 +583,17 @@ mod tests {
         let a = &k.actors;
         let yerevan = one(a, "Yerevan");
         assert_eq!(
-            (
-                yerevan.kind,
-                yerevan.codes[0].code.as_str(),
-                yerevan.name.as_str()
-            ),
+            (yerevan.kind, yerevan.codes[0].code.as_str(), yerevan.name.as_str()),
             (ActorKind::Capital, "ARM", "Yerevan")
         );
         let azerbaijani = one(a, "Azerbaijani");
         assert_eq!(
-            (
-                azerbaijani.kind,
-                azerbaijani.codes[0].code.as_str(),
-                azerbaijani.name.as_str()
-            ),
+            (azerbaijani.kind, azerbaijani.codes[0].code.as_str(), azerbaijani.name.as_str()),
             (ActorKind::Adjective, "AZE", "Azerbaijan")
         );
         assert_eq!(one(a, "Azeri").codes[0].code, "AZE");
         let armenia = one(a, "Republic of Armenia");
-        assert_eq!(
-            (armenia.kind, armenia.name.as_str()),
-            (ActorKind::Country, "Armenia")
-        );
+        assert_eq!((armenia.kind, armenia.name.as_str()), (ActorKind::Country, "Armenia"));
         for (text, code) in [
             ("U.S.", "USA"),
             ("the US", "USA"),
@@ -743,23 +629,15 @@ mod tests {
         }
         assert_eq!(words("Côte d'Ivoire"), ["côte", "d'ivoire"]);
         assert_eq!(words("U.S."), ["u.s."]);
-        assert_eq!(
-            words("People's Republic of China"),
-            ["people", "'s", "republic", "of", "china"]
-        );
+        assert_eq!(words("People's Republic of China"), ["people", "'s", "republic", "of", "china"]);
         let karabakh = one(a, "Nagorno-Karabakh");
         assert_eq!(karabakh.phrase.len(), 1);
-        assert_eq!(
-            (karabakh.kind, karabakh.codes[0].code.as_str()),
-            (ActorKind::Region, "AZE")
-        );
+        assert_eq!((karabakh.kind, karabakh.codes[0].code.as_str()), (ActorKind::Region, "AZE"));
         assert_eq!(one(a, "Stepanakert").kind, ActorKind::Region);
         assert_eq!(one(a, "Crimea").codes[0].code, "UKR");
         assert_eq!(one(a, "Gaza").codes[0].code, "PSE");
         assert_eq!(one(a, "Abkhazia").codes[0].code, "GEO");
-        assert!(find(a, "Brussels")
-            .iter()
-            .all(|e| e.codes[0].code == "IGOEUREEC"));
+        assert!(find(a, "Brussels").iter().all(|e| e.codes[0].code == "IGOEUREEC"));
     }
 
     #[test]
@@ -776,10 +654,7 @@ mod tests {
             .collect();
         assert!(orgs.len() >= 150, "{} organisations", orgs.len());
         let west = one(a, "the West");
-        assert_eq!(
-            (west.kind, west.codes[0].code.as_str()),
-            (ActorKind::Region, "WST")
-        );
+        assert_eq!((west.kind, west.codes[0].code.as_str()), (ActorKind::Region, "WST"));
         assert_eq!(one(a, "European Union").codes[0].code, "IGOEUREEC");
         assert_eq!(one(a, "European Commission").codes[0].code, "IGOEUREEC");
         assert_eq!(one(a, "United Nations").codes[0].code, "IGOUNO");
@@ -787,15 +662,9 @@ mod tests {
         assert_eq!(one(a, "Kremlin").codes[0].code, "RUSGOV");
         assert_eq!(one(a, "Middle East").codes[0].code, "MEA");
         assert_eq!(one(a, "South Caucasus").codes[0].code, "CAU");
-        assert!(
-            find(a, "WHO").is_empty() && find(a, "IS").is_empty(),
-            "pronoun-like acronyms"
-        );
+        assert!(find(a, "WHO").is_empty() && find(a, "IS").is_empty(), "pronoun-like acronyms");
         let hamas = one(a, "Hamas");
-        assert_eq!(
-            (hamas.kind, hamas.codes[0].code.as_str()),
-            (ActorKind::Group, "PSEREB")
-        );
+        assert_eq!((hamas.kind, hamas.codes[0].code.as_str()), (ActorKind::Group, "PSEREB"));
         let taliban = one(a, "Taliban");
         assert_eq!(code_on(taliban, "2010-01-01").as_deref(), Some("AFGREB"));
         assert_eq!(code_on(taliban, "2022-01-01").as_deref(), Some("AFGGOV"));
@@ -809,30 +678,15 @@ mod tests {
         let (k, _) = builtin();
         let a = &k.actors;
         let pashinyan = one(a, "Pashinyan");
-        assert_eq!(
-            (pashinyan.kind, pashinyan.name.as_str()),
-            (ActorKind::Person, "Nikol Pashinyan")
-        );
+        assert_eq!((pashinyan.kind, pashinyan.name.as_str()), (ActorKind::Person, "Nikol Pashinyan"));
         assert_eq!(code_on(pashinyan, "2024-01-18").as_deref(), Some("ARMGOV"));
         assert_ne!(code_on(pashinyan, "2017-01-01").as_deref(), Some("ARMGOV"));
-        assert_eq!(
-            code_on(one(a, "Ilham Aliyev"), "2024-01-18").as_deref(),
-            Some("AZEGOV")
-        );
-        assert_eq!(
-            code_on(one(a, "Aliyev"), "2010-05-01").as_deref(),
-            Some("AZEGOV")
-        );
+        assert_eq!(code_on(one(a, "Ilham Aliyev"), "2024-01-18").as_deref(), Some("AZEGOV"));
+        assert_eq!(code_on(one(a, "Aliyev"), "2010-05-01").as_deref(), Some("AZEGOV"));
         let bayramov = one(a, "Bayramov");
         assert_eq!(code_on(bayramov, "2020-07-16").as_deref(), Some("AZEGOV"));
-        assert!(bayramov
-            .codes
-            .iter()
-            .any(|c| c.from == Some(date("2020-07-16"))));
-        assert_eq!(
-            code_on(one(a, "Galuzin"), "2023-06-01").as_deref(),
-            Some("RUSGOV")
-        );
+        assert!(bayramov.codes.iter().any(|c| c.from == Some(date("2020-07-16"))));
+        assert_eq!(code_on(one(a, "Galuzin"), "2023-06-01").as_deref(), Some("RUSGOV"));
         let putin = one(a, "Putin");
         assert_eq!(code_on(putin, "2010-01-01").as_deref(), Some("RUSGOV"));
         assert_eq!(code_on(putin, "1995-01-01"), None);
@@ -840,18 +694,9 @@ mod tests {
         assert_eq!(code_on(trump, "2018-01-01").as_deref(), Some("USAGOV"));
         assert_eq!(code_on(trump, "2023-01-01").as_deref(), Some("USAELI"));
         assert_eq!(code_on(trump, "2025-06-01").as_deref(), Some("USAGOV"));
-        assert_eq!(
-            code_on(one(a, "Lavrov"), "2024-01-01").as_deref(),
-            Some("RUSGOV")
-        );
-        assert_eq!(
-            code_on(one(a, "Ahmed al-Sharaa"), "2025-03-01").as_deref(),
-            Some("SYRGOV")
-        );
-        assert_eq!(
-            code_on(one(a, "Hemedti"), "2024-01-01").as_deref(),
-            Some("SDNREB")
-        );
+        assert_eq!(code_on(one(a, "Lavrov"), "2024-01-01").as_deref(), Some("RUSGOV"));
+        assert_eq!(code_on(one(a, "Ahmed al-Sharaa"), "2025-03-01").as_deref(), Some("SYRGOV"));
+        assert_eq!(code_on(one(a, "Hemedti"), "2024-01-01").as_deref(), Some("SDNREB"));
         // Heads of state, government, foreign and defence ministers of many countries.
         let countries: std::collections::HashSet<&str> = a
             .iter()
@@ -860,11 +705,7 @@ mod tests {
             .filter(|c| !["IGO", "NGO", "IMG"].contains(&&c.code[..3]))
             .map(|c| &c.code[..3])
             .collect();
-        assert!(
-            countries.len() >= 60,
-            "people for {} countries",
-            countries.len()
-        );
+        assert!(countries.len() >= 60, "people for {} countries", countries.len());
     }
 
     #[test]
@@ -904,11 +745,7 @@ mod tests {
             ("defence minister", "GOVMIL"),
         ] {
             let g = role(text);
-            assert_eq!(
-                (g.code.as_str(), g.placement),
-                (code, AgentPlacement::Suffix),
-                "{text}"
-            );
+            assert_eq!((g.code.as_str(), g.placement), (code, AgentPlacement::Suffix), "{text}");
         }
         assert_eq!(role("NGO").placement, AgentPlacement::Prefix);
         assert_eq!(role("aid group").code, "NGO");
@@ -916,20 +753,17 @@ mod tests {
 
     #[test]
     fn dated_codes() {
-        let codes = parse_dated_codes("RUSGOV 2000-05-07..2008-05-07 (president); RUSGOV 2008..2012-05 (PM); RUSGOV 2012-05-07..; RUSELI").unwrap();
+        let codes = parse_dated_codes(
+            "RUSGOV 2000-05-07..2008-05-07 (president); RUSGOV 2008..2012-05 (PM); RUSGOV 2012-05-07..; RUSELI",
+        )
+        .unwrap();
         assert_eq!(codes.len(), 4);
         assert_eq!(codes[1].from, Some(date("2008-01-01")));
         assert_eq!(codes[1].to, Some(date("2012-05-31")));
         assert_eq!(codes[2].to, None);
         assert_eq!(codes[3], DatedCode::always("RUSELI"));
-        assert_eq!(
-            parse_dated_codes("X ..2001").unwrap()[0].to,
-            Some(date("2001-12-31"))
-        );
-        assert_eq!(
-            parse_dated_codes("X 2024-02..2024-02").unwrap()[0].to,
-            Some(date("2024-02-29"))
-        );
+        assert_eq!(parse_dated_codes("X ..2001").unwrap()[0].to, Some(date("2001-12-31")));
+        assert_eq!(parse_dated_codes("X 2024-02..2024-02").unwrap()[0].to, Some(date("2024-02-29")));
         assert!(parse_dated_codes("ARMGOV 2018-13-01..").is_err());
         assert!(parse_dated_codes("ARMGOV 2018-02-30..").is_err());
         assert!(parse_dated_codes("ARMGOV 2019..2018").is_err());
@@ -937,10 +771,8 @@ mod tests {
         assert!(parse_dated_codes("armgov").is_err());
         assert!(parse_dated_codes("ARMGOV 2018.. extra").is_err());
         assert!(parse_dated_codes("ARMGOV 2018.. (note").is_err());
-        let noted = parse_dated_codes(
-            "KORGOV 2022-05-10..2025-04-04 (president; suspended); KORELI 2025-04-05..",
-        )
-        .unwrap();
+        let noted =
+            parse_dated_codes("KORGOV 2022-05-10..2025-04-04 (president; suspended); KORELI 2025-04-05..").unwrap();
         assert_eq!(noted.len(), 2);
     }
 
@@ -950,51 +782,29 @@ mod tests {
                     ARM | Armenia | a | b | c\n[moon]\nGEO | Georgia\nAZE | Armenia\n";
         let (actors, issues) = parse_countries("c.txt", text);
         assert_eq!(actors.len(), 4 + 1);
-        let errors: Vec<usize> = issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .map(|i| i.line)
-            .collect();
+        let errors: Vec<usize> = issues.iter().filter(|i| i.severity == Severity::Error).map(|i| i.line).collect();
         assert_eq!(errors, [4, 5, 6, 7, 8]);
-        let warnings: Vec<usize> = issues
-            .iter()
-            .filter(|i| i.severity == Severity::Warning)
-            .map(|i| i.line)
-            .collect();
+        let warnings: Vec<usize> = issues.iter().filter(|i| i.severity == Severity::Warning).map(|i| i.line).collect();
         assert_eq!(warnings, [10]);
         assert_eq!(actors[0].rule, "c.txt:3");
 
-        let (people, issues) = parse_people(
-            "p.txt",
-            "A B | ARMGOV 2018..\nC | \nD | XGOV 2018-99..\nE\n|ARMGOV\n",
-        );
+        let (people, issues) = parse_people("p.txt", "A B | ARMGOV 2018..\nC | \nD | XGOV 2018-99..\nE\n|ARMGOV\n");
         assert_eq!(people.len(), 1);
         assert_eq!(issues.len(), 4);
-        let (orgs, issues) = parse_organizations(
-            "o.txt",
-            "[groups]\nAFGREB ..2021-08-14; AFGGOV 2021-08-15.. | Taliban\n[x]\nIGO | \n",
-        );
+        let (orgs, issues) =
+            parse_organizations("o.txt", "[groups]\nAFGREB ..2021-08-14; AFGGOV 2021-08-15.. | Taliban\n[x]\nIGO | \n");
         assert_eq!(orgs.len(), 1);
         assert_eq!(orgs[0].kind, ActorKind::Group);
         assert_eq!(issues.len(), 2);
-        let (roles, issues) = parse_roles("r.txt", "GOV | minister; ministers\nNGO~ | charity\n~MIL | troops\ngov | x\nREB\nCOP | troops\n");
+        let (roles, issues) = parse_roles(
+            "r.txt",
+            "GOV | minister; ministers\nNGO~ | charity\n~MIL | troops\ngov | x\nREB\nCOP | troops\n",
+        );
         assert_eq!(roles.len(), 5);
         assert_eq!(roles[2].placement, AgentPlacement::Prefix);
         assert_eq!(roles[3].code, "MIL");
-        assert_eq!(
-            issues
-                .iter()
-                .filter(|i| i.severity == Severity::Error)
-                .count(),
-            2
-        );
-        assert_eq!(
-            issues
-                .iter()
-                .filter(|i| i.severity == Severity::Warning)
-                .count(),
-            1
-        );
+        assert_eq!(issues.iter().filter(|i| i.severity == Severity::Error).count(), 2);
+        assert_eq!(issues.iter().filter(|i| i.severity == Severity::Warning).count(), 1);
     }
 
     #[test]

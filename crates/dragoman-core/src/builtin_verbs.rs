@@ -32,11 +32,16 @@ pub fn read_event_lexicon(file: &str, text: &str) -> (EventLexicon, Vec<DictIssu
         if line.is_empty() {
             continue;
         }
-        let mut issue = |message: String, severity| issues.push(DictIssue { file: file.to_string(), line: line_no, message, severity });
+        let mut issue = |message: String, severity| {
+            issues.push(DictIssue { file: file.to_string(), line: line_no, message, severity })
+        };
         let mut parts = line.split_whitespace();
         let code = parts.next().unwrap_or("");
         if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) || code.len() < 2 || code.len() > 4 {
-            issue(format!("expected a CAMEO code (2 to 4 digits) at the start of the line, found `{code}`"), Severity::Error);
+            issue(
+                format!("expected a CAMEO code (2 to 4 digits) at the start of the line, found `{code}`"),
+                Severity::Error,
+            );
             continue;
         }
         let mut words: Vec<&str> = parts.collect();
@@ -52,7 +57,10 @@ pub fn read_event_lexicon(file: &str, text: &str) -> (EventLexicon, Vec<DictIssu
         let is_trigger = |w: &str| w.chars().any(|c| c.is_alphabetic()) && !w.chars().any(|c| c.is_lowercase());
         let triggers: Vec<usize> = (0..words.len()).filter(|&k| is_trigger(words[k])).collect();
         if triggers.len() != 1 {
-            issue(format!("a pattern needs exactly one trigger in CAPITALS, found {}", triggers.len()), Severity::Error);
+            issue(
+                format!("a pattern needs exactly one trigger in CAPITALS, found {}", triggers.len()),
+                Severity::Error,
+            );
             continue;
         }
         let t = triggers[0];
@@ -93,7 +101,13 @@ pub fn read_event_lexicon(file: &str, text: &str) -> (EventLexicon, Vec<DictIssu
             if before.is_empty() && after.is_empty() {
                 if let Some(old) = &entry.code.code {
                     if old != code {
-                        issue(format!("`{lemma}` already has the default code {old} (from {}); {code} here wins", entry.rule), Severity::Warning);
+                        issue(
+                            format!(
+                                "`{lemma}` already has the default code {old} (from {}); {code} here wins",
+                                entry.rule
+                            ),
+                            Severity::Warning,
+                        );
                     }
                 }
                 entry.code = PatternCode { code: Some(code.to_string()), paired: None };
@@ -120,10 +134,8 @@ fn element(w: &str) -> Option<PatternElem> {
         "^" => return Some(PatternElem::SkipPhrase),
         _ => {}
     }
-    let options: Vec<Vec<PhraseWord>> = w
-        .split('|')
-        .map(|o| o.split('_').map(PhraseWord::exact).collect::<Vec<_>>())
-        .collect();
+    let options: Vec<Vec<PhraseWord>> =
+        w.split('|').map(|o| o.split('_').map(PhraseWord::exact).collect::<Vec<_>>()).collect();
     if options.iter().any(|o| o.iter().any(|p| p.text.is_empty())) {
         return None;
     }

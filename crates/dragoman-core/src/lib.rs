@@ -4,19 +4,19 @@
 //! stage is a function of the document and the dictionaries, which is what lets the
 //! binary stream, parallelise and run under Spark unchanged.
 
+pub mod builtin;
+pub mod builtin_verbs;
+pub mod coder;
+pub mod fxhash;
+pub mod inflect;
+pub mod knowledge;
 pub mod lexicon;
+pub mod model;
 pub mod ontology;
 pub mod petrarch;
-pub mod builtin;
-pub mod time;
-pub mod text;
-pub mod inflect;
-pub mod builtin_verbs;
-pub mod model;
-pub mod fxhash;
-pub mod knowledge;
-pub mod coder;
-pub mod validation;
 pub mod places;
 #[doc(hidden)]
 pub mod synth;
+pub mod text;
+pub mod time;
+pub mod validation;

@@ -59,12 +59,7 @@ impl CameoTable {
         let mut table = CameoTable::default();
         let mut issues = Vec::new();
         let mut issue = |line: usize, severity: Severity, message: String| {
-            issues.push(DictIssue {
-                file: file.to_string(),
-                line,
-                message,
-                severity,
-            });
+            issues.push(DictIssue { file: file.to_string(), line, message, severity });
         };
         for (idx, raw) in text.lines().enumerate() {
             let line_no = idx + 1;
@@ -77,17 +72,16 @@ impl CameoTable {
                 issue(
                     line_no,
                     Severity::Error,
-                    format!("expected at least 4 tab-separated columns (code, name, goldstein, quad_class), found {}", cols.len()),
+                    format!(
+                        "expected at least 4 tab-separated columns (code, name, goldstein, quad_class), found {}",
+                        cols.len()
+                    ),
                 );
                 continue;
             }
             let code = cols[0];
             if code.is_empty() || !code.chars().all(|c| c.is_ascii_digit()) {
-                issue(
-                    line_no,
-                    Severity::Error,
-                    format!("code {code:?} is not a string of digits"),
-                );
+                issue(line_no, Severity::Error, format!("code {code:?} is not a string of digits"));
                 continue;
             }
             let goldstein = match cols[2].parse::<f32>() {
@@ -104,11 +98,7 @@ impl CameoTable {
             let quad_class = match cols[3].parse::<u8>() {
                 Ok(q) if (1..=4).contains(&q) => q,
                 _ => {
-                    issue(
-                        line_no,
-                        Severity::Error,
-                        format!("quad_class {:?} is not 1, 2, 3 or 4", cols[3]),
-                    );
+                    issue(line_no, Severity::Error, format!("quad_class {:?} is not 1, 2, 3 or 4", cols[3]));
                     continue;
                 }
             };
@@ -116,15 +106,9 @@ impl CameoTable {
                 Some(expected) if expected != quad_class => issue(
                     line_no,
                     Severity::Warning,
-                    format!(
-                        "code {code} has quad class {quad_class} but its root suggests {expected}"
-                    ),
+                    format!("code {code} has quad class {quad_class} but its root suggests {expected}"),
                 ),
-                None => issue(
-                    line_no,
-                    Severity::Warning,
-                    format!("code {code} has no CAMEO root between 01 and 20"),
-                ),
+                None => issue(line_no, Severity::Warning, format!("code {code} has no CAMEO root between 01 and 20")),
                 _ => {}
             }
             let optional = |i: usize| cols.get(i).filter(|s| !s.is_empty()).map(|s| s.to_string());
@@ -137,11 +121,7 @@ impl CameoTable {
                 plover_mode: optional(5),
             };
             if table.codes.insert(code.to_string(), info).is_some() {
-                issue(
-                    line_no,
-                    Severity::Warning,
-                    format!("code {code} listed twice; the later line wins"),
-                );
+                issue(line_no, Severity::Warning, format!("code {code} listed twice; the later line wins"));
             }
         }
         (table, issues)
@@ -157,9 +137,7 @@ impl CameoTable {
         let code = code.trim();
         let mut ends: Vec<usize> = code.char_indices().map(|(i, _)| i).skip(1).collect();
         ends.push(code.len());
-        ends.into_iter()
-            .rev()
-            .find_map(|end| self.codes.get(&code[..end]))
+        ends.into_iter().rev().find_map(|end| self.codes.get(&code[..end]))
     }
 
     /// The two-character root of a code ("026" → "02"); shorter codes come back whole.
@@ -269,20 +247,8 @@ mod tests {
                     abc\tx\t0\t1\n";
         let (t, issues) = CameoTable::parse("t.tsv", text);
         assert_eq!(t.len(), 2);
-        assert_eq!(
-            issues
-                .iter()
-                .filter(|i| i.severity == Severity::Error)
-                .count(),
-            3
-        );
-        assert_eq!(
-            issues
-                .iter()
-                .filter(|i| i.severity == Severity::Warning)
-                .count(),
-            1
-        );
+        assert_eq!(issues.iter().filter(|i| i.severity == Severity::Error).count(), 3);
+        assert_eq!(issues.iter().filter(|i| i.severity == Severity::Warning).count(), 1);
         assert_eq!(issues[0].line, 4);
         assert_eq!(t.get("042").unwrap().plover_mode.as_deref(), Some("visit"));
     }

@@ -68,304 +68,52 @@ const fn c(
     leader: (&'static str, &'static str),
     minister: Option<&'static str>,
 ) -> Country {
-    Country {
-        name,
-        adjective,
-        capital,
-        leader,
-        minister,
-    }
+    Country { name, adjective, capital, leader, minister }
 }
 
 const COUNTRIES: &[Country] = &[
-    c(
-        "Ukraine",
-        "Ukrainian",
-        "Kyiv",
-        ("President", "Volodymyr Zelensky"),
-        Some("Dmytro Kuleba"),
-    ),
-    c(
-        "Russia",
-        "Russian",
-        "Moscow",
-        ("President", "Vladimir Putin"),
-        Some("Sergei Lavrov"),
-    ),
-    c(
-        "Armenia",
-        "Armenian",
-        "Yerevan",
-        ("Prime Minister", "Nikol Pashinyan"),
-        Some("Ararat Mirzoyan"),
-    ),
-    c(
-        "Azerbaijan",
-        "Azerbaijani",
-        "Baku",
-        ("President", "Ilham Aliyev"),
-        Some("Jeyhun Bayramov"),
-    ),
-    c(
-        "Georgia",
-        "Georgian",
-        "Tbilisi",
-        ("Prime Minister", "Irakli Kobakhidze"),
-        None,
-    ),
-    c(
-        "Turkey",
-        "Turkish",
-        "Ankara",
-        ("President", "Recep Tayyip Erdogan"),
-        Some("Hakan Fidan"),
-    ),
-    c(
-        "Iran",
-        "Iranian",
-        "Tehran",
-        ("President", "Masoud Pezeshkian"),
-        None,
-    ),
-    c(
-        "Iraq",
-        "Iraqi",
-        "Baghdad",
-        ("Prime Minister", "Mohammed Shia al-Sudani"),
-        None,
-    ),
-    c(
-        "Syria",
-        "Syrian",
-        "Damascus",
-        ("President", "Bashar al-Assad"),
-        None,
-    ),
-    c(
-        "Israel",
-        "Israeli",
-        "Jerusalem",
-        ("Prime Minister", "Benjamin Netanyahu"),
-        None,
-    ),
-    c(
-        "Egypt",
-        "Egyptian",
-        "Cairo",
-        ("President", "Abdel Fattah el-Sisi"),
-        None,
-    ),
-    c(
-        "Saudi Arabia",
-        "Saudi",
-        "Riyadh",
-        ("Crown Prince", "Mohammed bin Salman"),
-        None,
-    ),
-    c(
-        "Qatar",
-        "Qatari",
-        "Doha",
-        ("Emir", "Tamim bin Hamad Al Thani"),
-        None,
-    ),
-    c(
-        "Lebanon",
-        "Lebanese",
-        "Beirut",
-        ("Prime Minister", "Najib Mikati"),
-        None,
-    ),
-    c(
-        "Yemen",
-        "Yemeni",
-        "Sanaa",
-        ("President", "Rashad al-Alimi"),
-        None,
-    ),
+    c("Ukraine", "Ukrainian", "Kyiv", ("President", "Volodymyr Zelensky"), Some("Dmytro Kuleba")),
+    c("Russia", "Russian", "Moscow", ("President", "Vladimir Putin"), Some("Sergei Lavrov")),
+    c("Armenia", "Armenian", "Yerevan", ("Prime Minister", "Nikol Pashinyan"), Some("Ararat Mirzoyan")),
+    c("Azerbaijan", "Azerbaijani", "Baku", ("President", "Ilham Aliyev"), Some("Jeyhun Bayramov")),
+    c("Georgia", "Georgian", "Tbilisi", ("Prime Minister", "Irakli Kobakhidze"), None),
+    c("Turkey", "Turkish", "Ankara", ("President", "Recep Tayyip Erdogan"), Some("Hakan Fidan")),
+    c("Iran", "Iranian", "Tehran", ("President", "Masoud Pezeshkian"), None),
+    c("Iraq", "Iraqi", "Baghdad", ("Prime Minister", "Mohammed Shia al-Sudani"), None),
+    c("Syria", "Syrian", "Damascus", ("President", "Bashar al-Assad"), None),
+    c("Israel", "Israeli", "Jerusalem", ("Prime Minister", "Benjamin Netanyahu"), None),
+    c("Egypt", "Egyptian", "Cairo", ("President", "Abdel Fattah el-Sisi"), None),
+    c("Saudi Arabia", "Saudi", "Riyadh", ("Crown Prince", "Mohammed bin Salman"), None),
+    c("Qatar", "Qatari", "Doha", ("Emir", "Tamim bin Hamad Al Thani"), None),
+    c("Lebanon", "Lebanese", "Beirut", ("Prime Minister", "Najib Mikati"), None),
+    c("Yemen", "Yemeni", "Sanaa", ("President", "Rashad al-Alimi"), None),
     c("Mali", "Malian", "Bamako", ("Col.", "Assimi Goita"), None),
-    c(
-        "Niger",
-        "Nigerien",
-        "Niamey",
-        ("Gen.", "Abdourahamane Tiani"),
-        None,
-    ),
-    c(
-        "Nigeria",
-        "Nigerian",
-        "Abuja",
-        ("President", "Bola Tinubu"),
-        None,
-    ),
-    c(
-        "Sudan",
-        "Sudanese",
-        "Khartoum",
-        ("Gen.", "Abdel Fattah al-Burhan"),
-        None,
-    ),
-    c(
-        "Ethiopia",
-        "Ethiopian",
-        "Addis Ababa",
-        ("Prime Minister", "Abiy Ahmed"),
-        None,
-    ),
-    c(
-        "Kenya",
-        "Kenyan",
-        "Nairobi",
-        ("President", "William Ruto"),
-        None,
-    ),
-    c(
-        "Somalia",
-        "Somali",
-        "Mogadishu",
-        ("President", "Hassan Sheikh Mohamud"),
-        None,
-    ),
-    c(
-        "France",
-        "French",
-        "Paris",
-        ("President", "Emmanuel Macron"),
-        None,
-    ),
-    c(
-        "Germany",
-        "German",
-        "Berlin",
-        ("Chancellor", "Olaf Scholz"),
-        None,
-    ),
-    c(
-        "Britain",
-        "British",
-        "London",
-        ("Prime Minister", "Keir Starmer"),
-        None,
-    ),
-    c(
-        "the United States",
-        "U.S.",
-        "Washington",
-        ("President", "Joe Biden"),
-        Some("Antony Blinken"),
-    ),
-    c(
-        "China",
-        "Chinese",
-        "Beijing",
-        ("President", "Xi Jinping"),
-        Some("Wang Yi"),
-    ),
-    c(
-        "Japan",
-        "Japanese",
-        "Tokyo",
-        ("Prime Minister", "Fumio Kishida"),
-        None,
-    ),
-    c(
-        "India",
-        "Indian",
-        "New Delhi",
-        ("Prime Minister", "Narendra Modi"),
-        None,
-    ),
-    c(
-        "Pakistan",
-        "Pakistani",
-        "Islamabad",
-        ("Prime Minister", "Shehbaz Sharif"),
-        None,
-    ),
-    c(
-        "Afghanistan",
-        "Afghan",
-        "Kabul",
-        ("Taliban leader", "Hibatullah Akhundzada"),
-        None,
-    ),
-    c(
-        "North Korea",
-        "North Korean",
-        "Pyongyang",
-        ("leader", "Kim Jong Un"),
-        None,
-    ),
-    c(
-        "South Korea",
-        "South Korean",
-        "Seoul",
-        ("President", "Yoon Suk Yeol"),
-        None,
-    ),
-    c(
-        "Venezuela",
-        "Venezuelan",
-        "Caracas",
-        ("President", "Nicolas Maduro"),
-        None,
-    ),
-    c(
-        "Colombia",
-        "Colombian",
-        "Bogota",
-        ("President", "Gustavo Petro"),
-        None,
-    ),
-    c(
-        "Brazil",
-        "Brazilian",
-        "Brasilia",
-        ("President", "Luiz Inacio Lula da Silva"),
-        None,
-    ),
-    c(
-        "Mexico",
-        "Mexican",
-        "Mexico City",
-        ("President", "Andres Manuel Lopez Obrador"),
-        None,
-    ),
-    c(
-        "Serbia",
-        "Serbian",
-        "Belgrade",
-        ("President", "Aleksandar Vucic"),
-        None,
-    ),
-    c(
-        "Kosovo",
-        "Kosovar",
-        "Pristina",
-        ("Prime Minister", "Albin Kurti"),
-        None,
-    ),
-    c(
-        "Poland",
-        "Polish",
-        "Warsaw",
-        ("Prime Minister", "Donald Tusk"),
-        None,
-    ),
-    c(
-        "Libya",
-        "Libyan",
-        "Tripoli",
-        ("Prime Minister", "Abdul Hamid Dbeibah"),
-        None,
-    ),
-    c(
-        "Myanmar",
-        "Myanmar",
-        "Naypyitaw",
-        ("Senior Gen.", "Min Aung Hlaing"),
-        None,
-    ),
+    c("Niger", "Nigerien", "Niamey", ("Gen.", "Abdourahamane Tiani"), None),
+    c("Nigeria", "Nigerian", "Abuja", ("President", "Bola Tinubu"), None),
+    c("Sudan", "Sudanese", "Khartoum", ("Gen.", "Abdel Fattah al-Burhan"), None),
+    c("Ethiopia", "Ethiopian", "Addis Ababa", ("Prime Minister", "Abiy Ahmed"), None),
+    c("Kenya", "Kenyan", "Nairobi", ("President", "William Ruto"), None),
+    c("Somalia", "Somali", "Mogadishu", ("President", "Hassan Sheikh Mohamud"), None),
+    c("France", "French", "Paris", ("President", "Emmanuel Macron"), None),
+    c("Germany", "German", "Berlin", ("Chancellor", "Olaf Scholz"), None),
+    c("Britain", "British", "London", ("Prime Minister", "Keir Starmer"), None),
+    c("the United States", "U.S.", "Washington", ("President", "Joe Biden"), Some("Antony Blinken")),
+    c("China", "Chinese", "Beijing", ("President", "Xi Jinping"), Some("Wang Yi")),
+    c("Japan", "Japanese", "Tokyo", ("Prime Minister", "Fumio Kishida"), None),
+    c("India", "Indian", "New Delhi", ("Prime Minister", "Narendra Modi"), None),
+    c("Pakistan", "Pakistani", "Islamabad", ("Prime Minister", "Shehbaz Sharif"), None),
+    c("Afghanistan", "Afghan", "Kabul", ("Taliban leader", "Hibatullah Akhundzada"), None),
+    c("North Korea", "North Korean", "Pyongyang", ("leader", "Kim Jong Un"), None),
+    c("South Korea", "South Korean", "Seoul", ("President", "Yoon Suk Yeol"), None),
+    c("Venezuela", "Venezuelan", "Caracas", ("President", "Nicolas Maduro"), None),
+    c("Colombia", "Colombian", "Bogota", ("President", "Gustavo Petro"), None),
+    c("Brazil", "Brazilian", "Brasilia", ("President", "Luiz Inacio Lula da Silva"), None),
+    c("Mexico", "Mexican", "Mexico City", ("President", "Andres Manuel Lopez Obrador"), None),
+    c("Serbia", "Serbian", "Belgrade", ("President", "Aleksandar Vucic"), None),
+    c("Kosovo", "Kosovar", "Pristina", ("Prime Minister", "Albin Kurti"), None),
+    c("Poland", "Polish", "Warsaw", ("Prime Minister", "Donald Tusk"), None),
+    c("Libya", "Libyan", "Tripoli", ("Prime Minister", "Abdul Hamid Dbeibah"), None),
+    c("Myanmar", "Myanmar", "Naypyitaw", ("Senior Gen.", "Min Aung Hlaing"), None),
 ];
 
 /// Organisations, with the short form a second mention uses.
@@ -382,27 +130,18 @@ const ORGS: &[(&str, &str)] = &[
     ("the International Committee of the Red Cross", "the ICRC"),
     ("Amnesty International", "Amnesty"),
     ("Human Rights Watch", "the group"),
-    (
-        "the Organization for Security and Co-operation in Europe",
-        "the OSCE",
-    ),
+    ("the Organization for Security and Co-operation in Europe", "the OSCE"),
     ("the World Health Organization", "the WHO"),
     ("the International Atomic Energy Agency", "the IAEA"),
     ("the Gulf Cooperation Council", "the GCC"),
 ];
 
-const OUTLETS: &[&str] = &[
-    "Dragoman Wire",
-    "Meridian News",
-    "Harbour Post",
-    "Eastern Ledger",
-    "Continental Dispatch",
-    "Lantern Press",
-];
+const OUTLETS: &[&str] =
+    &["Dragoman Wire", "Meridian News", "Harbour Post", "Eastern Ledger", "Continental Dispatch", "Lantern Press"];
 
 const FIRST: &[&str] = &[
-    "Ibrahim", "Anna", "Karim", "Olena", "David", "Fatima", "Tomas", "Leila", "Samuel", "Mariam",
-    "Arman", "Yusuf", "Elena", "Kwame", "Sofia", "Rustam", "Amina", "Pavel",
+    "Ibrahim", "Anna", "Karim", "Olena", "David", "Fatima", "Tomas", "Leila", "Samuel", "Mariam", "Arman", "Yusuf",
+    "Elena", "Kwame", "Sofia", "Rustam", "Amina", "Pavel",
 ];
 const LAST: &[&str] = &[
     "Kante",
@@ -439,15 +178,7 @@ const MONTHS: &[(&str, &str)] = &[
     ("December", "Dec."),
 ];
 
-const WEEKDAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// Infinitive phrases after "urged X to", "called on X to".
 const APPEALS: &[&str] = &[
@@ -628,10 +359,7 @@ impl Builder<'_> {
         match self.rng.below(5) {
             0 => format!("{},{:03}", self.rng.range(1, 30), self.rng.below(20) * 50),
             1 => format!("about {}", self.rng.range(2, 60) * 100),
-            2 => (*self
-                .rng
-                .pick(&["several hundred", "thousands of", "hundreds of"]))
-            .to_string(),
+            2 => (*self.rng.pick(&["several hundred", "thousands of", "hundreds of"])).to_string(),
             3 => format!("{}", self.rng.range(3, 9) * 100),
             _ => format!("more than {},000", self.rng.range(2, 40)),
         }
@@ -642,12 +370,8 @@ impl Builder<'_> {
         match self.rng.below(14) {
             0..=3 => format!("on {}", self.rng.pick(WEEKDAYS)),
             4 => "last week".into(),
-            5 => format!(
-                "in {} {}",
-                self.rng.pick(&["early", "mid-", "late"]),
-                MONTHS[p.month0() as usize].0
-            )
-            .replace("mid- ", "mid-"),
+            5 => format!("in {} {}", self.rng.pick(&["early", "mid-", "late"]), MONTHS[p.month0() as usize].0)
+                .replace("mid- ", "mid-"),
             6 => {
                 let d = p - Duration::days(self.rng.range(2, 40) as i64);
                 let (_, short) = MONTHS[d.month0() as usize];
@@ -688,28 +412,54 @@ impl Builder<'_> {
             5 => format!("{s} held talks with {t} {time} on {}", r.pick(TOPICS)),
             6 => format!("{s} signed an agreement with {t} {time} on {}", r.pick(TOPICS)),
             7 => format!("{s} condemned {t} {time} over the detention of opposition activists"),
-            8 => format!("{s} shelled {tadj} positions near the border {time}, killing {} soldiers", ["two", "three", "four", "seven"][r.below(4)]),
-            9 => format!("{s} detained {} {tadj} nationals {time} on suspicion of espionage", ["two", "three", "11", "dozens of"][r.below(4)]),
-            10 => format!("Thousands of people protested outside the {tadj} embassy in {} {time}", COUNTRIES[a].capital),
+            8 => format!(
+                "{s} shelled {tadj} positions near the border {time}, killing {} soldiers",
+                ["two", "three", "four", "seven"][r.below(4)]
+            ),
+            9 => format!(
+                "{s} detained {} {tadj} nationals {time} on suspicion of espionage",
+                ["two", "three", "11", "dozens of"][r.below(4)]
+            ),
+            10 => {
+                format!("Thousands of people protested outside the {tadj} embassy in {} {time}", COUNTRIES[a].capital)
+            }
             11 => format!("{s} threatened {t} with new sanctions if it did not {}", r.pick(APPEALS)),
-            12 => format!("{s} praised {t} {time} for its role in {}", r.pick(&["the negotiations", "the prisoner exchange", "the evacuation of civilians"])),
+            12 => format!(
+                "{s} praised {t} {time} for its role in {}",
+                r.pick(&["the negotiations", "the prisoner exchange", "the evacuation of civilians"])
+            ),
             13 => format!("{s} and {t} agreed {time} to resume talks on {}", r.pick(TOPICS)),
-            14 => format!("{t1} was attacked by {s} {time} near the town of {}", r.pick(&["Tovuz", "Kramatorsk", "Gao", "El Fasher", "Rafah", "Marib"])),
+            14 => format!(
+                "{t1} was attacked by {s} {time} near the town of {}",
+                r.pick(&["Tovuz", "Kramatorsk", "Gao", "El Fasher", "Rafah", "Marib"])
+            ),
             15 => format!("{t1} was accused by {s} of {}", r.pick(ACCUSATIONS)),
             16 => format!("{s} expelled the {tadj} ambassador {time} and recalled its own envoy from {tcap}"),
             17 => format!("{s} imposed sanctions on {t} {time} over {}", r.pick(TOPICS)),
             18 => format!("{s} did not attend the meeting with {t} {time}, citing {}", r.pick(TOPICS)),
             19 => format!("{s} denied {time} that its forces had attacked {t}"),
-            20 => format!("{s} sent humanitarian aid to {t} {time}, including food and medicine for {} families", ["2,000", "15,000", "several thousand"][r.below(3)]),
+            20 => format!(
+                "{s} sent humanitarian aid to {t} {time}, including food and medicine for {} families",
+                ["2,000", "15,000", "several thousand"][r.below(3)]
+            ),
             21 => format!("{s} deployed {n} troops to the border with {tn} {time}"),
             22 => format!("{s} welcomed the decision by {t} to {}", r.pick(APPEALS)),
-            23 => format!("{s} rejected a proposal from {t} {time} to {}", r.pick(&["hold a referendum", "extend the truce", "share control of the pipeline"])),
+            23 => format!(
+                "{s} rejected a proposal from {t} {time} to {}",
+                r.pick(&["hold a referendum", "extend the truce", "share control of the pipeline"])
+            ),
             24 => format!("{s} demanded that {t} {}", r.pick(APPEALS)),
             25 => format!("{s} offered {time} to mediate between {t} and its neighbours"),
-            26 => format!("{s} criticized {t} for the slow pace of {}", r.pick(&["the negotiations", "reforms", "the investigation"])),
+            26 => format!(
+                "{s} criticized {t} for the slow pace of {}",
+                r.pick(&["the negotiations", "reforms", "the investigation"])
+            ),
             27 => format!("{s} launched air strikes on {tadj} targets {time}, the military said"),
             28 => format!("{s} clashed with {t} {time} in the disputed border area"),
-            29 => format!("{s} released {} {tadj} prisoners {time} as part of an exchange", ["12", "40", "95", "dozens of"][r.below(4)]),
+            29 => format!(
+                "{s} released {} {tadj} prisoners {time} as part of an exchange",
+                ["12", "40", "95", "dozens of"][r.below(4)]
+            ),
             30 => format!("{s} cut diplomatic ties with {t} {time}"),
             31 => format!("{s} promised to provide military assistance to {t}"),
             33 => format!("{s} pledged ${}.{} million in reconstruction aid to {t} {time}", r.range(1, 9), r.below(10)),
@@ -732,10 +482,7 @@ impl Builder<'_> {
                 if self.rng.chance(50) {
                     format!("\"{q},\" {speaker} said {time}")
                 } else {
-                    format!(
-                        "\u{201c}{q},\u{201d} {speaker} told reporters in {}",
-                        COUNTRIES[ci].capital
-                    )
+                    format!("\u{201c}{q},\u{201d} {speaker} told reporters in {}", COUNTRIES[ci].capital)
                 }
             }
             3 => {
@@ -745,16 +492,13 @@ impl Builder<'_> {
                 format!("{who} said {} that {}", self.time(), lower_first(&core))
             }
             4 => {
-                let n = *self.rng.pick(&[
-                    "Three",
-                    "At least 12",
-                    "Two",
-                    "Dozens of",
-                    "More than 40",
-                    "Seven",
-                ]);
+                let n = *self.rng.pick(&["Three", "At least 12", "Two", "Dozens of", "More than 40", "Seven"]);
                 let ci = self.country();
-                format!("{n} people were killed and dozens wounded in fighting near {} {}, according to local officials", COUNTRIES[ci].capital, self.time())
+                format!(
+                    "{n} people were killed and dozens wounded in fighting near {} {}, according to local officials",
+                    COUNTRIES[ci].capital,
+                    self.time()
+                )
             }
             5 => {
                 let o = self.org();
@@ -785,16 +529,11 @@ impl Builder<'_> {
                 }
                 2 if !s.contains(" said") => format!(
                     ", the {} said in a statement",
-                    self.rng
-                        .pick(&["ministry", "office", "spokesman", "presidency"])
+                    self.rng.pick(&["ministry", "office", "spokesman", "presidency"])
                 ),
                 3 => {
                     let ci = self.country();
-                    format!(
-                        " as {} officials prepared for talks on {}",
-                        COUNTRIES[ci].adjective,
-                        self.rng.pick(TOPICS)
-                    )
+                    format!(" as {} officials prepared for talks on {}", COUNTRIES[ci].adjective, self.rng.pick(TOPICS))
                 }
                 _ => format!(", {}", self.rng.pick(MOVES)),
             };
@@ -839,10 +578,7 @@ fn lower_first(s: &str) -> String {
 }
 
 fn article_rng(seed: u64, index: usize) -> Rng {
-    Rng::new(
-        seed.wrapping_mul(0xD6E8_FEB8_6659_FD93)
-            ^ (index as u64).wrapping_mul(0xA076_1D64_78BD_642F),
-    )
+    Rng::new(seed.wrapping_mul(0xD6E8_FEB8_6659_FD93) ^ (index as u64).wrapping_mul(0xA076_1D64_78BD_642F))
 }
 
 /// One synthetic article: `(id, text, published as YYYY-MM-DD)`. The same
@@ -868,12 +604,7 @@ fn article_with_source(seed: u64, index: usize) -> (String, String, String, &'st
     let org = rng.below(ORGS.len());
     let outlet = *rng.pick(OUTLETS);
     let n_sentences = rng.range(3, 15);
-    let mut b = Builder {
-        rng: &mut rng,
-        cast,
-        org,
-        published,
-    };
+    let mut b = Builder { rng: &mut rng, cast, org, published };
     let mut text = String::with_capacity(n_sentences * 170);
     let home = &COUNTRIES[cast[0]];
     match b.rng.below(5) {
@@ -927,14 +658,8 @@ pub fn json_escape(s: &str, out: &mut String) {
 pub fn record(seed: u64, index: usize) -> String {
     let (id, text, published, source) = article_with_source(seed, index);
     let mut line = String::with_capacity(text.len() + 120);
-    for (i, (k, v)) in [
-        ("id", id.as_str()),
-        ("published", &published),
-        ("source", source),
-        ("text", &text),
-    ]
-    .into_iter()
-    .enumerate()
+    for (i, (k, v)) in
+        [("id", id.as_str()), ("published", &published), ("source", source), ("text", &text)].into_iter().enumerate()
     {
         line.push_str(if i == 0 { "{\"" } else { ", \"" });
         line.push_str(k);
@@ -1042,8 +767,7 @@ mod tests {
     fn records_are_valid_json_and_round_trip() {
         for (i, line) in corpus_jsonl(1, 200_000).enumerate() {
             assert!(!line.contains('\n'));
-            let fields =
-                parse_flat_object(&line).unwrap_or_else(|e| panic!("record {i}: {e}: {line}"));
+            let fields = parse_flat_object(&line).unwrap_or_else(|e| panic!("record {i}: {e}: {line}"));
             let keys: Vec<&str> = fields.iter().map(|(k, _)| k.as_str()).collect();
             assert_eq!(keys, ["id", "published", "source", "text"]);
             let (id, text, published) = article(1, i);
@@ -1060,10 +784,7 @@ mod tests {
         json_escape("a\"b\\c\nd\u{1}e\u{2014}", &mut out);
         assert_eq!(out, "a\\\"b\\\\c\\nd\\u0001e\u{2014}");
         let line = format!("{{\"text\": \"{out}\"}}");
-        assert_eq!(
-            parse_flat_object(&line).unwrap()[0].1,
-            "a\"b\\c\nd\u{1}e\u{2014}"
-        );
+        assert_eq!(parse_flat_object(&line).unwrap()[0].1, "a\"b\\c\nd\u{1}e\u{2014}");
     }
 
     #[test]
@@ -1072,8 +793,7 @@ mod tests {
         let mut total_sentences = 0;
         let mut total_words = 0;
         let mut seen = std::collections::HashSet::new();
-        let (mut datelines, mut quotes, mut passives, mut abbreviations, mut paragraphs) =
-            (0, 0, 0, 0, 0);
+        let (mut datelines, mut quotes, mut passives, mut abbreviations, mut paragraphs) = (0, 0, 0, 0, 0);
         for i in 0..300 {
             let (_, text, _) = article(99, i);
             assert!(seen.insert(text.clone()), "duplicate article {i}");
@@ -1083,23 +803,15 @@ mod tests {
             total_words += word_count(&text);
             datelines += usize::from(text.contains('\u{2014}') || text.contains(") - "));
             quotes += usize::from(text.contains('"') || text.contains('\u{201c}'));
-            passives += usize::from(
-                text.contains(" was attacked by ") || text.contains(" was accused by "),
-            );
+            passives += usize::from(text.contains(" was attacked by ") || text.contains(" was accused by "));
             abbreviations += usize::from(
-                text.contains("U.S.")
-                    || text.contains("Gen.")
-                    || text.contains("Sept.")
-                    || text.contains("Jan."),
+                text.contains("U.S.") || text.contains("Gen.") || text.contains("Sept.") || text.contains("Jan."),
             );
             paragraphs += usize::from(text.contains("\n\n"));
         }
         assert!(sentence_counts.len() >= 8, "{sentence_counts:?}");
         let mean = total_words as f64 / total_sentences as f64;
-        assert!(
-            (12.0..=40.0).contains(&mean),
-            "mean words per sentence {mean}"
-        );
+        assert!((12.0..=40.0).contains(&mean), "mean words per sentence {mean}");
         for (what, n) in [
             ("datelines", datelines),
             ("quotes", quotes),

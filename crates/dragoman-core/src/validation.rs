@@ -49,10 +49,7 @@ pub struct ConfigOption {
 /// PETRARCH's reading of a boolean switch: "True", "TRUE", "true" (and "1", "yes")
 /// are true, anything else false.
 pub fn config_bool(value: &str) -> bool {
-    matches!(
-        value.trim().to_ascii_lowercase().as_str(),
-        "true" | "1" | "yes"
-    )
+    matches!(value.trim().to_ascii_lowercase().as_str(), "true" | "1" | "yes")
 }
 
 fn attr(tag: &str, name: &str) -> Option<String> {
@@ -76,9 +73,7 @@ fn element_names(s: &str) -> impl Iterator<Item = &str> {
             rest = c.find("-->").map_or("", |e| &c[e + 3..]);
             continue;
         }
-        let end = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
+        let end = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(rest.len());
         if end > 0 {
             return Some(&rest[..end]);
         }
@@ -105,23 +100,11 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         env.discards = between(e, "<Discardfile>", "</Discardfile>").map(|s| s.trim().to_string());
         let mut rest = e;
         while let Some(list) = between(rest, "<Actorfile>", "</Actorfile>") {
-            env.actors.extend(
-                list.split(',')
-                    .map(str::trim)
-                    .filter(|a| !a.is_empty())
-                    .map(str::to_string),
-            );
-            rest = rest
-                .find("</Actorfile>")
-                .map_or("", |at| &rest[at + "</Actorfile>".len()..]);
+            env.actors.extend(list.split(',').map(str::trim).filter(|a| !a.is_empty()).map(str::to_string));
+            rest = rest.find("</Actorfile>").map_or("", |at| &rest[at + "</Actorfile>".len()..]);
         }
         env.other = element_names(e)
-            .filter(|n| {
-                !matches!(
-                    *n,
-                    "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile" | "Config"
-                )
-            })
+            .filter(|n| !matches!(*n, "Verbfile" | "Actorfile" | "Agentfile" | "Discardfile" | "Config"))
             .map(str::to_string)
             .collect();
     }
@@ -133,10 +116,7 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         let next_comment = rest.find("<!--");
         let next_config = rest.find("<Config ");
         let next_sentence = rest.find("<Sentence ");
-        let first = [next_comment, next_config, next_sentence]
-            .into_iter()
-            .flatten()
-            .min();
+        let first = [next_comment, next_config, next_sentence].into_iter().flatten().min();
         let Some(at) = first else { break };
         if Some(at) == next_comment {
             let end = rest[at..].find("-->").map_or(rest.len(), |e| at + e + 3);
@@ -155,9 +135,7 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
             env.options.push(option);
             pos += end;
         } else {
-            let end = rest[at..]
-                .find("</Sentence>")
-                .map_or(rest.len(), |e| at + e + 11);
+            let end = rest[at..].find("</Sentence>").map_or(rest.len(), |e| at + e + 11);
             let body = &rest[at..end];
             let head_end = body.find('>').unwrap_or(body.len());
             let head = &body[..head_end];
@@ -187,11 +165,9 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
                 if let Some(err) = attr(tag, "error") {
                     r.expects_error = Some(err);
                 } else if tag.contains("noevents") {
-                } else if let (Some(src), Some(tgt), Some(code)) = (
-                    attr(tag, "sourcecode"),
-                    attr(tag, "targetcode"),
-                    attr(tag, "eventcode"),
-                ) {
+                } else if let (Some(src), Some(tgt), Some(code)) =
+                    (attr(tag, "sourcecode"), attr(tag, "targetcode"), attr(tag, "eventcode"))
+                {
                     r.expected.push((src, tgt, code));
                 }
                 b = &b[e..];
@@ -225,21 +201,11 @@ ties with Gondor.
         assert_eq!(env.actors, vec!["a.txt", "b.txt"]);
         assert_eq!(recs.len(), 2);
         assert_eq!(recs[0].text, "Arnor restored ties with Gondor.");
-        assert_eq!(
-            recs[0].expected,
-            vec![("ARN".into(), "GON".into(), "064".into())]
-        );
+        assert_eq!(recs[0].expected, vec![("ARN".into(), "GON".into(), "064".into())]);
         assert!(recs[0].require_dyad);
         assert!(!recs[1].require_dyad);
         assert!(recs[1].expected.is_empty());
-        assert_eq!(
-            env.options,
-            vec![ConfigOption {
-                option: "require_dyad".into(),
-                value: "False".into(),
-                line: 9
-            }]
-        );
+        assert_eq!(env.options, vec![ConfigOption { option: "require_dyad".into(), value: "False".into(), line: 9 }]);
     }
 
     #[test]
@@ -265,20 +231,9 @@ ties with Gondor.
         let names: Vec<&str> = env.options.iter().map(|o| o.option.as_str()).collect();
         assert_eq!(
             names,
-            vec![
-                "stop_on_error",
-                "require_dyad",
-                "require_dyad",
-                "require_dyad",
-                "comma_max",
-                "require_dyad"
-            ]
+            vec!["stop_on_error", "require_dyad", "require_dyad", "require_dyad", "comma_max", "require_dyad"]
         );
         assert_eq!(env.options[0].line, 3);
-        assert!(
-            config_bool("False") == config_bool("FALSE")
-                && !config_bool("false")
-                && config_bool("TRUE")
-        );
+        assert!(config_bool("False") == config_bool("FALSE") && !config_bool("false") && config_bool("TRUE"));
     }
 }

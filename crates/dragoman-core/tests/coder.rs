@@ -13,7 +13,14 @@ fn knowledge() -> &'static Knowledge {
 }
 
 fn code_with(text: &str, published: &str, opts: &CodeOptions) -> Vec<Event> {
-    let doc = Document { id: "t".into(), text: text.into(), published: parse_date(published).unwrap(), source: None, url: None, title: None };
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: parse_date(published).unwrap(),
+        source: None,
+        url: None,
+        title: None,
+    };
     code_document(&doc, knowledge(), opts).events
 }
 
@@ -23,13 +30,20 @@ fn code(text: &str) -> Vec<Event> {
 
 /// (source, target, code) triples, target "-" when there is none.
 fn triples(events: &[Event]) -> Vec<(String, String, String)> {
-    let mut v: Vec<_> = events.iter().map(|e| (e.source.code.clone(), e.target.as_ref().map_or("-".into(), |t| t.code.clone()), e.code.clone())).collect();
+    let mut v: Vec<_> = events
+        .iter()
+        .map(|e| (e.source.code.clone(), e.target.as_ref().map_or("-".into(), |t| t.code.clone()), e.code.clone()))
+        .collect();
     v.sort();
     v
 }
 
 fn has(events: &[Event], source: &str, target: &str, code: &str) -> bool {
-    events.iter().any(|e| e.source.code.starts_with(source) && e.target.as_ref().map_or("-", |t| t.code.as_str()).starts_with(target) && e.code.starts_with(code))
+    events.iter().any(|e| {
+        e.source.code.starts_with(source)
+            && e.target.as_ref().map_or("-", |t| t.code.as_str()).starts_with(target)
+            && e.code.starts_with(code)
+    })
 }
 
 #[test]

@@ -18,7 +18,10 @@ fn unit_dir() -> PathBuf {
 fn petrarch_unit_records() {
     let dir = unit_dir();
     let Ok(xml) = std::fs::read_to_string(dir.join("PETR.UnitTest.records.xml")) else {
-        println!("SKIPPED petrarch_unit_records: {} not found (the shared folder is not beside this checkout)", dir.display());
+        println!(
+            "SKIPPED petrarch_unit_records: {} not found (the shared folder is not beside this checkout)",
+            dir.display()
+        );
         return;
     };
     let (env, records) = read_validation(&xml);
@@ -35,13 +38,16 @@ fn petrarch_unit_records() {
     let verbose = std::env::var("DRAGOMAN_VERBOSE").is_ok();
     for r in &records {
         let date = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").unwrap_or_default();
-        let doc = Document { id: r.id.clone(), text: r.text.clone(), published: date, source: None, url: None, title: None };
+        let doc =
+            Document { id: r.id.clone(), text: r.text.clone(), published: date, source: None, url: None, title: None };
         let opts = CodeOptions { require_dyad: Some(r.require_dyad), ..CodeOptions::default() };
         let coded = code_document(&doc, &k, &opts);
         let got: BTreeSet<(String, String, String)> = coded
             .events
             .iter()
-            .map(|e| (e.source.code.clone(), e.target.as_ref().map_or("---".to_string(), |t| t.code.clone()), e.code.clone()))
+            .map(|e| {
+                (e.source.code.clone(), e.target.as_ref().map_or("---".to_string(), |t| t.code.clone()), e.code.clone())
+            })
             .collect();
         let want: BTreeSet<(String, String, String)> = r.expected.iter().cloned().collect();
         let ok = if r.expects_error.is_some() { got.is_empty() } else { got == want };

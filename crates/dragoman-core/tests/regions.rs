@@ -34,8 +34,7 @@ struct Case {
 }
 
 /// Cases the coder, not the lexicon, gets wrong today (see the note on each).
-const KNOWN_CODER_GAPS: &[&str] = &[
-];
+const KNOWN_CODER_GAPS: &[&str] = &[];
 
 const CASES: &[Case] = &[
     // --- The Sahel ---------------------------------------------------------------------
@@ -874,13 +873,26 @@ fn regions_are_coded_by_the_builtin_lexicon() {
     let mut missed_lines = Vec::new();
     let mut gap_lines = Vec::new();
     for case in CASES {
-        let doc = Document { id: case.id.into(), text: case.text.into(), published: parse_date(case.published).unwrap(), source: None, url: None, title: None };
+        let doc = Document {
+            id: case.id.into(),
+            text: case.text.into(),
+            published: parse_date(case.published).unwrap(),
+            source: None,
+            url: None,
+            title: None,
+        };
         let coded = code_document(&doc, knowledge(), &CodeOptions::default());
         let gap = KNOWN_CODER_GAPS.contains(&case.id);
         let missing: Vec<&Expect> = case.expect.iter().filter(|x| !coded.events.iter().any(|e| fits(x, e))).collect();
         let extra: Vec<&Event> = coded.events.iter().filter(|e| !case.expect.iter().any(|x| fits(x, e))).collect();
         if gap {
-            gap_lines.push(format!("KNOWN CODER GAP {}: {}\n    missing {:?}\n    unexpected {:?}", case.id, case.text, missing, extra.iter().map(|e| show(e)).collect::<Vec<_>>()));
+            gap_lines.push(format!(
+                "KNOWN CODER GAP {}: {}\n    missing {:?}\n    unexpected {:?}",
+                case.id,
+                case.text,
+                missing,
+                extra.iter().map(|e| show(e)).collect::<Vec<_>>()
+            ));
             continue;
         }
         sentences += coded.sentences;
@@ -888,7 +900,13 @@ fn regions_are_coded_by_the_builtin_lexicon() {
         found += case.expect.len() - missing.len();
         unexpected += extra.len();
         for x in &missing {
-            missed_lines.push(format!("MISSED {} {:?}: {}\n    coded {:?}", case.id, x, case.text, coded.events.iter().map(show).collect::<Vec<_>>()));
+            missed_lines.push(format!(
+                "MISSED {} {:?}: {}\n    coded {:?}",
+                case.id,
+                x,
+                case.text,
+                coded.events.iter().map(show).collect::<Vec<_>>()
+            ));
         }
         for e in &extra {
             println!("UNEXPECTED {}: {}", case.id, show(e));
@@ -906,5 +924,8 @@ fn regions_are_coded_by_the_builtin_lexicon() {
     assert!(KNOWN_CODER_GAPS.len() * 100 <= CASES.len() * 15, "too many known coder gaps");
     assert!(KNOWN_CODER_GAPS.iter().all(|g| CASES.iter().any(|c| c.id == *g)), "a known gap names no case");
     assert_eq!(found, expected, "{} expected event(s) missing", expected - found);
-    assert!(unexpected * 5 <= sentences, "{unexpected} unexpected events in {sentences} sentences (at most one per five)");
+    assert!(
+        unexpected * 5 <= sentences,
+        "{unexpected} unexpected events in {sentences} sentences (at most one per five)"
+    );
 }

@@ -38,14 +38,20 @@ fn matches(gold: &Value, e: &Event) -> bool {
 #[test]
 fn seed_article_scores() {
     let dir = eval_dir();
-    let (Ok(text), Ok(gold)) = (std::fs::read_to_string(dir.join("seed-article.txt")), std::fs::read_to_string(dir.join("seed-gold.json"))) else {
-        println!("SKIPPED seed_article_scores: {} not found (the shared folder is not beside this checkout)", dir.display());
+    let (Ok(text), Ok(gold)) =
+        (std::fs::read_to_string(dir.join("seed-article.txt")), std::fs::read_to_string(dir.join("seed-gold.json")))
+    else {
+        println!(
+            "SKIPPED seed_article_scores: {} not found (the shared folder is not beside this checkout)",
+            dir.display()
+        );
         return;
     };
     let gold: Value = serde_json::from_str(&gold).unwrap();
     let k = KnowledgeBuilder::new().builtin().build();
     let published = parse_date(gold["published"].as_str().unwrap()).unwrap();
-    let doc = Document { id: gold["doc_id"].as_str().unwrap().into(), text, published, source: None, url: None, title: None };
+    let doc =
+        Document { id: gold["doc_id"].as_str().unwrap().into(), text, published, source: None, url: None, title: None };
     let coded = code_document(&doc, &k, &CodeOptions::default());
     let events = gold["events"].as_array().unwrap();
     let required: Vec<&Value> = events.iter().filter(|g| g["required"].as_bool() == Some(true)).collect();
@@ -60,13 +66,19 @@ fn seed_article_scores() {
         }
         found += 1;
         if let Some(place) = g["location"].as_str() {
-            let placed = hits.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name == place && l.found != "dateline"));
-            println!("LOCATION {}: want {place}, got {:?}", g["id"], hits.iter().map(|e| e.location.as_ref().map(|l| l.name.as_str())).collect::<Vec<_>>());
+            let placed =
+                hits.iter().any(|e| e.location.as_ref().is_some_and(|l| l.name == place && l.found != "dateline"));
+            println!(
+                "LOCATION {}: want {place}, got {:?}",
+                g["id"],
+                hits.iter().map(|e| e.location.as_ref().map(|l| l.name.as_str())).collect::<Vec<_>>()
+            );
             places_right += usize::from(placed);
             places_wanted += 1;
         }
         let (from, to) = (g["date_from"].as_str().and_then(parse_date), g["date_to"].as_str().and_then(parse_date));
-        let in_range = |e: &&Event| parse_date(&e.date).is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
+        let in_range =
+            |e: &&Event| parse_date(&e.date).is_some_and(|d| from.is_none_or(|f| d >= f) && to.is_none_or(|t| d <= t));
         if hits.iter().any(in_range) {
             dated += 1;
         } else {
@@ -75,7 +87,14 @@ fn seed_article_scores() {
     }
     let false_positives: Vec<&Event> = coded.events.iter().filter(|e| !events.iter().any(|g| matches(g, e))).collect();
     for e in &false_positives {
-        println!("FALSE POSITIVE sentence {}: {} -> {} {} ({})", e.sentence, e.source.code, e.target.as_ref().map_or("-", |t| &t.code), e.code, e.rule);
+        println!(
+            "FALSE POSITIVE sentence {}: {} -> {} {} ({})",
+            e.sentence,
+            e.source.code,
+            e.target.as_ref().map_or("-", |t| &t.code),
+            e.code,
+            e.rule
+        );
     }
     println!(
         "seed article: {found} of {} required events found, {} false positive(s), {dated} of {found} matched events dated right",

@@ -12,13 +12,7 @@ use dragoman_core::text::tokenize;
 /// (sentence, mention, actor countries, dateline country, expected)
 /// expected: "Name|CTRY" or "Name|CTRY|kind" (kind: country, admin1, city, region),
 /// or "" when the mention must not be taken for a place.
-type Case = (
-    &'static str,
-    &'static str,
-    &'static [&'static str],
-    Option<&'static str>,
-    &'static str,
-);
+type Case = (&'static str, &'static str, &'static [&'static str], Option<&'static str>, &'static str);
 
 #[rustfmt::skip]
 const CASES: &[Case] = &[
@@ -375,30 +369,15 @@ fn resolve_sentence(
     let words: Vec<&str> = toks.iter().map(|t| t.lower.as_str()).collect();
     let caps: Vec<bool> = toks.iter().map(|t| t.capitalized).collect();
     let found = find_places(g, &words, &caps);
-    let ctx = PlaceContext {
-        countries,
-        dateline_country: dateline,
-        other_places: &[],
-    };
-    let first: Vec<Option<PlaceId>> = found
-        .iter()
-        .map(|(_, _, ids)| resolve(g, ids, &ctx))
-        .collect();
+    let ctx = PlaceContext { countries, dateline_country: dateline, other_places: &[] };
+    let first: Vec<Option<PlaceId>> = found.iter().map(|(_, _, ids)| resolve(g, ids, &ctx)).collect();
     found
         .iter()
         .enumerate()
         .map(|(k, (i, n, ids))| {
-            let others: Vec<PlaceId> = first
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != k)
-                .filter_map(|(_, p)| *p)
-                .collect();
-            let ctx = PlaceContext {
-                countries,
-                dateline_country: dateline,
-                other_places: &others,
-            };
+            let others: Vec<PlaceId> =
+                first.iter().enumerate().filter(|(j, _)| *j != k).filter_map(|(_, p)| *p).collect();
+            let ctx = PlaceContext { countries, dateline_country: dateline, other_places: &others };
             let surface = &text[toks[*i].start..toks[*i + *n - 1].end];
             (surface.to_string(), resolve(g, ids, &ctx))
         })
@@ -419,11 +398,8 @@ fn score(g: &Gazetteer, cases: &[Case]) -> (usize, Vec<String>) {
             (exp, Some((_, Some(id)))) => {
                 let p = g.get(*id);
                 let mut parts = exp.split('|');
-                let (name, country, kind) =
-                    (parts.next().unwrap(), parts.next().unwrap(), parts.next());
-                fold(&p.name) == fold(name)
-                    && p.country == country
-                    && kind.iter().all(|k| p.kind.as_str() == *k)
+                let (name, country, kind) = (parts.next().unwrap(), parts.next().unwrap(), parts.next());
+                fold(&p.name) == fold(name) && p.country == country && kind.iter().all(|k| p.kind.as_str() == *k)
             }
         };
         if ok {
@@ -435,14 +411,9 @@ fn score(g: &Gazetteer, cases: &[Case]) -> (usize, Vec<String>) {
                     format!("{} {} {}", p.name, p.country, p.kind.as_str())
                 }
                 Some((_, None)) => "unresolved".to_string(),
-                None => format!(
-                    "no match (found {:?})",
-                    got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>()
-                ),
+                None => format!("no match (found {:?})", got.iter().map(|(s, _)| s.as_str()).collect::<Vec<_>>()),
             };
-            wrong.push(format!(
-                "  {text:?} [{mention}] expected {expected:?}, got {got_s}"
-            ));
+            wrong.push(format!("  {text:?} [{mention}] expected {expected:?}, got {got_s}"));
         }
     }
     (right, wrong)
@@ -457,21 +428,12 @@ fn toponym_accuracy() {
     let (n1, n2) = (CASES.len(), HELD_OUT.len());
     let (r, n) = (r1 + r2, n1 + n2);
     println!("toponyms: {r} of {n} right ({:.1}%)", pct(r, n));
-    println!(
-        "  tuning set: {r1} of {n1} ({:.1}%); held-out set: {r2} of {n2} ({:.1}%)",
-        pct(r1, n1),
-        pct(r2, n2)
-    );
+    println!("  tuning set: {r1} of {n1} ({:.1}%); held-out set: {r2} of {n2} ({:.1}%)", pct(r1, n1), pct(r2, n2));
     for w in w1.iter().chain(&w2) {
         println!("{w}");
     }
     assert!(n1 >= 150, "the issue asks for at least 150 cases");
-    assert!(
-        pct(r, n) >= 90.0,
-        "toponym accuracy fell below 90%: {r} of {n}\n{}\n{}",
-        w1.join("\n"),
-        w2.join("\n")
-    );
+    assert!(pct(r, n) >= 90.0, "toponym accuracy fell below 90%: {r} of {n}\n{}\n{}", w1.join("\n"), w2.join("\n"));
 }
 
 #[test]
@@ -479,32 +441,17 @@ fn builtin_gazetteer_is_whole() {
     let g = Gazetteer::builtin();
     assert_eq!(g.skipped(), 0);
     assert!(g.len() > 35_000, "{}", g.len());
-    for code in [
-        "ARM", "AZE", "GEO", "KSV", "TMP", "ROU", "PSE", "ESH", "TWN", "USA",
-    ] {
-        let id = g
-            .country(code)
-            .unwrap_or_else(|| panic!("no country {code}"));
+    for code in ["ARM", "AZE", "GEO", "KSV", "TMP", "ROU", "PSE", "ESH", "TWN", "USA"] {
+        let id = g.country(code).unwrap_or_else(|| panic!("no country {code}"));
         assert_eq!(g.get(id).kind, PlaceKind::Country);
     }
     assert!(g.country("XKX").is_none() && g.country("TLS").is_none() && g.country("ROM").is_none());
-    for (name, kind) in [
-        ("Nagorno-Karabakh", PlaceKind::Region),
-        ("Donbas", PlaceKind::Region),
-        ("Gaza Strip", PlaceKind::Region),
-    ] {
-        assert!(
-            g.lookup(name).iter().any(|&id| g.get(id).kind == kind),
-            "{name}"
-        );
+    for (name, kind) in
+        [("Nagorno-Karabakh", PlaceKind::Region), ("Donbas", PlaceKind::Region), ("Gaza Strip", PlaceKind::Region)]
+    {
+        assert!(g.lookup(name).iter().any(|&id| g.get(id).kind == kind), "{name}");
     }
     // Every city with an admin1 code found its region's name.
-    let yerevan = g.get(
-        g.lookup("Yerevan")
-            .iter()
-            .copied()
-            .find(|&id| g.get(id).kind == PlaceKind::City)
-            .unwrap(),
-    );
+    let yerevan = g.get(g.lookup("Yerevan").iter().copied().find(|&id| g.get(id).kind == PlaceKind::City).unwrap());
     assert!(yerevan.capital && yerevan.admin1.is_some() && yerevan.geonames_id == Some(616052));
 }

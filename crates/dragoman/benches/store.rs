@@ -73,8 +73,10 @@ impl Rng {
 }
 
 const COUNTRIES: &[&str] = &[
-    "RUS", "UKR", "USA", "CHN", "ISR", "PSE", "IRN", "ARM", "AZE", "TUR", "SYR", "IRQ", "GBR", "FRA", "DEU", "IND", "PAK", "AFG", "PRK", "KOR", "JPN", "SAU", "YEM", "EGY", "LBY", "SDN", "ETH", "SOM", "NGA", "MLI", "VEN",
-    "COL", "BRA", "MEX", "GEO", "BLR", "POL", "HUN", "SRB", "KOS", "LBN", "JOR", "QAT", "ARE", "OMN", "KAZ", "UZB", "MMR", "THA", "PHL", "IDN", "VNM", "TWN", "AUS", "CAN", "ZAF", "KEN", "COD", "CAF", "TCD",
+    "RUS", "UKR", "USA", "CHN", "ISR", "PSE", "IRN", "ARM", "AZE", "TUR", "SYR", "IRQ", "GBR", "FRA", "DEU", "IND",
+    "PAK", "AFG", "PRK", "KOR", "JPN", "SAU", "YEM", "EGY", "LBY", "SDN", "ETH", "SOM", "NGA", "MLI", "VEN", "COL",
+    "BRA", "MEX", "GEO", "BLR", "POL", "HUN", "SRB", "KOS", "LBN", "JOR", "QAT", "ARE", "OMN", "KAZ", "UZB", "MMR",
+    "THA", "PHL", "IDN", "VNM", "TWN", "AUS", "CAN", "ZAF", "KEN", "COD", "CAF", "TCD",
 ];
 const AGENTS: &[&str] = &["GOV", "", "MIL", "GOVMIL", "REB", "OPP", "BUS", "MED", "CVL", "JUD"];
 
@@ -85,7 +87,10 @@ fn million() -> &'static Path {
         let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("store-bench");
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("events-1m.db");
-        let ready = store::schema::open_read(&path).ok().and_then(|s| s.conn.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0)).ok()) == Some(EVENTS as i64);
+        let ready = store::schema::open_read(&path)
+            .ok()
+            .and_then(|s| s.conn.query_row("SELECT count(*) FROM events", [], |r| r.get::<_, i64>(0)).ok())
+            == Some(EVENTS as i64);
         if !ready {
             for ext in ["", "-wal", "-shm"] {
                 let _ = std::fs::remove_file(format!("{}{ext}", path.display()));
@@ -111,7 +116,8 @@ pub fn generate(path: &Path, n: usize) {
     c.execute_batch("BEGIN").unwrap();
     {
         let mut doc = c.prepare("INSERT INTO documents (content_hash, doc_id, outlet, url, title, published, ingested_at, sentences, mentions) VALUES (?1, ?2, ?3, NULL, NULL, ?4, '2025-01-01T00:00:00Z', 10, 10)").unwrap();
-        let mut sentence = c.prepare("INSERT INTO sentences (document, idx, start, text) VALUES (?1, ?2, 0, ?3)").unwrap();
+        let mut sentence =
+            c.prepare("INSERT INTO sentences (document, idx, start, text) VALUES (?1, ?2, 0, ?3)").unwrap();
         let mut fts = c.prepare("INSERT INTO sentence_fts (rowid, text) VALUES (?1, ?2)").unwrap();
         let mut event = c
             .prepare(
@@ -130,7 +136,9 @@ pub fn generate(path: &Path, n: usize) {
         let (mut doc_id, mut sentence_id) = (0i64, 0i64);
         let mut made = 0;
         while made < n {
-            let actor = |rng: &mut Rng| format!("{}{}", COUNTRIES[rng.skewed(COUNTRIES.len())], AGENTS[rng.skewed(AGENTS.len())]);
+            let actor = |rng: &mut Rng| {
+                format!("{}{}", COUNTRIES[rng.skewed(COUNTRIES.len())], AGENTS[rng.skewed(AGENTS.len())])
+            };
             let source = actor(&mut rng);
             let target = actor(&mut rng);
             if source[..3] == target[..3] {
@@ -142,13 +150,31 @@ pub fn generate(path: &Path, n: usize) {
                 continue;
             }
             if made % 10 == 0 {
-                doc_id = doc.insert(params![made as i64, format!("gen-{made}"), format!("Outlet {}", rng.below(40)), date]).unwrap();
-                let text = format!("{source} {} {target} on {date}, officials said in a statement about the talks.", info.name.to_lowercase());
+                doc_id = doc
+                    .insert(params![made as i64, format!("gen-{made}"), format!("Outlet {}", rng.below(40)), date])
+                    .unwrap();
+                let text = format!(
+                    "{source} {} {target} on {date}, officials said in a statement about the talks.",
+                    info.name.to_lowercase()
+                );
                 sentence_id = sentence.insert(params![doc_id, 0, text]).unwrap();
                 fts.execute(params![sentence_id, text]).unwrap();
             }
             let id = event
-                .insert(params![date, source, target, info.code, &source[..3], &target[..3], &info.code[..2], info.name, info.quad_class, info.goldstein, info.plover_type, info.plover_mode])
+                .insert(params![
+                    date,
+                    source,
+                    target,
+                    info.code,
+                    &source[..3],
+                    &target[..3],
+                    &info.code[..2],
+                    info.name,
+                    info.quad_class,
+                    info.goldstein,
+                    info.plover_type,
+                    info.plover_mode
+                ])
                 .unwrap();
             mention.execute(params![id, doc_id, sentence_id, source, target]).unwrap();
             outlet.execute(params![id, "Outlet"]).unwrap();
@@ -203,7 +229,14 @@ fn articles() -> &'static (Vec<Document>, Vec<CodedDocument>, Knowledge) {
         let docs: Vec<Document> = (0..500)
             .map(|i| {
                 let (id, text, published) = dragoman_core::synth::article(3, i);
-                Document { id, text, published: parse_date(&published).unwrap(), source: Some(format!("Outlet {}", i % 7)), url: None, title: None }
+                Document {
+                    id,
+                    text,
+                    published: parse_date(&published).unwrap(),
+                    source: Some(format!("Outlet {}", i % 7)),
+                    url: None,
+                    title: None,
+                }
             })
             .collect();
         let coded = docs.iter().map(|d| code_document(d, &k, &CodeOptions::default())).collect();
@@ -214,7 +247,9 @@ fn articles() -> &'static (Vec<Document>, Vec<CodedDocument>, Knowledge) {
 #[divan::bench(sample_count = 10)]
 fn code_articles(bencher: divan::Bencher) {
     let (docs, _, k) = articles();
-    bencher.counter(divan::counter::ItemsCount::new(docs.len())).bench_local(|| docs.iter().map(|d| code_document(d, k, &CodeOptions::default()).events.len()).sum::<usize>());
+    bencher
+        .counter(divan::counter::ItemsCount::new(docs.len()))
+        .bench_local(|| docs.iter().map(|d| code_document(d, k, &CodeOptions::default()).events.len()).sum::<usize>());
 }
 
 #[divan::bench(sample_count = 10)]

@@ -20,21 +20,14 @@ fn main() -> ExitCode {
     let (mut mb, mut out, mut seed) = (12.0f64, PathBuf::from("bench-data/corpus.jsonl"), 1u64);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
-        let value = |args: &mut dyn Iterator<Item = String>| {
-            args.next().ok_or_else(|| format!("{a} needs a value"))
-        };
+        let value = |args: &mut dyn Iterator<Item = String>| args.next().ok_or_else(|| format!("{a} needs a value"));
         let parsed: Result<(), String> = match a.as_str() {
-            "--mb" => value(&mut args).and_then(|v| {
-                v.parse()
-                    .map(|v| mb = v)
-                    .map_err(|_| format!("--mb: not a number: {v}"))
-            }),
+            "--mb" => {
+                value(&mut args).and_then(|v| v.parse().map(|v| mb = v).map_err(|_| format!("--mb: not a number: {v}")))
+            }
             "--out" => value(&mut args).map(|v| out = PathBuf::from(v)),
-            "--seed" => value(&mut args).and_then(|v| {
-                v.parse()
-                    .map(|v| seed = v)
-                    .map_err(|_| format!("--seed: not a number: {v}"))
-            }),
+            "--seed" => value(&mut args)
+                .and_then(|v| v.parse().map(|v| seed = v).map_err(|_| format!("--seed: not a number: {v}"))),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -63,10 +56,7 @@ fn main() -> ExitCode {
     let min_bytes = (mb * 1024.0 * 1024.0) as usize;
     let (mut records, mut bytes) = (0usize, 0usize);
     for line in corpus_jsonl(seed, min_bytes) {
-        if let Err(e) = w
-            .write_all(line.as_bytes())
-            .and_then(|_| w.write_all(b"\n"))
-        {
+        if let Err(e) = w.write_all(line.as_bytes()).and_then(|_| w.write_all(b"\n")) {
             eprintln!("error: cannot write {}: {e}", out.display());
             return ExitCode::FAILURE;
         }

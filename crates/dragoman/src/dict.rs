@@ -26,9 +26,7 @@ use clap::{Args, Subcommand};
 use dragoman_core::builtin::{load_builtin, BUILTIN_FILES};
 use dragoman_core::builtin_verbs::{read_event_lexicon, BUILTIN_VERBS};
 use dragoman_core::knowledge::{Knowledge, KnowledgeBuilder};
-use dragoman_core::lexicon::{
-    ActorEntry, ActorKind, DictIssue, PatternCode, Severity, VerbLexicon,
-};
+use dragoman_core::lexicon::{ActorEntry, ActorKind, DictIssue, PatternCode, Severity, VerbLexicon};
 use dragoman_core::ontology::CameoTable;
 use dragoman_core::petrarch;
 
@@ -183,53 +181,35 @@ fn read_community(args: &DictFiles) -> Vec<Result<CommunityFile, String>> {
 
 fn read_one(path: &Path, kind: Option<Kind>) -> Result<CommunityFile, String> {
     let display = path.display().to_string();
-    let bytes =
-        std::fs::read(path).map_err(|e| format!("{display}: cannot read dictionary: {e}"))?;
+    let bytes = std::fs::read(path).map_err(|e| format!("{display}: cannot read dictionary: {e}"))?;
     let (raw_issues, binary) = look_at_bytes(&display, &bytes);
     let text = String::from_utf8_lossy(&bytes).into_owned();
     let (kind, how) = match kind {
         Some(k) => (k, "flag"),
         None => guess_kind(path, &text),
     };
-    Ok(CommunityFile {
-        path: path.to_path_buf(),
-        display,
-        kind,
-        how,
-        text,
-        raw_issues,
-        binary,
-    })
+    Ok(CommunityFile { path: path.to_path_buf(), display, kind, how, text, raw_issues, binary })
 }
 
 /// The kind of a community dictionary, from its file name or else its content.
 pub fn guess_kind(path: &Path, text: &str) -> (Kind, &'static str) {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    for (needle, kind) in [
-        ("verb", Kind::Verbs),
-        ("agent", Kind::Agents),
-        ("discard", Kind::Discards),
-        ("actor", Kind::Actors),
-    ] {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase()).unwrap_or_default();
+    for (needle, kind) in
+        [("verb", Kind::Verbs), ("agent", Kind::Agents), ("discard", Kind::Discards), ("actor", Kind::Actors)]
+    {
         if name.contains(needle) {
             return (kind, "name");
         }
     }
     let lines = || {
-        text.lines()
-            .map(|l| l.split('#').next().unwrap_or("").trim())
-            .filter(|l| !l.is_empty() && !l.starts_with("<!"))
+        text.lines().map(|l| l.split('#').next().unwrap_or("").trim()).filter(|l| !l.is_empty() && !l.starts_with("<!"))
     };
     let verb_block = |l: &str| l.starts_with("---") && l.len() > 6 && l.ends_with("---");
     let pattern = |l: &str| l.starts_with('-') && l.contains('*') && l.contains('[');
     if lines().any(|l| verb_block(l) || pattern(l)) {
         return (Kind::Verbs, "content");
     }
-    let agent =
-        |l: &str| l.contains("[~") || l.contains("~]") || (l.starts_with('!') && l.contains("! ="));
+    let agent = |l: &str| l.contains("[~") || l.contains("~]") || (l.starts_with('!') && l.contains("! ="));
     if lines().any(|l| agent(l) || l.replace(' ', "").contains("[~")) {
         return (Kind::Agents, "content");
     }
@@ -243,27 +223,17 @@ pub fn guess_kind(path: &Path, text: &str) -> (Kind, &'static str) {
 /// error, and the file is not read), NUL bytes (errors), other control characters
 /// and invalid UTF-8 (warnings: the line is read, with U+FFFD for the bad bytes).
 fn look_at_bytes(file: &str, bytes: &[u8]) -> (Vec<DictIssue>, bool) {
-    let issue = |line: usize, severity, message: String| DictIssue {
-        file: file.to_string(),
-        line,
-        message,
-        severity,
-    };
+    let issue = |line: usize, severity, message: String| DictIssue { file: file.to_string(), line, message, severity };
     // Binary: a NUL byte near the start, and a quarter of the characters there
     // control characters or bytes that are not UTF-8. A text file with one line
     // of garbage is not binary; its bad lines are reported one by one below.
     let head = &bytes[..bytes.len().min(8192)];
     let decoded = String::from_utf8_lossy(head);
     let chars = decoded.chars().count();
-    let odd = decoded
-        .chars()
-        .filter(|&c| c == char::REPLACEMENT_CHARACTER || (c.is_control() && !c.is_whitespace()))
-        .count();
+    let odd =
+        decoded.chars().filter(|&c| c == char::REPLACEMENT_CHARACTER || (c.is_control() && !c.is_whitespace())).count();
     if head.contains(&0) && odd * 4 > chars {
-        let line = 1 + bytes[..bytes.iter().position(|&b| b == 0).unwrap_or(0)]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        let line = 1 + bytes[..bytes.iter().position(|&b| b == 0).unwrap_or(0)].iter().filter(|&&b| b == b'\n').count();
         let msg = "binary data (NUL bytes, control characters, bytes that are not UTF-8), not a dictionary; the file was not read".to_string();
         return (vec![issue(line, Severity::Error, msg)], true);
     }
@@ -276,20 +246,17 @@ fn look_at_bytes(file: &str, bytes: &[u8]) -> (Vec<DictIssue>, bool) {
             issues.push(issue(
                 line,
                 Severity::Error,
-                format!(
-                    "binary data (a NUL byte at column {}); this line is not a dictionary entry",
-                    col + 1
-                ),
+                format!("binary data (a NUL byte at column {}); this line is not a dictionary entry", col + 1),
             ));
-        } else if let Some((col, c)) = text
-            .chars()
-            .enumerate()
-            .find(|&(_, c)| c.is_control() && c != '\t')
-        {
+        } else if let Some((col, c)) = text.chars().enumerate().find(|&(_, c)| c.is_control() && c != '\t') {
             issues.push(issue(
                 line,
                 Severity::Warning,
-                format!("control character U+{:04X} at column {}; a phrase containing it never matches news text", c as u32, col + 1),
+                format!(
+                    "control character U+{:04X} at column {}; a phrase containing it never matches news text",
+                    c as u32,
+                    col + 1
+                ),
             ));
         }
         if let Err(e) = std::str::from_utf8(raw) {
@@ -328,12 +295,7 @@ fn read_community_file(f: &CommunityFile) -> ReadResult {
                 thousands(pattern_count(&l.value)),
                 thousands(l.value.synsets.len())
             );
-            ReadResult {
-                entries,
-                count: l.value.verbs.len(),
-                issues: l.issues,
-                verbs: Some(l.value),
-            }
+            ReadResult { entries, count: l.value.verbs.len(), issues: l.issues, verbs: Some(l.value) }
         }
         Kind::Actors => {
             let l = petrarch::read_actors(name, text);
@@ -400,29 +362,15 @@ fn check(args: &DictFiles) -> ExitCode {
             i.file = format!("{BUILTIN_DIR}{}", i.file);
         }
         let mut per_file: BTreeMap<&str, usize> = BTreeMap::new();
-        for rule in knowledge
-            .actors
-            .iter()
-            .map(|a| &a.rule)
-            .chain(knowledge.agents.iter().map(|a| &a.rule))
-        {
+        for rule in knowledge.actors.iter().map(|a| &a.rule).chain(knowledge.agents.iter().map(|a| &a.rule)) {
             *per_file.entry(rule_file(rule)).or_default() += 1;
         }
         for &(file, _) in BUILTIN_FILES {
             let shown = format!("{BUILTIN_DIR}{file}");
             let n = per_file.get(file).copied().unwrap_or(0);
             entries_total += n;
-            let kind = if file == "roles.txt" {
-                "built-in roles"
-            } else {
-                "built-in actors"
-            };
-            rows.push(row(
-                &shown,
-                kind,
-                format!("{} phrases", thousands(n)),
-                &issues,
-            ));
+            let kind = if file == "roles.txt" { "built-in roles" } else { "built-in actors" };
+            rows.push(row(&shown, kind, format!("{} phrases", thousands(n)), &issues));
         }
         all.extend(sorted(issues));
 
@@ -472,24 +420,11 @@ fn check(args: &DictFiles) -> ExitCode {
         }
         if r.count == 0 && !f.binary && issues.is_empty() {
             let message = "no entries: the file is empty or holds only comments".to_string();
-            issues.push(DictIssue {
-                file: f.display.clone(),
-                line: 1,
-                message,
-                severity: Severity::Warning,
-            });
+            issues.push(DictIssue { file: f.display.clone(), line: 1, message, severity: Severity::Warning });
         }
         entries_total += r.count;
-        let kind = if f.binary {
-            "binary".to_string()
-        } else {
-            format!("{} (by {})", f.kind.label(), f.how)
-        };
-        let entries = if f.binary {
-            "not read".to_string()
-        } else {
-            r.entries
-        };
+        let kind = if f.binary { "binary".to_string() } else { format!("{} (by {})", f.kind.label(), f.how) };
+        let entries = if f.binary { "not read".to_string() } else { r.entries };
         rows.push(row(&f.display, &kind, entries, &issues));
         all.extend(sorted(issues));
     }
@@ -498,10 +433,7 @@ fn check(args: &DictFiles) -> ExitCode {
         println!("{i}");
     }
     let errors = all.iter().filter(|i| i.severity == Severity::Error).count() + unreadable;
-    let warnings = all
-        .iter()
-        .filter(|i| i.severity == Severity::Warning)
-        .count();
+    let warnings = all.iter().filter(|i| i.severity == Severity::Warning).count();
     if !all.is_empty() || unreadable > 0 {
         println!();
     }
@@ -509,11 +441,7 @@ fn check(args: &DictFiles) -> ExitCode {
     println!(
         "checked {} file(s){}: {} entries, {} error(s), {} warning(s)",
         rows.len(),
-        if unreadable > 0 {
-            format!(" ({unreadable} could not be read)")
-        } else {
-            String::new()
-        },
+        if unreadable > 0 { format!(" ({unreadable} could not be read)") } else { String::new() },
         thousands(entries_total),
         thousands(errors),
         thousands(warnings)
@@ -534,43 +462,16 @@ fn row(file: &str, kind: &str, entries: String, issues: &[DictIssue]) -> FileRow
             Severity::Warning => warnings += 1,
         }
     }
-    FileRow {
-        file: file.to_string(),
-        kind: kind.to_string(),
-        entries,
-        errors,
-        warnings,
-    }
+    FileRow { file: file.to_string(), kind: kind.to_string(), entries, errors, warnings }
 }
 
 fn print_rows(rows: &[FileRow]) {
-    let wf = rows
-        .iter()
-        .map(|r| r.file.chars().count())
-        .chain([4])
-        .max()
-        .unwrap_or(4);
-    let wk = rows
-        .iter()
-        .map(|r| r.kind.chars().count())
-        .chain([4])
-        .max()
-        .unwrap_or(4);
-    let we = rows
-        .iter()
-        .map(|r| r.entries.chars().count())
-        .chain([7])
-        .max()
-        .unwrap_or(7);
-    println!(
-        "{:<wf$}  {:<wk$}  {:<we$}  {:>6}  {:>8}",
-        "file", "read as", "entries", "errors", "warnings"
-    );
+    let wf = rows.iter().map(|r| r.file.chars().count()).chain([4]).max().unwrap_or(4);
+    let wk = rows.iter().map(|r| r.kind.chars().count()).chain([4]).max().unwrap_or(4);
+    let we = rows.iter().map(|r| r.entries.chars().count()).chain([7]).max().unwrap_or(7);
+    println!("{:<wf$}  {:<wk$}  {:<we$}  {:>6}  {:>8}", "file", "read as", "entries", "errors", "warnings");
     for r in rows {
-        println!(
-            "{:<wf$}  {:<wk$}  {:<we$}  {:>6}  {:>8}",
-            r.file, r.kind, r.entries, r.errors, r.warnings
-        );
+        println!("{:<wf$}  {:<wk$}  {:<we$}  {:>6}  {:>8}", r.file, r.kind, r.entries, r.errors, r.warnings);
     }
 }
 
@@ -616,11 +517,7 @@ fn unknown_codes(lex: &VerbLexicon, table: &CameoTable) -> Vec<DictIssue> {
 /// Pattern lines in a lexicon: patterns shared by every verb of a block, or by the
 /// alternatives of one line, count once.
 fn pattern_count(lex: &VerbLexicon) -> usize {
-    lex.verbs
-        .iter()
-        .flat_map(|v| v.patterns.iter().map(|p| p.rule.as_str()))
-        .collect::<BTreeSet<_>>()
-        .len()
+    lex.verbs.iter().flat_map(|v| v.patterns.iter().map(|p| p.rule.as_str())).collect::<BTreeSet<_>>().len()
 }
 
 // ---------------------------------------------------------------------------------
@@ -628,20 +525,11 @@ fn pattern_count(lex: &VerbLexicon) -> usize {
 
 /// Reads the dictionaries and builds the `Knowledge`, as `dragoman code` does.
 fn load(files: &[CommunityFile], builtin: bool) -> Result<Knowledge, String> {
-    let mut b = if builtin {
-        KnowledgeBuilder::new().builtin()
-    } else {
-        KnowledgeBuilder::new()
-    };
+    let mut b = if builtin { KnowledgeBuilder::new().builtin() } else { KnowledgeBuilder::new() };
     for f in files {
-        let bytes = std::fs::read(&f.path)
-            .map_err(|e| format!("{}: cannot read dictionary: {e}", f.display))?;
+        let bytes = std::fs::read(&f.path).map_err(|e| format!("{}: cannot read dictionary: {e}", f.display))?;
         let text = String::from_utf8_lossy(&bytes);
-        let name = f
-            .path
-            .file_name()
-            .and_then(|n| n.to_str())
-            .unwrap_or("dictionary");
+        let name = f.path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary");
         match f.kind {
             Kind::Verbs => b.petrarch_verbs(name, &text),
             Kind::Actors => b.petrarch_actors(name, &text),
@@ -697,11 +585,7 @@ fn stats(args: &StatsArgs) -> ExitCode {
         names.extend([BUILTIN_VERBS.0, CAMEO_TSV.0]);
         sources.push(format!("built-in ({})", names.join(", ")));
     }
-    sources.extend(
-        files
-            .iter()
-            .map(|f| format!("{} ({})", f.display, f.kind.label())),
-    );
+    sources.extend(files.iter().map(|f| format!("{} ({})", f.display, f.kind.label())));
     println!("Dictionaries");
     for s in &sources {
         println!("  {s}");
@@ -715,21 +599,13 @@ fn stats(args: &StatsArgs) -> ExitCode {
     stat_line(
         "median",
         format!("{:.1} ms", ms(times[times.len() / 2])),
-        format!(
-            "min {:.1}, max {:.1}",
-            ms(times[0]),
-            ms(times[times.len() - 1])
-        ),
+        format!("min {:.1}, max {:.1}", ms(times[0]), ms(times[times.len() - 1])),
     );
     println!();
     println!("Memory (heap counted by the allocator during one load; MB = 10^6 bytes)");
     stat_line("held by the dictionaries", mb(usage.held), String::new());
     stat_line("peak while loading", mb(usage.peak), String::new());
-    stat_line(
-        "allocated in all",
-        mb(usage.allocated),
-        format!("{} allocations", thousands(usage.allocations)),
-    );
+    stat_line("allocated in all", mb(usage.allocated), format!("{} allocations", thousands(usage.allocations)));
     let rss = usage.rss_growth.map_or_else(|| "n/a".to_string(), mb);
     stat_line(
         "resident set growth",
@@ -740,15 +616,9 @@ fn stats(args: &StatsArgs) -> ExitCode {
             "no /proc on this platform".to_string()
         },
     );
-    let errors = knowledge
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
+    let errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
     if errors > 0 {
-        eprintln!(
-            "note: {errors} dictionary line(s) could not be read; `dragoman dict check` lists them"
-        );
+        eprintln!("note: {errors} dictionary line(s) could not be read; `dragoman dict check` lists them");
     }
     ExitCode::SUCCESS
 }
@@ -765,12 +635,8 @@ fn print_counts(k: &Knowledge) {
         (ActorKind::Other, "other (community files)"),
     ];
     let dated = |a: &ActorEntry| a.codes.iter().any(|c| c.from.is_some() || c.to.is_some());
-    let people: BTreeSet<&str> = k
-        .actors
-        .iter()
-        .filter(|a| a.kind == ActorKind::Person && dated(a))
-        .map(|a| a.name.as_str())
-        .collect();
+    let people: BTreeSet<&str> =
+        k.actors.iter().filter(|a| a.kind == ActorKind::Person && dated(a)).map(|a| a.name.as_str()).collect();
     let forms: usize = k.verbs.verbs.iter().map(|v| v.forms.len()).sum();
     let nouns = k.verbs.verbs.iter().filter(|v| v.noun).count();
     let say = k.say.iter().filter(|&&s| s).count();
@@ -781,51 +647,19 @@ fn print_counts(k: &Knowledge) {
         let n = k.actors.iter().filter(|a| a.kind == kind).count();
         stat_line(&format!("  {label}"), thousands(n), String::new());
     }
-    stat_line(
-        "people with dated roles",
-        thousands(people.len()),
-        String::new(),
-    );
-    stat_line(
-        "phrases with dated codes",
-        thousands(k.actors.iter().filter(|a| dated(a)).count()),
-        String::new(),
-    );
-    stat_line(
-        "agent (role) phrases",
-        thousands(k.agents.len()),
-        String::new(),
-    );
-    stat_line(
-        "discard phrases",
-        thousands(k.discards.len()),
-        String::new(),
-    );
+    stat_line("people with dated roles", thousands(people.len()), String::new());
+    stat_line("phrases with dated codes", thousands(k.actors.iter().filter(|a| dated(a)).count()), String::new());
+    stat_line("agent (role) phrases", thousands(k.agents.len()), String::new());
+    stat_line("discard phrases", thousands(k.discards.len()), String::new());
     stat_line(
         "verbs and nouns",
         thousands(k.verbs.verbs.len()),
-        format!(
-            "{} nouns, {} verbs of saying",
-            thousands(nouns),
-            thousands(say)
-        ),
+        format!("{} nouns, {} verbs of saying", thousands(nouns), thousands(say)),
     );
     stat_line("verb forms", thousands(forms), String::new());
-    stat_line(
-        "patterns",
-        thousands(pattern_count(&k.verbs)),
-        "distinct dictionary lines".to_string(),
-    );
-    stat_line(
-        "synsets",
-        thousands(k.verbs.synsets.len()),
-        format!("{} members", thousands(members)),
-    );
-    stat_line(
-        "CAMEO codes",
-        thousands(CameoTable::builtin().len()),
-        "built-in table".to_string(),
-    );
+    stat_line("patterns", thousands(pattern_count(&k.verbs)), "distinct dictionary lines".to_string());
+    stat_line("synsets", thousands(k.verbs.synsets.len()), format!("{} members", thousands(members)));
+    stat_line("CAMEO codes", thousands(CameoTable::builtin().len()), "built-in table".to_string());
 }
 
 fn stat_line(label: &str, value: String, note: String) {
@@ -863,39 +697,19 @@ mod tests {
     fn kinds_are_guessed_from_name_then_content() {
         let g = |name: &str, text: &str| guess_kind(Path::new(name), text).0;
         assert_eq!(g("Phoenix.agents.txt", ""), Kind::Agents);
-        assert_eq!(
-            g(
-                "x/CAMEO.2.0.txt",
-                "&SYN\n+A\n--- GRANT [070] ---\nGIVE\n- * + [071]\n"
-            ),
-            Kind::Verbs
-        );
+        assert_eq!(g("x/CAMEO.2.0.txt", "&SYN\n+A\n--- GRANT [070] ---\nGIVE\n- * + [071]\n"), Kind::Verbs);
         assert_eq!(g("mine.txt", "AMBASSADOR [~GOV]\n"), Kind::Agents);
-        assert_eq!(
-            g("mine.txt", "!P! = MAN, MEN\nCONGRESS!P! [ ~LEG]\n"),
-            Kind::Agents
-        );
+        assert_eq!(g("mine.txt", "!P! = MAN, MEN\nCONGRESS!P! [ ~LEG]\n"), Kind::Agents);
         assert_eq!(g("mine.txt", "ARNOR_ [ARN]\n+ARNORIAN\n"), Kind::Actors);
-        assert_eq!(
-            g("mine.txt", "# [comment]\nWORLD CUP\n+GOLF\n"),
-            Kind::Discards
-        );
+        assert_eq!(g("mine.txt", "# [comment]\nWORLD CUP\n+GOLF\n"), Kind::Discards);
     }
 
     #[test]
     fn raw_bytes_are_looked_at() {
-        let (issues, binary) =
-            look_at_bytes("f", b"GOOD [X]\nBAD\xe9 [Y]\nNUL\0HERE\nCTRL\x1aZ [Z]\n");
+        let (issues, binary) = look_at_bytes("f", b"GOOD [X]\nBAD\xe9 [Y]\nNUL\0HERE\nCTRL\x1aZ [Z]\n");
         assert!(!binary);
         let lines: Vec<(usize, Severity)> = issues.iter().map(|i| (i.line, i.severity)).collect();
-        assert_eq!(
-            lines,
-            vec![
-                (2, Severity::Warning),
-                (3, Severity::Error),
-                (4, Severity::Warning)
-            ]
-        );
+        assert_eq!(lines, vec![(2, Severity::Warning), (3, Severity::Error), (4, Severity::Warning)]);
         let (issues, binary) = look_at_bytes("f", &[0u8, 1, 2, 3, 4, 5, 6, 7, 8, b'\n', 0, 0]);
         assert!(binary && issues.len() == 1 && issues[0].line == 1);
     }

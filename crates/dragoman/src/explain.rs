@@ -39,7 +39,12 @@ pub fn write(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io:
                 e.code_name.as_deref().unwrap_or("?"),
                 e.date,
                 if e.date_end != e.date { format!("..{}", e.date_end) } else { String::new() },
-                e.location.as_ref().map_or(String::new(), |l| format!(" in {} ({}, from the {})", l.name, l.country.as_deref().unwrap_or("?"), l.found)),
+                e.location.as_ref().map_or(String::new(), |l| format!(
+                    " in {} ({}, from the {})",
+                    l.name,
+                    l.country.as_deref().unwrap_or("?"),
+                    l.found
+                )),
                 e.rule
             )?;
         }

@@ -50,7 +50,11 @@ pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
         } else if p.exists() {
             out.push(Ok(p.clone()));
         } else {
-            out.push(Err(InputError { file: p.display().to_string(), line: None, message: "no such file or directory".into() }));
+            out.push(Err(InputError {
+                file: p.display().to_string(),
+                line: None,
+                message: "no such file or directory".into(),
+            }));
         }
     }
     out
@@ -60,7 +64,11 @@ fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            out.push(Err(InputError { file: dir.display().to_string(), line: None, message: format!("cannot read directory: {e}") }));
+            out.push(Err(InputError {
+                file: dir.display().to_string(),
+                line: None,
+                message: format!("cannot read directory: {e}"),
+            }));
             return;
         }
     };
@@ -86,7 +94,12 @@ fn is_jsonl(path: &Path) -> bool {
 /// Reads every document in `path` (or stdin for `-`), calling `on_doc` for each
 /// and `on_error` for each problem.
 /// Both callbacks return whether to keep reading (`--strict` stops at once).
-pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
+pub fn read_path(
+    path: &Path,
+    cfg: &ReadConfig,
+    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_error: &mut dyn FnMut(InputError) -> bool,
+) {
     let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
@@ -102,7 +115,11 @@ pub fn read_path(path: &Path, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document)
     let mut reader = BufReader::with_capacity(1 << 16, reader);
     // HTML pages, RSS/Atom feeds and WARC archives: by file name, or on stdin by
     // their first bytes.
-    let kind = if path.as_os_str() == "-" { reader.fill_buf().ok().and_then(crate::readers::sniff) } else { crate::readers::reader_for(path) };
+    let kind = if path.as_os_str() == "-" {
+        reader.fill_buf().ok().and_then(crate::readers::sniff)
+    } else {
+        crate::readers::reader_for(path)
+    };
     if let Some(kind) = kind {
         crate::readers::read_any(kind, &name, &mut reader, cfg.max_bytes, cfg.published, &mut |result| match result {
             Ok(doc) => on_doc(doc),
@@ -141,7 +158,14 @@ fn text_problem(bytes: &[u8]) -> Option<(usize, String)> {
     None
 }
 
-fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
+fn read_text(
+    name: &str,
+    path: &Path,
+    reader: &mut dyn BufRead,
+    cfg: &ReadConfig,
+    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_error: &mut dyn FnMut(InputError) -> bool,
+) {
     let mut bytes = Vec::new();
     let limit = cfg.max_bytes as u64 + 1;
     if let Err(e) = reader.take(limit).read_to_end(&mut bytes) {
@@ -155,7 +179,10 @@ fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig
         on_error(InputError {
             file: name.into(),
             line: None,
-            message: format!("larger than the {} MB document limit; skipped (raise it with --max-doc-mb)", cfg.max_bytes >> 20),
+            message: format!(
+                "larger than the {} MB document limit; skipped (raise it with --max-doc-mb)",
+                cfg.max_bytes >> 20
+            ),
         });
         return;
     }
@@ -168,11 +195,19 @@ fn read_text(name: &str, path: &Path, reader: &mut dyn BufRead, cfg: &ReadConfig
         on_error(InputError { file: name.into(), line: None, message: "empty document; skipped".into() });
         return;
     }
-    let id = if path.as_os_str() == "-" { "stdin".to_string() } else { path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string() };
+    let id = if path.as_os_str() == "-" {
+        "stdin".to_string()
+    } else {
+        path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+    };
     let published = cfg.published.unwrap_or_else(|| {
         static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
-            eprintln!("warning: no --published date; plain text is dated today ({}), and relative dates resolve against it", today());
+        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            eprintln!(
+                "warning: no --published date; plain text is dated today ({}), and relative dates resolve against it",
+                today()
+            );
         }
         today()
     });
@@ -218,7 +253,13 @@ fn read_capped_line(reader: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> 
     }
 }
 
-fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &mut dyn FnMut(Document) -> bool, on_error: &mut dyn FnMut(InputError) -> bool) {
+fn read_jsonl(
+    name: &str,
+    reader: &mut dyn BufRead,
+    cfg: &ReadConfig,
+    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_error: &mut dyn FnMut(InputError) -> bool,
+) {
     let mut buf = Vec::new();
     let mut line_no = 0;
     let mut records = 0;
@@ -227,7 +268,11 @@ fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &m
             Ok(0) => break,
             Ok(n) => n,
             Err(e) => {
-                on_error(InputError { file: name.into(), line: Some(line_no + 1), message: format!("cannot read: {e}") });
+                on_error(InputError {
+                    file: name.into(),
+                    line: Some(line_no + 1),
+                    message: format!("cannot read: {e}"),
+                });
                 return;
             }
         };
@@ -237,14 +282,20 @@ fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &m
         }
         let err = |message: String| InputError { file: name.into(), line: Some(line_no), message };
         let keep_going = if len > cfg.max_bytes + 1 {
-            on_error(err(format!("record of {} MB exceeds the {} MB document limit; skipped (raise it with --max-doc-mb)", len >> 20, cfg.max_bytes >> 20)))
+            on_error(err(format!(
+                "record of {} MB exceeds the {} MB document limit; skipped (raise it with --max-doc-mb)",
+                len >> 20,
+                cfg.max_bytes >> 20
+            )))
         } else if buf.iter().all(|b| b.is_ascii_whitespace()) {
             true
         } else if line_no == 1 && buf.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[') {
             on_error(err("a JSON array, not JSON Lines (one object per line); file skipped".into()));
             return;
         } else if let Some((_, message)) = text_problem(&buf) {
-            on_error(err(message.replace("; skipped (convert the file to UTF-8)", "; record skipped").replace("file", "record")))
+            on_error(err(message
+                .replace("; skipped (convert the file to UTF-8)", "; record skipped")
+                .replace("file", "record")))
         } else {
             records += 1;
             match parse_record(&buf, cfg, line_no) {
@@ -262,7 +313,8 @@ fn read_jsonl(name: &str, reader: &mut dyn BufRead, cfg: &ReadConfig, on_doc: &m
 }
 
 fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document, String> {
-    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
+    let value: serde_json::Value =
+        serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
     let obj = value.as_object().ok_or("expected a JSON object with \"text\"; record skipped")?;
     let field = |k: &str| obj.get(k).and_then(|v| v.as_str()).map(str::to_string);
     let text = field("text").ok_or("record has no \"text\" string; skipped")?;
@@ -294,9 +346,34 @@ mod tests {
         let mut errs = Vec::new();
         let mut r = BufReader::new(bytes);
         if name.ends_with(".jsonl") {
-            read_jsonl(name, &mut r, &cfg, &mut |d| { docs.push(d); true }, &mut |e| { errs.push(e); true });
+            read_jsonl(
+                name,
+                &mut r,
+                &cfg,
+                &mut |d| {
+                    docs.push(d);
+                    true
+                },
+                &mut |e| {
+                    errs.push(e);
+                    true
+                },
+            );
         } else {
-            read_text(name, Path::new(name), &mut r, &cfg, &mut |d| { docs.push(d); true }, &mut |e| { errs.push(e); true });
+            read_text(
+                name,
+                Path::new(name),
+                &mut r,
+                &cfg,
+                &mut |d| {
+                    docs.push(d);
+                    true
+                },
+                &mut |e| {
+                    errs.push(e);
+                    true
+                },
+            );
         }
         (docs, errs)
     }

@@ -179,13 +179,11 @@ fn run_code(args: CodeArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let dict_errors = knowledge
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
+    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
     if dict_errors > 0 && !args.quiet {
-        eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
+        eprintln!(
+            "warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list"
+        );
     }
     if !args.no_places {
         // Read the gazetteer now, so the coding time below is coding alone.
@@ -215,10 +213,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         no_places: args.no_places,
     };
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg = input::ReadConfig {
-        published,
-        max_bytes: args.max_doc_mb.saturating_mul(1 << 20),
-    };
+    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
     let (mut docs, mut sentences, mut events, mut skipped) = (0usize, 0usize, 0usize, 0usize);
     let mut write_failed: Option<io::Error> = None;
     let stop = std::cell::Cell::new(false);

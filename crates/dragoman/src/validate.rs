@@ -66,19 +66,12 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     };
     let (env, records) = read_validation(&xml);
     if records.is_empty() {
-        eprintln!(
-            "error: {shown}: no <Sentence> records found; is this a PETRARCH validation file?"
-        );
+        eprintln!("error: {shown}: no <Sentence> records found; is this a PETRARCH validation file?");
         return ExitCode::from(1);
     }
     let base = match &args.dict_dir {
         Some(d) => d.clone(),
-        None => args
-            .file
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-            .to_path_buf(),
+        None => args.file.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf(),
     };
 
     // The dictionaries <Environment> names, and only those.
@@ -97,10 +90,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         let text = match std::fs::read(&path) {
             Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
             Err(e) => {
-                eprintln!(
-                    "error: cannot read dictionary {} (named in <{tag}> of {shown}): {e}",
-                    path.display()
-                );
+                eprintln!("error: cannot read dictionary {} (named in <{tag}> of {shown}): {e}", path.display());
                 return ExitCode::from(1);
             }
         };
@@ -118,48 +108,27 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     println!("validation file  {shown} ({} records)", records.len());
     if !named.is_empty() {
         let names: Vec<&str> = named.iter().map(|n| n.1).collect();
-        println!(
-            "dictionaries     {} (in {})",
-            names.join(", "),
-            base.display()
-        );
+        println!("dictionaries     {} (in {})", names.join(", "), base.display());
     }
-    let dyad = env
-        .options
-        .iter()
-        .filter(|o| o.option == "require_dyad")
-        .count();
+    let dyad = env.options.iter().filter(|o| o.option == "require_dyad").count();
     if dyad > 0 {
-        println!(
-            "honoured         require_dyad ({dyad} switch(es), applied from where each stands)"
-        );
+        println!("honoured         require_dyad ({dyad} switch(es), applied from where each stands)");
     }
     let mut ignored = BTreeSet::new();
     for o in env.options.iter().filter(|o| o.option != "require_dyad") {
         if ignored.insert(o.option.as_str()) {
-            println!(
-                "ignored: option {} (first at line {}; a PETRARCH parser setting)",
-                o.option, o.line
-            );
+            println!("ignored: option {} (first at line {}; a PETRARCH parser setting)", o.option, o.line);
         }
     }
     for e in &env.other {
         println!("ignored: <{e}> in <Environment> (every record is run)");
     }
-    let bad_lines: Vec<_> = knowledge
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .collect();
+    let bad_lines: Vec<_> = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).collect();
     if !bad_lines.is_empty() {
         println!(
             "note: {} dictionary line(s) could not be read{}",
             bad_lines.len(),
-            if args.verbose {
-                ":"
-            } else {
-                " (--verbose lists them)"
-            }
+            if args.verbose { ":" } else { " (--verbose lists them)" }
         );
         if args.verbose {
             for i in &bad_lines {
@@ -175,11 +144,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     for r in &records {
         let (got, rules) = code_record(r, &knowledge);
         let want: BTreeSet<Triple> = r.expected.iter().cloned().collect();
-        let ok = if r.expects_error.is_some() {
-            got.is_empty()
-        } else {
-            got == want
-        };
+        let ok = if r.expects_error.is_some() { got.is_empty() } else { got == want };
         let at = match tallies.iter().position(|(c, _)| *c == r.category) {
             Some(at) => at,
             None => {
@@ -203,37 +168,13 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     }
 
     let passed: usize = tallies.iter().map(|(_, t)| t.passed).sum();
-    let w = tallies
-        .iter()
-        .map(|(c, _)| c.chars().count())
-        .chain([8])
-        .max()
-        .unwrap_or(8);
-    println!(
-        "{:<w$}  {:>6}  {:>5}  {:>6}",
-        "category", "passed", "total", "%"
-    );
+    let w = tallies.iter().map(|(c, _)| c.chars().count()).chain([8]).max().unwrap_or(8);
+    println!("{:<w$}  {:>6}  {:>5}  {:>6}", "category", "passed", "total", "%");
     for (category, t) in &tallies {
-        let name = if category.is_empty() {
-            "(none)"
-        } else {
-            category.as_str()
-        };
-        println!(
-            "{:<w$}  {:>6}  {:>5}  {:>6}",
-            name,
-            t.passed,
-            t.total,
-            percent(t.passed, t.total)
-        );
+        let name = if category.is_empty() { "(none)" } else { category.as_str() };
+        println!("{:<w$}  {:>6}  {:>5}  {:>6}", name, t.passed, t.total, percent(t.passed, t.total));
     }
-    println!(
-        "{:<w$}  {:>6}  {:>5}  {:>6}",
-        "total",
-        passed,
-        records.len(),
-        percent(passed, records.len())
-    );
+    println!("{:<w$}  {:>6}  {:>5}  {:>6}", "total", passed, records.len(), percent(passed, records.len()));
     eprintln!(
         "coded {} record(s) in {:.2} s (dictionaries loaded in {load_ms} ms); {passed} passed, {failures} failed",
         records.len(),
@@ -249,41 +190,22 @@ fn code_record(
     knowledge: &dragoman_core::knowledge::Knowledge,
 ) -> (BTreeSet<Triple>, BTreeMap<Triple, String>) {
     let date = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").unwrap_or_default();
-    let doc = Document {
-        id: r.id.clone(),
-        text: r.text.clone(),
-        published: date,
-        source: None,
-        url: None,
-        title: None,
-    };
-    let opts = CodeOptions {
-        require_dyad: Some(r.require_dyad),
-        ..CodeOptions::default()
-    };
+    let doc =
+        Document { id: r.id.clone(), text: r.text.clone(), published: date, source: None, url: None, title: None };
+    let opts = CodeOptions { require_dyad: Some(r.require_dyad), ..CodeOptions::default() };
     let coded = code_document(&doc, knowledge, &opts);
     let mut got = BTreeSet::new();
     let mut rules = BTreeMap::new();
     for e in &coded.events {
-        let t = (
-            e.source.code.clone(),
-            e.target
-                .as_ref()
-                .map_or("---".to_string(), |t| t.code.clone()),
-            e.code.clone(),
-        );
+        let t =
+            (e.source.code.clone(), e.target.as_ref().map_or("---".to_string(), |t| t.code.clone()), e.code.clone());
         rules.entry(t.clone()).or_insert_with(|| e.rule.clone());
         got.insert(t);
     }
     (got, rules)
 }
 
-fn print_failure(
-    r: &Record,
-    want: &BTreeSet<Triple>,
-    got: &BTreeSet<Triple>,
-    rules: &BTreeMap<Triple, String>,
-) {
+fn print_failure(r: &Record, want: &BTreeSet<Triple>, got: &BTreeSet<Triple>, rules: &BTreeMap<Triple, String>) {
     println!("FAIL {}  line {}  [{}]", r.id, r.line, r.category);
     println!("  text      {}", r.text);
     match &r.expects_error {
@@ -291,13 +213,7 @@ fn print_failure(
         None if want.is_empty() => println!("  expected  no events"),
         None => {
             for (k, t) in want.iter().enumerate() {
-                println!(
-                    "  {:<9} {} {} {}",
-                    if k == 0 { "expected" } else { "" },
-                    t.0,
-                    t.1,
-                    t.2
-                );
+                println!("  {:<9} {} {} {}", if k == 0 { "expected" } else { "" }, t.0, t.1, t.2);
             }
         }
     }
@@ -306,13 +222,7 @@ fn print_failure(
     }
     for (k, t) in got.iter().enumerate() {
         let rule = rules.get(t).map_or(String::new(), |r| format!("   ({r})"));
-        println!(
-            "  {:<9} {} {} {}{rule}",
-            if k == 0 { "coded" } else { "" },
-            t.0,
-            t.1,
-            t.2
-        );
+        println!("  {:<9} {} {} {}{rule}", if k == 0 { "coded" } else { "" }, t.0, t.1, t.2);
     }
 }
 

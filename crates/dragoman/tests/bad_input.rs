@@ -18,7 +18,8 @@ use std::process::{Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// An article every coder should find an event in (given `ACTORS`).
-const GOOD: &str = "MOSCOW (Dragoman Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border. \
+const GOOD: &str =
+    "MOSCOW (Dragoman Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border. \
 Armenia urged Russia to return to the negotiating table.\n";
 
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\n";
@@ -29,9 +30,7 @@ struct Scratch(PathBuf);
 impl Scratch {
     fn new(name: &str) -> Self {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.subsec_nanos());
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
         let dir = std::env::temp_dir().join(format!(
             "dragoman-bad-input-{name}-{}-{nanos}-{}",
             std::process::id(),
@@ -76,20 +75,12 @@ impl Run {
     /// The process ended on its own, without a panic.
     fn assert_no_panic(&self) {
         assert_ne!(self.code, 101, "dragoman panicked:\n{}", self.stderr);
-        assert!(
-            !self.stderr.contains("panicked"),
-            "dragoman panicked:\n{}",
-            self.stderr
-        );
+        assert!(!self.stderr.contains("panicked"), "dragoman panicked:\n{}", self.stderr);
     }
 
     fn assert_exit(&self, code: i32) {
         self.assert_no_panic();
-        assert_eq!(
-            self.code, code,
-            "exit status\nstderr:\n{}\nstdout:\n{}",
-            self.stderr, self.stdout
-        );
+        assert_eq!(self.code, code, "exit status\nstderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
     }
 
     /// `N` in the summary line "coded N document(s), ...".
@@ -111,68 +102,39 @@ impl Run {
         self.stdout
             .lines()
             .map(|l| {
-                let v: serde_json::Value = serde_json::from_str(l)
-                    .unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l}"));
-                v["doc_id"]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("no doc_id in {l}"))
-                    .to_string()
+                let v: serde_json::Value =
+                    serde_json::from_str(l).unwrap_or_else(|e| panic!("stdout line is not JSON ({e}): {l}"));
+                v["doc_id"].as_str().unwrap_or_else(|| panic!("no doc_id in {l}")).to_string()
             })
             .collect()
     }
 
     /// The error lines on stderr.
     fn errors(&self) -> Vec<&str> {
-        self.stderr
-            .lines()
-            .filter(|l| l.starts_with("error:"))
-            .collect()
+        self.stderr.lines().filter(|l| l.starts_with("error:")).collect()
     }
 
     /// Exactly one error line, containing every one of `needles`.
     fn assert_one_error(&self, needles: &[&str]) {
         let errors = self.errors();
-        assert_eq!(
-            errors.len(),
-            1,
-            "expected one error, stderr:\n{}",
-            self.stderr
-        );
+        assert_eq!(errors.len(), 1, "expected one error, stderr:\n{}", self.stderr);
         for n in needles {
-            assert!(
-                errors[0].to_lowercase().contains(&n.to_lowercase()),
-                "error `{}` should mention `{n}`",
-                errors[0]
-            );
+            assert!(errors[0].to_lowercase().contains(&n.to_lowercase()), "error `{}` should mention `{n}`", errors[0]);
         }
     }
 
     /// The good documents, and only they, were coded and produced events.
     fn assert_coded(&self, ids: &[&str]) {
-        assert_eq!(
-            self.documents_coded(),
-            ids.len(),
-            "documents coded\nstderr:\n{}",
-            self.stderr
-        );
+        assert_eq!(self.documents_coded(), ids.len(), "documents coded\nstderr:\n{}", self.stderr);
         let want: BTreeSet<String> = ids.iter().map(|s| s.to_string()).collect();
-        assert_eq!(
-            self.event_docs(),
-            want,
-            "documents with events\nstderr:\n{}",
-            self.stderr
-        );
+        assert_eq!(self.event_docs(), want, "documents with events\nstderr:\n{}", self.stderr);
     }
 }
 
 fn run(args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dragoman"));
     cmd.args(args).stdout(Stdio::piped()).stderr(Stdio::piped());
-    cmd.stdin(if stdin.is_some() {
-        Stdio::piped()
-    } else {
-        Stdio::null()
-    });
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
     let mut child = cmd.spawn().expect("dragoman runs");
     if let Some(bytes) = stdin {
         let mut pipe = child.stdin.take().unwrap();
@@ -184,10 +146,7 @@ fn run(args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
     }
     let out = child.wait_with_output().expect("dragoman finishes");
     Run {
-        code: out
-            .status
-            .code()
-            .unwrap_or_else(|| panic!("dragoman was killed by a signal: {:?}", out.status)),
+        code: out.status.code().unwrap_or_else(|| panic!("dragoman was killed by a signal: {:?}", out.status)),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     }
@@ -196,13 +155,8 @@ fn run(args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
 /// `dragoman code --published 2024-03-12 --actors <tiny> <args...>`
 fn code(s: &Scratch, args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
     let actors = s.actors();
-    let mut all: Vec<&OsStr> = vec![
-        "code".as_ref(),
-        "--published".as_ref(),
-        "2024-03-12".as_ref(),
-        "--actors".as_ref(),
-        actors.as_os_str(),
-    ];
+    let mut all: Vec<&OsStr> =
+        vec!["code".as_ref(), "--published".as_ref(), "2024-03-12".as_ref(), "--actors".as_ref(), actors.as_os_str()];
     all.extend_from_slice(args);
     run(&all, stdin)
 }
@@ -250,10 +204,8 @@ fn binary_file_beside_a_good_article() {
 #[test]
 fn invalid_utf8_names_its_line() {
     let s = Scratch::new("utf8");
-    let bad = s.write(
-        "latin1.txt",
-        b"Russia accused Armenia.\nArmenia urged Russia.\nThe caf\xe9 in Yerevan was shelled.\n",
-    );
+    let bad =
+        s.write("latin1.txt", b"Russia accused Armenia.\nArmenia urged Russia.\nThe caf\xe9 in Yerevan was shelled.\n");
     let good = s.write("good.txt", GOOD);
     let r = code(&s, &[os(&bad), os(&good)], None);
     r.assert_exit(3);
@@ -264,11 +216,7 @@ fn invalid_utf8_names_its_line() {
 #[test]
 fn malformed_json_line_is_skipped_and_named() {
     let s = Scratch::new("json");
-    let lines = [
-        record("one", GOOD),
-        r#"{"id": "two", "text": "Russia accused"#.to_string(),
-        record("three", GOOD),
-    ];
+    let lines = [record("one", GOOD), r#"{"id": "two", "text": "Russia accused"#.to_string(), record("three", GOOD)];
     let f = s.write("articles.jsonl", lines.join("\n") + "\n");
     let r = code(&s, &[os(&f)], None);
     r.assert_exit(3);
@@ -286,39 +234,18 @@ fn empty_file_and_empty_record_text() {
     r.assert_exit(3);
     let errors = r.errors();
     assert_eq!(errors.len(), 2, "stderr:\n{}", r.stderr);
-    assert!(
-        errors[0].contains(&shown(&empty)) && errors[0].contains("empty"),
-        "{}",
-        errors[0]
-    );
-    assert!(
-        errors[1].contains(&shown(&blank)) && errors[1].contains("empty"),
-        "{}",
-        errors[1]
-    );
+    assert!(errors[0].contains(&shown(&empty)) && errors[0].contains("empty"), "{}", errors[0]);
+    assert!(errors[1].contains(&shown(&blank)) && errors[1].contains("empty"), "{}", errors[1]);
     r.assert_coded(&["good"]);
 
-    let lines = [
-        record("one", GOOD),
-        record("two", ""),
-        record("three", "   \n "),
-        record("four", GOOD),
-    ];
+    let lines = [record("one", GOOD), record("two", ""), record("three", "   \n "), record("four", GOOD)];
     let f = s.write("records.jsonl", lines.join("\n") + "\n");
     let r = code(&s, &[os(&f)], None);
     r.assert_exit(3);
     let errors = r.errors();
     assert_eq!(errors.len(), 2, "stderr:\n{}", r.stderr);
-    assert!(
-        errors[0].contains(&format!("{}:2:", shown(&f))) && errors[0].contains("empty"),
-        "{}",
-        errors[0]
-    );
-    assert!(
-        errors[1].contains(&format!("{}:3:", shown(&f))) && errors[1].contains("empty"),
-        "{}",
-        errors[1]
-    );
+    assert!(errors[0].contains(&format!("{}:2:", shown(&f))) && errors[0].contains("empty"), "{}", errors[0]);
+    assert!(errors[1].contains(&format!("{}:3:", shown(&f))) && errors[1].contains("empty"), "{}", errors[1]);
     r.assert_coded(&["one", "four"]);
 
     // A JSON Lines file with no records at all is not an error today.
@@ -334,10 +261,8 @@ fn giant_json_line_is_skipped_without_holding_it() {
     let path = s.path("giant.jsonl");
     {
         let mut w = BufWriter::with_capacity(1 << 20, fs::File::create(&path).unwrap());
-        w.write_all(br#"{"id": "giant", "published": "2024-03-12", "text": ""#)
-            .unwrap();
-        let chunk =
-            "Russia accused Armenia of shelling its positions near the border. ".repeat(1000);
+        w.write_all(br#"{"id": "giant", "published": "2024-03-12", "text": ""#).unwrap();
+        let chunk = "Russia accused Armenia of shelling its positions near the border. ".repeat(1000);
         let mut written = 0;
         while written < 100 << 20 {
             w.write_all(chunk.as_bytes()).unwrap();
@@ -352,12 +277,7 @@ fn giant_json_line_is_skipped_without_holding_it() {
     let r = code(&s, &[os(&path)], None);
     fs::remove_file(&path).unwrap();
     r.assert_exit(3);
-    r.assert_one_error(&[
-        &format!("{}:1:", shown(&path)),
-        "limit",
-        "10 MB",
-        "--max-doc-mb",
-    ]);
+    r.assert_one_error(&[&format!("{}:1:", shown(&path)), "limit", "10 MB", "--max-doc-mb"]);
     r.assert_coded(&["after"]);
 }
 
@@ -375,11 +295,7 @@ fn strict_stops_at_the_first_bad_input() {
     r.assert_one_error(&["a-blob.bin", "binary"]);
     r.assert_coded(&[]);
 
-    let lines = [
-        record("one", GOOD),
-        "{not json".to_string(),
-        record("three", GOOD),
-    ];
+    let lines = [record("one", GOOD), "{not json".to_string(), record("three", GOOD)];
     let f = s.write("articles.jsonl", lines.join("\n") + "\n");
     let later = s.write("later.txt", GOOD);
     let r = code(&s, &["--strict".as_ref(), os(&f), os(&later)], None);
@@ -410,11 +326,7 @@ fn unreadable_dictionary_is_fatal() {
         let r = code(&s, &["--verbs".as_ref(), os(verbs), os(&good)], None);
         r.assert_exit(1);
         r.assert_one_error(&[&shown(verbs), "dictionary"]);
-        assert!(
-            r.stdout.is_empty(),
-            "nothing should be coded:\n{}",
-            r.stdout
-        );
+        assert!(r.stdout.is_empty(), "nothing should be coded:\n{}", r.stdout);
     }
 }
 
@@ -422,15 +334,7 @@ fn unreadable_dictionary_is_fatal() {
 fn bad_published_date_is_a_usage_error() {
     let s = Scratch::new("date");
     let good = s.write("good.txt", GOOD);
-    let r = run(
-        &[
-            "code".as_ref(),
-            "--published".as_ref(),
-            "notadate".as_ref(),
-            os(&good),
-        ],
-        None,
-    );
+    let r = run(&["code".as_ref(), "--published".as_ref(), "notadate".as_ref(), os(&good)], None);
     r.assert_exit(2);
     r.assert_one_error(&["--published", "notadate", "2024-01-18"]);
     assert!(r.stdout.is_empty());
@@ -446,12 +350,7 @@ fn stdin_jsonl_and_plain_text() {
     r.assert_coded(&["one", "two"]);
 
     // No path at all reads standard input too; a bad record names <stdin> and its line.
-    let jsonl = [
-        record("one", GOOD),
-        "{oops".to_string(),
-        record("three", GOOD),
-    ]
-    .join("\n");
+    let jsonl = [record("one", GOOD), "{oops".to_string(), record("three", GOOD)].join("\n");
     let r = code(&s, &[], Some(jsonl.as_bytes()));
     r.assert_exit(3);
     r.assert_one_error(&["<stdin>:2:", "malformed JSON"]);
@@ -468,62 +367,39 @@ fn stdin_jsonl_and_plain_text() {
 
 /// The fields every event line carries (DESIGN.md, "Event record").
 fn assert_event_record(line: &str) {
-    let v: serde_json::Value =
-        serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
+    let v: serde_json::Value = serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"));
     assert!(v.is_object(), "{line}");
     let has = |v: &serde_json::Value, k: &str| v.get(k).is_some_and(|x| !x.is_null());
-    for k in [
-        "doc_id",
-        "sentence_text",
-        "date",
-        "date_precision",
-        "code",
-        "root",
-        "rule",
-    ] {
+    for k in ["doc_id", "sentence_text", "date", "date_precision", "code", "root", "rule"] {
         assert!(v[k].is_string(), "`{k}` should be a string in {line}");
     }
     assert!(v["sentence"].is_u64(), "{line}");
-    assert!(
-        v["span"]["start"].is_u64() && v["span"]["end"].is_u64(),
-        "{line}"
-    );
+    assert!(v["span"]["start"].is_u64() && v["span"]["end"].is_u64(), "{line}");
     assert!(v["date"].as_str().unwrap().len() == 10, "{line}");
     for k in ["code", "name", "text"] {
         assert!(v["source"][k].is_string(), "source.{k} in {line}");
     }
-    assert!(
-        v.get("target").is_some(),
-        "target (null or an actor) in {line}"
-    );
+    assert!(v.get("target").is_some(), "target (null or an actor) in {line}");
     if has(&v, "target") {
         for k in ["code", "name", "text"] {
             assert!(v["target"][k].is_string(), "target.{k} in {line}");
         }
     }
     assert!(
-        v["code"]
-            .as_str()
-            .unwrap()
-            .starts_with(v["root"].as_str().unwrap()),
+        v["code"].as_str().unwrap().starts_with(v["root"].as_str().unwrap()),
         "code starts with its root in {line}"
     );
     for k in ["quad_class", "goldstein"] {
         assert!(v.get(k).is_some(), "`{k}` in {line}");
     }
     if has(&v, "quad_class") {
-        assert!(
-            (1..=4).contains(&v["quad_class"].as_u64().unwrap()),
-            "{line}"
-        );
+        assert!((1..=4).contains(&v["quad_class"].as_u64().unwrap()), "{line}");
     }
     if has(&v, "goldstein") {
         assert!(v["goldstein"].as_f64().unwrap().abs() <= 10.0, "{line}");
     }
     assert!(
-        v["plover"].is_object()
-            && v["plover"].get("type").is_some()
-            && v["plover"].get("mode").is_some(),
+        v["plover"].is_object() && v["plover"].get("type").is_some() && v["plover"].get("mode").is_some(),
         "{line}"
     );
 }
@@ -531,15 +407,7 @@ fn assert_event_record(line: &str) {
 #[test]
 fn happy_path_example_article() {
     let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../examples/caucasus-talks.txt");
-    let r = run(
-        &[
-            "code".as_ref(),
-            os(&example),
-            "--published".as_ref(),
-            "2024-03-12".as_ref(),
-        ],
-        None,
-    );
+    let r = run(&["code".as_ref(), os(&example), "--published".as_ref(), "2024-03-12".as_ref()], None);
     r.assert_exit(0);
     assert!(r.errors().is_empty(), "stderr:\n{}", r.stderr);
     assert_eq!(r.documents_coded(), 1);
@@ -549,14 +417,7 @@ fn happy_path_example_article() {
     let s = Scratch::new("happy");
     let r = code(&s, &[os(&example)], None);
     r.assert_exit(0);
-    assert!(
-        r.stdout.lines().count() > 0,
-        "no events\nstderr:\n{}",
-        r.stderr
-    );
+    assert!(r.stdout.lines().count() > 0, "no events\nstderr:\n{}", r.stderr);
     r.stdout.lines().for_each(assert_event_record);
-    assert_eq!(
-        r.event_docs(),
-        BTreeSet::from(["caucasus-talks".to_string()])
-    );
+    assert_eq!(r.event_docs(), BTreeSet::from(["caucasus-talks".to_string()]));
 }

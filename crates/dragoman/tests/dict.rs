@@ -59,9 +59,7 @@ impl Run {
     }
 
     fn has(&self, file: &str, line: usize, level: &str, needle: &str) -> bool {
-        self.issues(file)
-            .iter()
-            .any(|(l, lv, m)| *l == line && lv == level && m.contains(needle))
+        self.issues(file).iter().any(|(l, lv, m)| *l == line && lv == level && m.contains(needle))
     }
 
     /// The summary's "N error(s), M warning(s)".
@@ -72,62 +70,33 @@ impl Run {
             .find(|l| l.starts_with("checked "))
             .unwrap_or_else(|| panic!("no summary:\n{}", self.stdout));
         let num = |word: &str| -> usize {
-            let at = line
-                .find(word)
-                .unwrap_or_else(|| panic!("no `{word}` in `{line}`"));
-            line[..at]
-                .trim_end()
-                .rsplit(' ')
-                .next()
-                .unwrap()
-                .replace(',', "")
-                .parse()
-                .unwrap()
+            let at = line.find(word).unwrap_or_else(|| panic!("no `{word}` in `{line}`"));
+            line[..at].trim_end().rsplit(' ').next().unwrap().replace(',', "").parse().unwrap()
         };
         (num(" error(s)"), num(" warning(s)"))
     }
 }
 
 fn dragoman(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dragoman"))
-        .args(args)
-        .output()
-        .expect("run dragoman");
+    let out = Command::new(env!("CARGO_BIN_EXE_dragoman")).args(args).output().expect("run dragoman");
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
     assert_ne!(run.code, 101, "dragoman panicked:\n{}", run.stderr);
-    assert!(
-        !run.stderr.contains("panicked"),
-        "dragoman panicked:\n{}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("panicked"), "dragoman panicked:\n{}", run.stderr);
     run
 }
 
 #[test]
 fn the_builtins_pass() {
     let run = dragoman(&["dict", "check"]);
-    assert_eq!(
-        run.code, 0,
-        "stdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
+    assert_eq!(run.code, 0, "stdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
     assert_eq!(run.totals().0, 0, "{}", run.stdout);
-    for file in [
-        "countries.txt",
-        "organizations.txt",
-        "people.txt",
-        "roles.txt",
-        "verbs.txt",
-        "cameo.tsv",
-    ] {
+    for file in ["countries.txt", "organizations.txt", "people.txt", "roles.txt", "verbs.txt", "cameo.tsv"] {
         assert!(
-            run.stdout
-                .lines()
-                .any(|l| l.starts_with(&format!("dictionaries/{file} "))),
+            run.stdout.lines().any(|l| l.starts_with(&format!("dictionaries/{file} "))),
             "no row for {file}:\n{}",
             run.stdout
         );
@@ -153,28 +122,12 @@ fn broken_dictionaries_are_reported_at_their_lines() {
     let s = Scratch::new("broken");
     let actors = s.write("broken.actors.txt", ACTORS);
     let verbs = s.write("broken.verbs.txt", VERBS);
-    let run = dragoman(&[
-        "dict",
-        "check",
-        "--no-builtin",
-        "--actors",
-        &actors,
-        "--verbs",
-        &verbs,
-    ]);
-    assert_eq!(
-        run.code, 1,
-        "stdout:\n{}\nstderr:\n{}",
-        run.stdout, run.stderr
-    );
+    let run = dragoman(&["dict", "check", "--no-builtin", "--actors", &actors, "--verbs", &verbs]);
+    assert_eq!(run.code, 1, "stdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
     // A bad code (a 7-digit date), a missing bracket, binary garbage.
     assert!(run.has(&actors, 3, "error", "2401011"), "{}", run.stdout);
     assert!(run.has(&actors, 4, "error", "[MAR"), "{}", run.stdout);
-    assert!(
-        run.has(&actors, 5, "error", "binary data"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.has(&actors, 5, "error", "binary data"), "{}", run.stdout);
     assert!(run.has(&actors, 5, "warning", "UTF-8"), "{}", run.stdout);
     // An unknown synset, a code not in the CAMEO table, an unclosed code.
     assert!(run.has(&verbs, 3, "error", "NOSUCHSET"), "{}", run.stdout);
@@ -183,12 +136,7 @@ fn broken_dictionaries_are_reported_at_their_lines() {
     // Nothing reported on the good lines.
     let lines: Vec<usize> = run.issues(&actors).iter().map(|i| i.0).collect();
     assert!(!lines.contains(&1) && !lines.contains(&2), "{}", run.stdout);
-    let errors = run
-        .issues(&actors)
-        .iter()
-        .chain(run.issues(&verbs).iter())
-        .filter(|i| i.1 == "error")
-        .count();
+    let errors = run.issues(&actors).iter().chain(run.issues(&verbs).iter()).filter(|i| i.1 == "error").count();
     assert_eq!(run.totals().0, errors, "{}", run.stdout);
     assert!(errors >= 5, "{}", run.stdout);
 }
@@ -196,42 +144,14 @@ fn broken_dictionaries_are_reported_at_their_lines() {
 #[test]
 fn invalid_utf8_is_a_warning_not_a_crash() {
     let s = Scratch::new("latin1");
-    let actors = s.write(
-        "latin1.actors.txt",
-        b"FREEDONIA_ [FRE]\nCAF\xc9_DE_PARIS_ [FRA]\n+M\xdcNCHEN_\n",
-    );
+    let actors = s.write("latin1.actors.txt", b"FREEDONIA_ [FRE]\nCAF\xc9_DE_PARIS_ [FRA]\n+M\xdcNCHEN_\n");
     let run = dragoman(&["dict", "check", "--no-builtin", "--actors", &actors]);
-    assert_eq!(
-        run.code, 0,
-        "warnings only:\n{}\n{}",
-        run.stdout, run.stderr
-    );
-    assert!(
-        run.has(
-            &actors,
-            2,
-            "warning",
-            "not valid UTF-8 (byte 0xC9 at column 4)"
-        ),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(run.code, 0, "warnings only:\n{}\n{}", run.stdout, run.stderr);
+    assert!(run.has(&actors, 2, "warning", "not valid UTF-8 (byte 0xC9 at column 4)"), "{}", run.stdout);
     assert!(run.has(&actors, 3, "warning", "UTF-8"), "{}", run.stdout);
     assert_eq!(run.totals(), (0, 2), "{}", run.stdout);
     // `dict stats` and `code` read the same file without trouble.
-    assert_eq!(
-        dragoman(&[
-            "dict",
-            "stats",
-            "--no-builtin",
-            "--runs",
-            "1",
-            "--actors",
-            &actors
-        ])
-        .code,
-        0
-    );
+    assert_eq!(dragoman(&["dict", "stats", "--no-builtin", "--runs", "1", "--actors", &actors]).code, 0);
 }
 
 #[test]
@@ -248,35 +168,12 @@ fn binary_files_and_missing_files() {
     let good = s.write("good.actors.txt", "FREEDONIA_ [FRE]\n");
     let missing = s.0.join("nowhere.txt");
     let missing = missing.to_str().unwrap();
-    let run = dragoman(&[
-        "dict",
-        "check",
-        "--no-builtin",
-        &bin,
-        &good,
-        "--agents",
-        missing,
-    ]);
+    let run = dragoman(&["dict", "check", "--no-builtin", &bin, &good, "--agents", missing]);
     assert_eq!(run.code, 1, "{}", run.stdout);
     let bin_issues = run.issues(&bin);
-    assert_eq!(
-        bin_issues.len(),
-        1,
-        "one error for a binary file:\n{}",
-        run.stdout
-    );
-    assert!(
-        bin_issues[0].1 == "error" && bin_issues[0].2.contains("binary"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .lines()
-            .any(|l| l.starts_with(missing) && l.contains("error: cannot read")),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(bin_issues.len(), 1, "one error for a binary file:\n{}", run.stdout);
+    assert!(bin_issues[0].1 == "error" && bin_issues[0].2.contains("binary"), "{}", run.stdout);
+    assert!(run.stdout.lines().any(|l| l.starts_with(missing) && l.contains("error: cannot read")), "{}", run.stdout);
     assert!(run.issues(&good).is_empty(), "{}", run.stdout);
     let run = dragoman(&["dict", "stats", "--no-builtin", "--actors", missing]);
     assert_eq!(run.code, 1);
@@ -286,24 +183,12 @@ fn binary_files_and_missing_files() {
 #[test]
 fn kinds_of_positional_files_are_guessed() {
     let s = Scratch::new("guess");
-    let verbs = s.write(
-        "mine1.txt",
-        "--- PRAISE [051] ---\nPRAISE\n- * + FOR_ HOSPITALITY [052]\n",
-    );
+    let verbs = s.write("mine1.txt", "--- PRAISE [051] ---\nPRAISE\n- * + FOR_ HOSPITALITY [052]\n");
     let agents = s.write("mine2.txt", "MINISTER [~GOV]\n");
     let actors = s.write("mine3.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\n");
     let discards = s.write("mine4.txt", "+CHESS TOURNAMENT\nMONTHS LATER\n");
     let named = s.write("x.agents.txt", "MINISTER [~GOV]\n");
-    let run = dragoman(&[
-        "dict",
-        "check",
-        "--no-builtin",
-        &verbs,
-        &agents,
-        &actors,
-        &discards,
-        &named,
-    ]);
+    let run = dragoman(&["dict", "check", "--no-builtin", &verbs, &agents, &actors, &discards, &named]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let row = |file: &str| {
         run.stdout
@@ -312,37 +197,15 @@ fn kinds_of_positional_files_are_guessed() {
             .unwrap_or_else(|| panic!("no row for {file}:\n{}", run.stdout))
             .to_string()
     };
-    assert!(
-        row(&verbs).contains("PETRARCH verbs (by content)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        row(&agents).contains("PETRARCH agents (by content)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        row(&actors).contains("PETRARCH actors (by content)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        row(&discards).contains("PETRARCH discards (by content)"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        row(&named).contains("PETRARCH agents (by name)"),
-        "{}",
-        run.stdout
-    );
+    assert!(row(&verbs).contains("PETRARCH verbs (by content)"), "{}", run.stdout);
+    assert!(row(&agents).contains("PETRARCH agents (by content)"), "{}", run.stdout);
+    assert!(row(&actors).contains("PETRARCH actors (by content)"), "{}", run.stdout);
+    assert!(row(&discards).contains("PETRARCH discards (by content)"), "{}", run.stdout);
+    assert!(row(&named).contains("PETRARCH agents (by name)"), "{}", run.stdout);
     // Flags win over guesses.
     let run = dragoman(&["dict", "check", "--no-builtin", "--discards", &actors]);
     assert!(
-        run.stdout
-            .lines()
-            .any(|l| l.starts_with(&actors) && l.contains("PETRARCH discards (by flag)")),
+        run.stdout.lines().any(|l| l.starts_with(&actors) && l.contains("PETRARCH discards (by flag)")),
         "{}",
         run.stdout
     );
@@ -364,8 +227,7 @@ fn stat(stdout: &str, label: &str) -> f64 {
         .unwrap_or_else(|| panic!("no `{label}` line in:\n{stdout}"));
     let rest = line.trim_start()[label.len()..].trim_start();
     let num = rest.split_whitespace().next().unwrap().replace(',', "");
-    num.parse()
-        .unwrap_or_else(|_| panic!("no number on `{line}`"))
+    num.parse().unwrap_or_else(|_| panic!("no number on `{line}`"))
 }
 
 #[test]
@@ -374,10 +236,7 @@ fn stats_on_the_builtins() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     for heading in ["Dictionaries", "Entries", "Load time", "Memory"] {
-        assert!(
-            out.lines().any(|l| l.starts_with(heading)),
-            "no heading {heading}:\n{out}"
-        );
+        assert!(out.lines().any(|l| l.starts_with(heading)), "no heading {heading}:\n{out}");
     }
     for label in [
         "actor phrases",
@@ -399,35 +258,16 @@ fn stats_on_the_builtins() {
     ] {
         assert!(stat(out, label) > 0.0, "`{label}` is zero:\n{out}");
     }
-    assert!(
-        stat(out, "peak while loading") >= stat(out, "held by the dictionaries"),
-        "{out}"
-    );
+    assert!(stat(out, "peak while loading") >= stat(out, "held by the dictionaries"), "{out}");
     assert!(out.contains("resident set growth"), "{out}");
 }
 
 #[test]
 fn stats_on_community_files() {
     let s = Scratch::new("stats");
-    let verbs = s.write(
-        "v.txt",
-        "&SYNS\n+HOSPITALITY\n--- PRAISE [051] ---\nPRAISE\nLAUD\n- * + FOR_ &SYNS [052]\n",
-    );
-    let actors = s.write(
-        "a.txt",
-        "FREEDONIA_ [FRE]\n+FREEDONIAN_\nRUFUS_FIREFLY_ [FREGOV 19330101-19331231]\n",
-    );
-    let run = dragoman(&[
-        "dict",
-        "stats",
-        "--no-builtin",
-        "--runs",
-        "1",
-        "--verbs",
-        &verbs,
-        "--actors",
-        &actors,
-    ]);
+    let verbs = s.write("v.txt", "&SYNS\n+HOSPITALITY\n--- PRAISE [051] ---\nPRAISE\nLAUD\n- * + FOR_ &SYNS [052]\n");
+    let actors = s.write("a.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\nRUFUS_FIREFLY_ [FREGOV 19330101-19331231]\n");
+    let run = dragoman(&["dict", "stats", "--no-builtin", "--runs", "1", "--verbs", &verbs, "--actors", &actors]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
     assert_eq!(stat(out, "actor phrases"), 3.0, "{out}");

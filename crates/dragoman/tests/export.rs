@@ -22,7 +22,6 @@ mod export {
     pub use write::{export, partition_of, ExportSummary, Format, Output};
 }
 
-
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -127,15 +126,94 @@ fn run(format: Format, preset: Preset, path: &Path) -> ExportSummary {
 }
 
 const PHOENIX_HEADER: [&str; 26] = [
-    "EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole", "SourceActorAttribute", "TargetActorFull", "TargetActorEntity", "TargetActorRole", "TargetActorAttribute", "EventCode", "EventRootCode", "PentaClass", "GoldsteinScore", "Issues", "Lat", "Lon", "LocationName", "StateName", "CountryCode", "SentenceID", "URLs", "NewsSources",
+    "EventID",
+    "Date",
+    "Year",
+    "Month",
+    "Day",
+    "SourceActorFull",
+    "SourceActorEntity",
+    "SourceActorRole",
+    "SourceActorAttribute",
+    "TargetActorFull",
+    "TargetActorEntity",
+    "TargetActorRole",
+    "TargetActorAttribute",
+    "EventCode",
+    "EventRootCode",
+    "PentaClass",
+    "GoldsteinScore",
+    "Issues",
+    "Lat",
+    "Lon",
+    "LocationName",
+    "StateName",
+    "CountryCode",
+    "SentenceID",
+    "URLs",
+    "NewsSources",
 ];
 
 const GDELT_HEADER: [&str; 29] = [
-    "GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code", "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale", "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long", "DATEADDED", "SOURCEURL",
+    "GlobalEventID",
+    "Day",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1Type1Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2Type1Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "DATEADDED",
+    "SOURCEURL",
 ];
 
 const FULL_HEADER: [&str; 27] = [
-    "event_id", "date", "date_end", "date_precision", "source_code", "source_name", "target_code", "target_name", "code", "root", "code_name", "quad_class", "goldstein", "plover_type", "plover_mode", "location_name", "location_country", "lat", "lon", "num_mentions", "num_sources", "num_articles", "doc_id", "url", "outlet", "sentence_text", "rule",
+    "event_id",
+    "date",
+    "date_end",
+    "date_precision",
+    "source_code",
+    "source_name",
+    "target_code",
+    "target_name",
+    "code",
+    "root",
+    "code_name",
+    "quad_class",
+    "goldstein",
+    "plover_type",
+    "plover_mode",
+    "location_name",
+    "location_country",
+    "lat",
+    "lon",
+    "num_mentions",
+    "num_sources",
+    "num_articles",
+    "doc_id",
+    "url",
+    "outlet",
+    "sentence_text",
+    "rule",
 ];
 
 fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
@@ -160,7 +238,11 @@ fn csv_full_layout() {
     assert_eq!(header, FULL_HEADER);
     assert_eq!(recs.len(), 3);
     let a = &recs[0];
-    assert_eq!(cell(&header, a, "sentence_text"), "Moscow said:\t\"Yerevan erred\",\nand left.", "CSV quoting round-trips");
+    assert_eq!(
+        cell(&header, a, "sentence_text"),
+        "Moscow said:\t\"Yerevan erred\",\nand left.",
+        "CSV quoting round-trips"
+    );
     assert_eq!(cell(&header, a, "outlet"), "News, Example");
     assert_eq!(cell(&header, a, "date_end"), "2024-01-18");
     assert_eq!(cell(&header, a, "lat"), "40.1811");
@@ -178,13 +260,67 @@ fn csv_phoenix_layout() {
     let (header, recs) = read_csv(&path);
     assert_eq!(header, PHOENIX_HEADER);
     let a = &recs[0];
-    let got: Vec<&str> = ["EventID", "Date", "Year", "Month", "Day", "SourceActorFull", "SourceActorEntity", "SourceActorRole", "SourceActorAttribute", "TargetActorEntity", "EventCode", "EventRootCode", "PentaClass", "GoldsteinScore", "Issues", "Lat", "LocationName", "CountryCode", "SentenceID", "URLs", "NewsSources"]
-        .iter()
-        .map(|c| cell(&header, a, c))
-        .collect();
-    assert_eq!(got, ["1", "20240117", "2024", "1", "17", "RUSGOV", "RUS", "GOV", "", "ARM", "111", "11", "3", "-2", "", "40.1811", "Yerevan", "ARM", "doc-1", "https://news.example/a?x=1,2", "News, Example"]);
+    let got: Vec<&str> = [
+        "EventID",
+        "Date",
+        "Year",
+        "Month",
+        "Day",
+        "SourceActorFull",
+        "SourceActorEntity",
+        "SourceActorRole",
+        "SourceActorAttribute",
+        "TargetActorEntity",
+        "EventCode",
+        "EventRootCode",
+        "PentaClass",
+        "GoldsteinScore",
+        "Issues",
+        "Lat",
+        "LocationName",
+        "CountryCode",
+        "SentenceID",
+        "URLs",
+        "NewsSources",
+    ]
+    .iter()
+    .map(|c| cell(&header, a, c))
+    .collect();
+    assert_eq!(
+        got,
+        [
+            "1",
+            "20240117",
+            "2024",
+            "1",
+            "17",
+            "RUSGOV",
+            "RUS",
+            "GOV",
+            "",
+            "ARM",
+            "111",
+            "11",
+            "3",
+            "-2",
+            "",
+            "40.1811",
+            "Yerevan",
+            "ARM",
+            "doc-1",
+            "https://news.example/a?x=1,2",
+            "News, Example"
+        ]
+    );
     let c = &recs[2];
-    assert_eq!([cell(&header, c, "SourceActorEntity"), cell(&header, c, "SourceActorRole"), cell(&header, c, "SourceActorAttribute")], ["IGO", "", "EUR;EEC"]);
+    assert_eq!(
+        [
+            cell(&header, c, "SourceActorEntity"),
+            cell(&header, c, "SourceActorRole"),
+            cell(&header, c, "SourceActorAttribute")
+        ],
+        ["IGO", "", "EUR;EEC"]
+    );
     assert_eq!(cell(&header, &recs[1], "PentaClass"), "0", "Phoenix's neutral class for root 01");
 }
 
@@ -196,13 +332,63 @@ fn csv_gdelt_layout() {
     let (header, recs) = read_csv(&path);
     assert_eq!(header, GDELT_HEADER);
     let a = &recs[0];
-    let got: Vec<&str> = ["GlobalEventID", "Day", "MonthYear", "Year", "FractionDate", "Actor1Code", "Actor1CountryCode", "Actor1Type1Code", "Actor2CountryCode", "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "NumMentions", "NumSources", "NumArticles", "AvgTone", "ActionGeo_FullName", "DATEADDED", "SOURCEURL"]
-        .iter()
-        .map(|c| cell(&header, a, c))
-        .collect();
-    assert_eq!(got, ["1", "20240117", "202401", "2024", "2024.0437", "RUSGOV", "RUS", "GOV", "ARM", "", "111", "111", "11", "3", "3", "2", "2", "", "Yerevan", "", "https://news.example/a?x=1,2"]);
+    let got: Vec<&str> = [
+        "GlobalEventID",
+        "Day",
+        "MonthYear",
+        "Year",
+        "FractionDate",
+        "Actor1Code",
+        "Actor1CountryCode",
+        "Actor1Type1Code",
+        "Actor2CountryCode",
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+        "ActionGeo_FullName",
+        "DATEADDED",
+        "SOURCEURL",
+    ]
+    .iter()
+    .map(|c| cell(&header, a, c))
+    .collect();
+    assert_eq!(
+        got,
+        [
+            "1",
+            "20240117",
+            "202401",
+            "2024",
+            "2024.0437",
+            "RUSGOV",
+            "RUS",
+            "GOV",
+            "ARM",
+            "",
+            "111",
+            "111",
+            "11",
+            "3",
+            "3",
+            "2",
+            "2",
+            "",
+            "Yerevan",
+            "",
+            "https://news.example/a?x=1,2"
+        ]
+    );
     let c = &recs[2];
-    assert_eq!([cell(&header, c, "Actor1CountryCode"), cell(&header, c, "EventBaseCode"), cell(&header, c, "FractionDate")], ["", "112", "2023.9973"]);
+    assert_eq!(
+        [cell(&header, c, "Actor1CountryCode"), cell(&header, c, "EventBaseCode"), cell(&header, c, "FractionDate")],
+        ["", "112", "2023.9973"]
+    );
 }
 
 #[test]
@@ -238,7 +424,8 @@ fn jsonl_objects_in_column_order_with_types() {
             // Keys appear in column order in the text.
             let mut at = 0;
             for n in &names {
-                let found = line[at..].find(&format!("\"{n}\":")).unwrap_or_else(|| panic!("{n} out of order in {line}"));
+                let found =
+                    line[at..].find(&format!("\"{n}\":")).unwrap_or_else(|| panic!("{n} out of order in {line}"));
                 at += found;
             }
         }
@@ -247,13 +434,15 @@ fn jsonl_objects_in_column_order_with_types() {
     let dir = scratch("jsonl-full-values");
     let path = dir.join("e.jsonl");
     run(Format::Jsonl, Preset::Full, &path);
-    let first: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
+    let first: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
     assert_eq!(first["event_id"], 1);
     assert_eq!(first["date"], "2024-01-17");
     assert_eq!(first["goldstein"], -2.0);
     assert_eq!(first["quad_class"], 3);
     assert_eq!(first["sentence_text"], "Moscow said:\t\"Yerevan erred\",\nand left.");
-    let second: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()).unwrap();
+    let second: serde_json::Value =
+        serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()).unwrap();
     assert!(second["target_code"].is_null());
 }
 
@@ -285,7 +474,8 @@ fn plover_records() {
     assert!(recs[1].get("enddate").is_none(), "single-day events have no enddate");
     assert_eq!(recs[1]["recipient"][0]["code"], "AZE");
     assert!(recs[1]["recipient"][0].get("sector").is_none());
-    let err = export(rows().into_iter(), Format::Plover, Preset::Gdelt, Output::Path(&dir.join("x")), false).unwrap_err();
+    let err =
+        export(rows().into_iter(), Format::Plover, Preset::Gdelt, Output::Path(&dir.join("x")), false).unwrap_err();
     assert!(err.contains("PLOVER"));
 }
 
@@ -309,7 +499,10 @@ fn parquet_reads_back_with_the_documented_types() {
         assert_eq!(names, expected);
         assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 3);
         for (f, c) in schema.fields().iter().zip(preset.columns()) {
-            assert_eq!(f.data_type(), &export::parquet_schema(preset).field_with_name(c.name).unwrap().data_type().clone());
+            assert_eq!(
+                f.data_type(),
+                &export::parquet_schema(preset).field_with_name(c.name).unwrap().data_type().clone()
+            );
             assert_eq!(f.is_nullable(), c.nullable, "{}", c.name);
         }
     }
@@ -318,7 +511,8 @@ fn parquet_reads_back_with_the_documented_types() {
     let path = dir.join("events.parquet");
     run(Format::Parquet, Preset::Full, &path);
     let (schema, batches, _) = parquet_read(&path);
-    let types: Vec<(&str, DataType)> = schema.fields().iter().map(|f| (f.name().as_str(), f.data_type().clone())).collect();
+    let types: Vec<(&str, DataType)> =
+        schema.fields().iter().map(|f| (f.name().as_str(), f.data_type().clone())).collect();
     assert_eq!(types[0], ("event_id", DataType::Int64));
     assert_eq!(types[1], ("date", DataType::Date32));
     assert_eq!(types[11], ("quad_class", DataType::Int32));
@@ -378,11 +572,14 @@ fn partitions_by_month() {
     );
     let (_, batches, _) = parquet_read(&out.join("year_month=2024-01/part-0.parquet"));
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 2);
-    let mut dirs: Vec<String> = std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    let mut dirs: Vec<String> =
+        std::fs::read_dir(&out).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
     dirs.sort();
     assert_eq!(dirs.len(), 4);
     // The directory must be new or empty; a stream cannot be partitioned.
-    assert!(export(rows().into_iter(), Format::Parquet, Preset::Full, Output::Path(&out), true).unwrap_err().contains("not empty"));
+    assert!(export(rows().into_iter(), Format::Parquet, Preset::Full, Output::Path(&out), true)
+        .unwrap_err()
+        .contains("not empty"));
     let mut sink = Vec::new();
     assert!(export(rows().into_iter(), Format::Csv, Preset::Full, Output::Writer(Box::new(&mut sink)), true).is_err());
 }
@@ -392,7 +589,8 @@ fn partitions_in_any_order() {
     // Twelve months interleaved: still one file per month, rows in their order.
     let dir = scratch("partitioned-interleaved");
     let out = dir.join("events");
-    let many: Vec<EventRow> = (0..48).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
+    let many: Vec<EventRow> =
+        (0..48).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
     let summary = export(many.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
     assert_eq!(summary.rows, 48);
     assert_eq!(summary.files.len(), 12);
@@ -404,18 +602,28 @@ fn partitions_in_any_order() {
 #[test]
 fn streams_and_failures() {
     let mut buf = Vec::new();
-    let summary = export(rows().into_iter(), Format::Csv, Preset::Gdelt, Output::Writer(Box::new(&mut buf)), false).unwrap();
+    let summary =
+        export(rows().into_iter(), Format::Csv, Preset::Gdelt, Output::Writer(Box::new(&mut buf)), false).unwrap();
     assert_eq!(summary.rows, 3);
     assert!(summary.files.is_empty());
     assert!(String::from_utf8(buf).unwrap().starts_with("GlobalEventID,Day,"));
     let mut buf = Vec::new();
     export(rows().into_iter(), Format::Parquet, Preset::Full, Output::Writer(Box::new(&mut buf)), false).unwrap();
     assert_eq!(&buf[..4], b"PAR1");
-    let err = export(rows().into_iter(), Format::Csv, Preset::Full, Output::Path(Path::new("/nonexistent-dir/x/events.csv")), false).unwrap_err();
+    let err = export(
+        rows().into_iter(),
+        Format::Csv,
+        Preset::Full,
+        Output::Path(Path::new("/nonexistent-dir/x/events.csv")),
+        false,
+    )
+    .unwrap_err();
     assert!(err.contains("cannot write"), "{err}");
     // An empty export still writes a header (CSV) or a valid empty file (Parquet).
     let dir = scratch("empty");
-    let summary = export(std::iter::empty(), Format::Parquet, Preset::Full, Output::Path(&dir.join("none.parquet")), false).unwrap();
+    let summary =
+        export(std::iter::empty(), Format::Parquet, Preset::Full, Output::Path(&dir.join("none.parquet")), false)
+            .unwrap();
     assert_eq!(summary.rows, 0);
     let (schema, batches, _) = parquet_read(&dir.join("none.parquet"));
     assert_eq!(schema.fields().len(), 27);

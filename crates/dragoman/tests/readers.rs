@@ -41,7 +41,17 @@ fn html_article_text_and_metadata() {
             "The European Union’s special representative welcomed the meeting.",
         ]
     );
-    for junk in ["Subscribe", "Advertisement", "not text", "Share this", "First!", "Turkey", "rights reserved", "Delegations at the table", "Politics"] {
+    for junk in [
+        "Subscribe",
+        "Advertisement",
+        "not text",
+        "Share this",
+        "First!",
+        "Turkey",
+        "rights reserved",
+        "Delegations at the table",
+        "Politics",
+    ] {
         assert!(!doc.text.contains(junk), "{junk:?} leaked into the text");
     }
     // The date comes from the JSON-LD (the page has no article:published_time).
@@ -54,25 +64,40 @@ fn html_article_text_and_metadata() {
 
 #[test]
 fn html_title_falls_back_to_title_then_h1_and_id_to_the_file() {
-    let d = read_html("dir/story.html", b"<title>From &lt;title&gt;</title><h1>Heading</h1><p>Russia urged Armenia to talk.</p>", Some(day("2024-01-18"))).unwrap();
+    let d = read_html(
+        "dir/story.html",
+        b"<title>From &lt;title&gt;</title><h1>Heading</h1><p>Russia urged Armenia to talk.</p>",
+        Some(day("2024-01-18")),
+    )
+    .unwrap();
     assert_eq!(d.title.as_deref(), Some("From <title>"));
     assert_eq!(d.id, "story");
     assert_eq!(d.published, day("2024-01-18"));
-    let d = read_html("s.htm", b"<h1> Only  a heading </h1><p>Russia urged Armenia to talk.</p>", Some(day("2024-01-18"))).unwrap();
+    let d =
+        read_html("s.htm", b"<h1> Only  a heading </h1><p>Russia urged Armenia to talk.</p>", Some(day("2024-01-18")))
+            .unwrap();
     assert_eq!(d.title.as_deref(), Some("Only a heading"));
 }
 
 #[test]
 fn html_date_sources_in_order_of_trust() {
-    let page = |head: &str| format!("<html><head>{head}</head><body><p>Russia urged Armenia to talk.</p></body></html>");
+    let page =
+        |head: &str| format!("<html><head>{head}</head><body><p>Russia urged Armenia to talk.</p></body></html>");
     let date = |head: &str| read_html("p.html", page(head).as_bytes(), None).map(|d| d.published.to_string());
     assert_eq!(date(r#"<meta name="dc.date" content="2024-02-01"><meta property="article:published_time" content="2024-03-01T00:00:00Z">"#).unwrap(), "2024-03-01");
     assert_eq!(date(r#"<meta name="pubdate" content="20240205">"#).unwrap(), "2024-02-05");
     assert_eq!(date(r#"<meta name="DC.date" content="2024-02-06">"#).unwrap(), "2024-02-06");
-    assert_eq!(date(r#"</head><body><time datetime="2024-01-02">x</time><time pubdate datetime="2024-02-07">y</time>"#).unwrap(), "2024-02-07");
+    assert_eq!(
+        date(r#"</head><body><time datetime="2024-01-02">x</time><time pubdate datetime="2024-02-07">y</time>"#)
+            .unwrap(),
+        "2024-02-07"
+    );
     assert_eq!(date(r#"<span itemprop="datePublished" content="March 8, 2024"></span>"#).unwrap(), "2024-03-08");
     // Broken JSON-LD is still searched for its date.
-    assert_eq!(date(r#"<script type="application/ld+json">{"datePublished": "2024-02-09", "x": [1,2,],}</script>"#).unwrap(), "2024-02-09");
+    assert_eq!(
+        date(r#"<script type="application/ld+json">{"datePublished": "2024-02-09", "x": [1,2,],}</script>"#).unwrap(),
+        "2024-02-09"
+    );
     assert!(date("<title>no date</title>").unwrap_err().contains("no publication date"));
 }
 
@@ -103,9 +128,15 @@ fn atom_feed_entries() {
     assert_eq!(docs.len(), 3);
     assert_eq!(docs[0].id, "tag:ledger.example,2024:1");
     assert_eq!(docs[0].url.as_deref(), Some("https://ledger.example/a/1"));
-    assert_eq!(docs[0].text, "Baku and Yerevan trade accusations\n\nAzerbaijan accused Armenia of shelling its positions.");
+    assert_eq!(
+        docs[0].text,
+        "Baku and Yerevan trade accusations\n\nAzerbaijan accused Armenia of shelling its positions."
+    );
     assert_eq!(docs[0].published, day("2024-03-12"));
-    assert_eq!(docs[1].text, "Tbilisi talks end\n\nThe talks in Tbilisi ended with a joint statement.\n\nBoth sides thanked Georgia.");
+    assert_eq!(
+        docs[1].text,
+        "Tbilisi talks end\n\nThe talks in Tbilisi ended with a joint statement.\n\nBoth sides thanked Georgia."
+    );
     assert_eq!(docs[1].published, day("2024-03-13"));
     assert_eq!(docs[2].text, "Plain text entry\n\nTurkey offered to mediate & host the next round.");
     assert_eq!(docs[2].published, day("2024-03-14"));
@@ -218,19 +249,30 @@ fn damaged_input_gives_errors_not_panics() {
     }
     // And the specific answers.
     assert!(read_html("b.html", b"\x00\x01\x02binary", None).unwrap_err().contains("binary"));
-    assert!(read_html("e.html", b"<html><script>only()</script></html>", Some(day("2024-01-01"))).unwrap_err().contains("no article text"));
-    assert!(read_html("d.html", b"<p>Russia urged Armenia to talk.</p>", None).unwrap_err().contains("no publication date"));
+    assert!(read_html("e.html", b"<html><script>only()</script></html>", Some(day("2024-01-01")))
+        .unwrap_err()
+        .contains("no article text"));
+    assert!(read_html("d.html", b"<p>Russia urged Armenia to talk.</p>", None)
+        .unwrap_err()
+        .contains("no publication date"));
     assert!(read_feed("n.xml", b"<html></html>").unwrap_err().contains("not an RSS"));
-    let cut = read_feed("c.rss", b"<rss><channel><item><title>A</title><pubDate>2024-01-02</pubDate></item><item><title>cut").unwrap();
+    let cut =
+        read_feed("c.rss", b"<rss><channel><item><title>A</title><pubDate>2024-01-02</pubDate></item><item><title>cut")
+            .unwrap();
     assert!(cut[0].is_ok());
     assert!(cut[1].as_ref().unwrap_err().contains("cut short"));
-    let undated = read_feed("u.rss", b"<rss><channel><item><title>No date anywhere</title></item></channel></rss>").unwrap();
+    let undated =
+        read_feed("u.rss", b"<rss><channel><item><title>No date anywhere</title></item></channel></rss>").unwrap();
     assert!(undated[0].as_ref().unwrap_err().contains("no date"));
     let mut errs = Vec::new();
-    read_warc("t.warc", BufReader::new(&b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort"[..]), &mut |r| {
-        errs.push(r.unwrap_err());
-        true
-    });
+    read_warc(
+        "t.warc",
+        BufReader::new(&b"WARC/1.0\r\nWARC-Type: response\r\nContent-Length: 99999\r\n\r\nshort"[..]),
+        &mut |r| {
+            errs.push(r.unwrap_err());
+            true
+        },
+    );
     assert!(errs[0].contains("ends inside"), "{errs:?}");
     let mut errs = Vec::new();
     read_warc("t.warc", BufReader::new(&b"not a warc at all\n"[..]), &mut |r| {
@@ -243,7 +285,9 @@ fn damaged_input_gives_errors_not_panics() {
 #[test]
 fn warc_resynchronises_after_a_damaged_record() {
     let good = std::fs::read(fixture("crawl.warc")).unwrap();
-    let mut data = b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 3\r\n\r\nabc\r\n\r\njunk between records\r\nmore junk\r\n".to_vec();
+    let mut data =
+        b"WARC/1.0\r\nWARC-Type: resource\r\nContent-Length: 3\r\n\r\nabc\r\n\r\njunk between records\r\nmore junk\r\n"
+            .to_vec();
     data.extend_from_slice(&good);
     let (mut ok, mut errs) = (0, Vec::new());
     read_warc("t.warc", BufReader::new(&data[..]), &mut |r| {
@@ -262,10 +306,55 @@ fn warc_resynchronises_after_a_damaged_record() {
 #[test]
 fn random_markup_never_panics() {
     const PIECES: &[&str] = &[
-        "<p>", "</p>", "<div class=\"article-body\">", "</div>", "<article>", "</article>", "<nav>", "<script>", "</script>", "<style>", "<title>", "</title>",
-        "<![CDATA[", "]]>", "<!--", "-->", "<rss>", "<channel>", "<item>", "</item>", "<entry>", "<title>", "<link href='", "'/>", "&amp;", "&#x", "&#", ";", "&",
-        "<meta property=\"article:published_time\" content=\"", "2024-03-12", "\">", "Russia urged Armenia.", " ", "\n", "\r\n", "<", ">", "\"", "'", "=", "é", "\u{fffd}",
-        "WARC/1.0\r\n", "Content-Length: 10\r\n", "WARC-Type: response\r\n", "\r\n", "HTTP/1.1 200 OK\r\n", "<script type=\"application/ld+json\">{\"datePublished\":",
+        "<p>",
+        "</p>",
+        "<div class=\"article-body\">",
+        "</div>",
+        "<article>",
+        "</article>",
+        "<nav>",
+        "<script>",
+        "</script>",
+        "<style>",
+        "<title>",
+        "</title>",
+        "<![CDATA[",
+        "]]>",
+        "<!--",
+        "-->",
+        "<rss>",
+        "<channel>",
+        "<item>",
+        "</item>",
+        "<entry>",
+        "<title>",
+        "<link href='",
+        "'/>",
+        "&amp;",
+        "&#x",
+        "&#",
+        ";",
+        "&",
+        "<meta property=\"article:published_time\" content=\"",
+        "2024-03-12",
+        "\">",
+        "Russia urged Armenia.",
+        " ",
+        "\n",
+        "\r\n",
+        "<",
+        ">",
+        "\"",
+        "'",
+        "=",
+        "é",
+        "\u{fffd}",
+        "WARC/1.0\r\n",
+        "Content-Length: 10\r\n",
+        "WARC-Type: response\r\n",
+        "\r\n",
+        "HTTP/1.1 200 OK\r\n",
+        "<script type=\"application/ld+json\">{\"datePublished\":",
     ];
     let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
     let mut next = || {

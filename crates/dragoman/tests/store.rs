@@ -31,7 +31,11 @@ struct Scratch(PathBuf);
 impl Scratch {
     fn new(name: &str) -> Self {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!("dragoman-store-{name}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        let dir = std::env::temp_dir().join(format!(
+            "dragoman-store-{name}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
@@ -74,7 +78,11 @@ struct Run {
 
 impl Run {
     fn of(out: Output) -> Run {
-        Run { code: out.status.code().unwrap_or(-1), stdout: String::from_utf8_lossy(&out.stdout).into_owned(), stderr: String::from_utf8_lossy(&out.stderr).into_owned() }
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 
     fn assert_exit(&self, code: i32) -> &Self {
@@ -114,7 +122,8 @@ fn record(id: &str, published: &str, source: &str, text: &str) -> String {
     serde_json::json!({"id": id, "published": published, "source": source, "text": text}).to_string() + "\n"
 }
 
-const RUS_ARM: &str = "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
+const RUS_ARM: &str =
+    "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
 const RUS_ARM_2: &str = "MOSCOW \u{2014} Russia accused Armenia on Monday of shelling its positions, officials said.";
 
 fn small_corpus(scratch: &Scratch) -> PathBuf {
@@ -129,7 +138,8 @@ fn small_corpus(scratch: &Scratch) -> PathBuf {
 /// Row counts of the main tables, read without the binary.
 fn counts(db: &Path) -> [i64; 4] {
     let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    ["documents", "sentences", "events", "mentions"].map(|t| c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
+    ["documents", "sentences", "events", "mentions"]
+        .map(|t| c.query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0)).unwrap())
 }
 
 /// Everything the database says, without ids or ingest times: what two
@@ -206,13 +216,19 @@ fn the_same_event_from_two_outlets_is_one_event_with_counts() {
     let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
     assert_eq!(rows.len(), 1, "{}", run.stdout);
     let e = &rows[0];
-    assert_eq!((e["num_mentions"].as_u64(), e["num_sources"].as_u64(), e["num_articles"].as_u64()), (Some(3), Some(2), Some(3)), "{e}");
+    assert_eq!(
+        (e["num_mentions"].as_u64(), e["num_sources"].as_u64(), e["num_articles"].as_u64()),
+        (Some(3), Some(2), Some(3)),
+        "{e}"
+    );
     assert_eq!(e["date"], "2024-01-15");
     assert_eq!(e["doc_id"], "a", "the evidence shown is the first mention's");
     assert_eq!(e["outlet"], "Wire");
     // Every mention's evidence is kept.
     let c = Connection::open_with_flags(&db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
-    let n: i64 = c.query_row("SELECT count(*) FROM mentions WHERE event_id = ?1", [e["event_id"].as_i64().unwrap()], |r| r.get(0)).unwrap();
+    let n: i64 = c
+        .query_row("SELECT count(*) FROM mentions WHERE event_id = ?1", [e["event_id"].as_i64().unwrap()], |r| r.get(0))
+        .unwrap();
     assert_eq!(n, 3);
 }
 
@@ -294,7 +310,11 @@ fn kill_9_in_the_middle_then_rerun_equals_an_uninterrupted_run() {
 
     let rerun = ingest(&scratch, &input, &killed, &["--batch", "50"]);
     rerun.assert_exit(0);
-    assert!(rerun.stderr.contains(&format!("({at} already stored)")), "the re-run skips what was stored: {}", rerun.stderr);
+    assert!(
+        rerun.stderr.contains(&format!("({at} already stored)")),
+        "the re-run skips what was stored: {}",
+        rerun.stderr
+    );
     assert_eq!(counts(&killed), counts(&whole));
     let got = contents(&killed);
     assert_eq!(got.len(), expected.len());
@@ -315,7 +335,9 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
     assert_eq!(fs::read(&db).unwrap(), junk, "the file is untouched");
     assert!(!scratch.path("junk.db-wal").exists());
     dragoman(&["events", "--db", s(&db)]).assert_exit(1).assert_error(&["junk.db", "not a database"]);
-    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS"]).assert_exit(1).assert_error(&["junk.db", "not a database"]);
+    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS"])
+        .assert_exit(1)
+        .assert_error(&["junk.db", "not a database"]);
 
     // A text file.
     let notes = scratch.write("notes.txt", "my notes, not a database\n".repeat(100));
@@ -324,7 +346,10 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
 
     // Somebody else's SQLite database.
     let other = scratch.path("other.db");
-    Connection::open(&other).unwrap().execute_batch("CREATE TABLE birds (name TEXT); INSERT INTO birds VALUES ('wren');").unwrap();
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE birds (name TEXT); INSERT INTO birds VALUES ('wren');")
+        .unwrap();
     ingest(&scratch, &input, &other, &[]).assert_exit(1).assert_error(&["other.db", "not a Dragoman one"]);
     let wren: String = Connection::open(&other).unwrap().query_row("SELECT name FROM birds", [], |r| r.get(0)).unwrap();
     assert_eq!(wren, "wren");
@@ -357,7 +382,10 @@ fn a_locked_database_waits_then_says_so_and_keeps_its_contents() {
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
     let before = contents(&db);
-    let more = scratch.write("more.jsonl", record("e", "2024-04-01", "Wire", "Russia urged Azerbaijan on Monday to sign the treaty."));
+    let more = scratch.write(
+        "more.jsonl",
+        record("e", "2024-04-01", "Wire", "Russia urged Azerbaijan on Monday to sign the treaty."),
+    );
     // Another writer holds the lock.
     let holder = Connection::open(&db).unwrap();
     holder.execute_batch("BEGIN IMMEDIATE; INSERT INTO documents (content_hash, doc_id, published, ingested_at, sentences, mentions) VALUES (1, 'x', '2024-01-01', 'now', 0, 0);").unwrap();
@@ -380,7 +408,12 @@ fn unprivileged(args: &[&str]) -> Option<Run> {
     let uid = Command::new("id").arg("-u").output().ok()?;
     let root = String::from_utf8_lossy(&uid.stdout).trim() == "0";
     let out = if root {
-        Command::new("setpriv").args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(bin()).args(args).output().ok()?
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(bin())
+            .args(args)
+            .output()
+            .ok()?
     } else {
         Command::new(bin()).args(args).output().ok()?
     };
@@ -396,7 +429,10 @@ fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
     let before = contents(&db);
-    let more = scratch.write("more.jsonl", record("e", "2024-04-01", "Wire", "Russia urged Azerbaijan on Monday to sign the treaty."));
+    let more = scratch.write(
+        "more.jsonl",
+        record("e", "2024-04-01", "Wire", "Russia urged Azerbaijan on Monday to sign the treaty."),
+    );
     let actors = scratch.path("tiny.actors");
     for p in [&input, &more, &actors] {
         fs::set_permissions(p, fs::Permissions::from_mode(0o644)).unwrap();
@@ -502,10 +538,27 @@ fn timeline_buckets_and_charts() {
     assert!(run.stdout.contains('\u{2588}'), "bars: {}", run.stdout);
     let chart = fs::read_to_string(&svg).unwrap();
     assert!(chart.starts_with("<svg") && chart.contains("<polyline") && chart.trim_end().ends_with("</svg>"));
-    let run = dragoman(&["timeline", "--db", s(&db), "--dyad", "RUS,ARM", "--by", "day", "--from", "2024-01-14", "--to", "2024-01-16", "--format", "json"]);
+    let run = dragoman(&[
+        "timeline",
+        "--db",
+        s(&db),
+        "--dyad",
+        "RUS,ARM",
+        "--by",
+        "day",
+        "--from",
+        "2024-01-14",
+        "--to",
+        "2024-01-16",
+        "--format",
+        "json",
+    ]);
     run.assert_exit(0);
     let days: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
-    assert_eq!(days.iter().map(|d| d["label"].as_str().unwrap()).collect::<Vec<_>>(), vec!["2024-01-14", "2024-01-15", "2024-01-16"]);
+    assert_eq!(
+        days.iter().map(|d| d["label"].as_str().unwrap()).collect::<Vec<_>>(),
+        vec!["2024-01-14", "2024-01-15", "2024-01-16"]
+    );
     assert_eq!(days[1]["events"], 1);
     // PNG as well.
     let png = scratch.path("chart.png");
@@ -515,5 +568,7 @@ fn timeline_buckets_and_charts() {
     // One of --dyad or --actor is required; a chart that cannot be written is an error.
     dragoman(&["timeline", "--db", s(&db)]).assert_exit(2);
     let nowhere = scratch.path("no/such/dir/c.svg");
-    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS", "--svg", s(&nowhere)]).assert_exit(1).assert_error(&["cannot write", "c.svg"]);
+    dragoman(&["timeline", "--db", s(&db), "--actor", "RUS", "--svg", s(&nowhere)])
+        .assert_exit(1)
+        .assert_error(&["cannot write", "c.svg"]);
 }

@@ -117,20 +117,13 @@ struct Run {
 }
 
 fn dragoman(args: &[&str]) -> Run {
-    let out = Command::new(env!("CARGO_BIN_EXE_dragoman"))
-        .args(args)
-        .output()
-        .expect("run dragoman");
+    let out = Command::new(env!("CARGO_BIN_EXE_dragoman")).args(args).output().expect("run dragoman");
     let run = Run {
         code: out.status.code().unwrap_or(-1),
         stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
         stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
     };
-    assert!(
-        !run.stderr.contains("panicked"),
-        "dragoman panicked:\n{}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("panicked"), "dragoman panicked:\n{}", run.stderr);
     run
 }
 
@@ -146,11 +139,7 @@ fn row(stdout: &str, name: &str) -> (usize, usize, String) {
         .unwrap_or_else(|| panic!("no row `{name}` in:\n{stdout}"));
     let cols: Vec<&str> = line.split_whitespace().collect();
     assert_eq!(cols.len(), 4, "row `{line}`");
-    (
-        cols[1].parse().unwrap(),
-        cols[2].parse().unwrap(),
-        cols[3].to_string(),
-    )
+    (cols[1].parse().unwrap(), cols[2].parse().unwrap(), cols[3].to_string())
 }
 
 #[test]
@@ -159,35 +148,11 @@ fn figures_per_category_and_in_total() {
     // Dictionaries beside the validation file, as <Environment> names them.
     let xml = s.fixture("records");
     let run = dragoman(&["validate", path_str(&xml)]);
-    assert_eq!(
-        run.code, 0,
-        "stderr:\n{}\nstdout:\n{}",
-        run.stderr, run.stdout
-    );
-    assert_eq!(
-        row(&run.stdout, "ALPHA"),
-        (2, 2, "100.0".to_string()),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(
-        row(&run.stdout, "BETA"),
-        (1, 2, "50.0".to_string()),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(
-        row(&run.stdout, "GAMMA"),
-        (2, 2, "100.0".to_string()),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(
-        row(&run.stdout, "total"),
-        (5, 6, "83.3".to_string()),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(run.code, 0, "stderr:\n{}\nstdout:\n{}", run.stderr, run.stdout);
+    assert_eq!(row(&run.stdout, "ALPHA"), (2, 2, "100.0".to_string()), "{}", run.stdout);
+    assert_eq!(row(&run.stdout, "BETA"), (1, 2, "50.0".to_string()), "{}", run.stdout);
+    assert_eq!(row(&run.stdout, "GAMMA"), (2, 2, "100.0".to_string()), "{}", run.stdout);
+    assert_eq!(row(&run.stdout, "total"), (5, 6, "83.3".to_string()), "{}", run.stdout);
     // Categories in the order they first appear, after the heading.
     let order: Vec<&str> = run
         .stdout
@@ -196,18 +161,9 @@ fn figures_per_category_and_in_total() {
         .filter_map(|l| l.split_whitespace().next())
         .collect();
     assert_eq!(order, vec!["category", "ALPHA", "BETA", "GAMMA", "total"]);
-    assert_eq!(
-        run.stdout.matches("ignored: option comma_max").count(),
-        1,
-        "{}",
-        run.stdout
-    );
+    assert_eq!(run.stdout.matches("ignored: option comma_max").count(), 1, "{}", run.stdout);
     assert!(run.stdout.contains("ignored: <Include>"), "{}", run.stdout);
-    assert!(
-        !run.stdout.contains("FAIL"),
-        "failures are listed only with --verbose:\n{}",
-        run.stdout
-    );
+    assert!(!run.stdout.contains("FAIL"), "failures are listed only with --verbose:\n{}", run.stdout);
 }
 
 #[test]
@@ -216,37 +172,13 @@ fn verbose_lists_each_failing_record() {
     let xml = s.fixture("records");
     let run = dragoman(&["validate", path_str(&xml), "--verbose"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let fails: Vec<&str> = run
-        .stdout
-        .lines()
-        .filter(|l| l.starts_with("FAIL"))
-        .collect();
+    let fails: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
     assert_eq!(fails.len(), 1, "{}", run.stdout);
-    assert!(
-        fails[0].contains("BETA-1") && fails[0].contains("line 18"),
-        "{}",
-        fails[0]
-    );
-    assert!(
-        run.stdout.contains("Freedonia denounced Sylvania."),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("expected  FRE SYL 051"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("coded     FRE SYL 111"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("tiny.verbs.txt:"),
-        "coded events name the dictionary line:\n{}",
-        run.stdout
-    );
+    assert!(fails[0].contains("BETA-1") && fails[0].contains("line 18"), "{}", fails[0]);
+    assert!(run.stdout.contains("Freedonia denounced Sylvania."), "{}", run.stdout);
+    assert!(run.stdout.contains("expected  FRE SYL 051"), "{}", run.stdout);
+    assert!(run.stdout.contains("coded     FRE SYL 111"), "{}", run.stdout);
+    assert!(run.stdout.contains("tiny.verbs.txt:"), "coded events name the dictionary line:\n{}", run.stdout);
 }
 
 #[test]
@@ -257,19 +189,10 @@ fn dict_dir_overrides_the_files_folder() {
     // Without --dict-dir the dictionaries are looked for beside the XML: missing.
     let run = dragoman(&["validate", path_str(&xml)]);
     assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
-    assert!(
-        run.stderr.contains("tiny.verbs.txt") && run.stderr.contains("<Verbfile>"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("tiny.verbs.txt") && run.stderr.contains("<Verbfile>"), "{}", run.stderr);
     let run = dragoman(&["validate", path_str(&xml), "--dict-dir", path_str(&dicts)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert_eq!(
-        row(&run.stdout, "total"),
-        (5, 6, "83.3".to_string()),
-        "{}",
-        run.stdout
-    );
+    assert_eq!(row(&run.stdout, "total"), (5, 6, "83.3".to_string()), "{}", run.stdout);
 }
 
 #[test]
@@ -279,17 +202,9 @@ fn a_missing_dictionary_is_named() {
     fs::remove_file(s.0.join("records/tiny.agents.txt")).unwrap();
     let run = dragoman(&["validate", path_str(&xml)]);
     assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
-    let errors: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("error:"))
-        .collect();
+    let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
     assert_eq!(errors.len(), 1, "{}", run.stderr);
-    assert!(
-        errors[0].contains("tiny.agents.txt") && errors[0].contains("<Agentfile>"),
-        "{}",
-        errors[0]
-    );
+    assert!(errors[0].contains("tiny.agents.txt") && errors[0].contains("<Agentfile>"), "{}", errors[0]);
 }
 
 #[test]
@@ -302,11 +217,7 @@ fn unreadable_validation_files_and_bad_usage() {
     let not_xml = s.write("notes.xml", "just some words\n");
     let run = dragoman(&["validate", path_str(&not_xml)]);
     assert_eq!(run.code, 1);
-    assert!(
-        run.stderr.contains("notes.xml") && run.stderr.contains("no <Sentence> records"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains("notes.xml") && run.stderr.contains("no <Sentence> records"), "{}", run.stderr);
     assert_eq!(dragoman(&["validate"]).code, 2);
     assert_eq!(dragoman(&["validate", "a.xml", "--no-such-flag"]).code, 2);
 }
@@ -326,37 +237,18 @@ fn library_figure(dir: &Path, xml: &str) -> (usize, usize) {
     let mut pass = 0;
     for r in &records {
         let date = chrono::NaiveDate::parse_from_str(&r.date, "%Y%m%d").unwrap_or_default();
-        let doc = Document {
-            id: r.id.clone(),
-            text: r.text.clone(),
-            published: date,
-            source: None,
-            url: None,
-            title: None,
-        };
-        let opts = CodeOptions {
-            require_dyad: Some(r.require_dyad),
-            ..CodeOptions::default()
-        };
+        let doc =
+            Document { id: r.id.clone(), text: r.text.clone(), published: date, source: None, url: None, title: None };
+        let opts = CodeOptions { require_dyad: Some(r.require_dyad), ..CodeOptions::default() };
         let got: BTreeSet<(String, String, String)> = code_document(&doc, &k, &opts)
             .events
             .iter()
             .map(|e| {
-                (
-                    e.source.code.clone(),
-                    e.target
-                        .as_ref()
-                        .map_or("---".to_string(), |t| t.code.clone()),
-                    e.code.clone(),
-                )
+                (e.source.code.clone(), e.target.as_ref().map_or("---".to_string(), |t| t.code.clone()), e.code.clone())
             })
             .collect();
         let want: BTreeSet<(String, String, String)> = r.expected.iter().cloned().collect();
-        if if r.expects_error.is_some() {
-            got.is_empty()
-        } else {
-            got == want
-        } {
+        if if r.expects_error.is_some() { got.is_empty() } else { got == want } {
             pass += 1;
         }
     }
@@ -368,30 +260,19 @@ fn petrarch_unit_records() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/eval/petrarch-unit");
     let file = dir.join("PETR.UnitTest.records.xml");
     let Ok(xml) = fs::read_to_string(&file) else {
-        println!("SKIPPED petrarch_unit_records: {} not found (the shared folder is not beside this checkout)", file.display());
+        println!(
+            "SKIPPED petrarch_unit_records: {} not found (the shared folder is not beside this checkout)",
+            file.display()
+        );
         return;
     };
     let run = dragoman(&["validate", path_str(&file)]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let (passed, total, percent) = row(&run.stdout, "total");
     println!("dragoman validate on the PETRARCH unit records: {passed} of {total} ({percent}%)");
-    assert_eq!(
-        (passed, total),
-        library_figure(&dir, &xml),
-        "the CLI and the library disagree"
-    );
-    assert!(
-        passed as f64 >= 0.60 * total as f64,
-        "only {percent}% of the PETRARCH unit records coded exactly"
-    );
+    assert_eq!((passed, total), library_figure(&dir, &xml), "the CLI and the library disagree");
+    assert!(passed as f64 >= 0.60 * total as f64, "only {percent}% of the PETRARCH unit records coded exactly");
     for option in ["stop_on_error", "new_actor_length", "comma_emax"] {
-        assert_eq!(
-            run.stdout
-                .matches(&format!("ignored: option {option} "))
-                .count(),
-            1,
-            "{}",
-            run.stdout
-        );
+        assert_eq!(run.stdout.matches(&format!("ignored: option {option} ")).count(), 1, "{}", run.stdout);
     }
 }

@@ -138,7 +138,8 @@ pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge,
 }
 
 fn phrase_matches(toks: &[Tok], at: usize, phrase: &[PhraseWord]) -> bool {
-    phrase.len() <= toks.len() - at && phrase.iter().enumerate().all(|(j, w)| word_matches(w, &toks[at + j].token.lower))
+    phrase.len() <= toks.len() - at
+        && phrase.iter().enumerate().all(|(j, w)| word_matches(w, &toks[at + j].token.lower))
 }
 
 fn proper_kind(kind: ActorKind) -> bool {
@@ -225,7 +226,9 @@ fn fuzzy_person(lower: &str, k: &Knowledge) -> Option<usize> {
     let limit = if lower.chars().count() >= 9 { 2 } else { 1 };
     let mut hit: Option<usize> = None;
     let b = lower.as_bytes();
-    let names = (lower.len().saturating_sub(limit)..=lower.len() + limit).filter_map(|len| k.surnames.get(&(b[0], b[1], len))).flatten();
+    let names = (lower.len().saturating_sub(limit)..=lower.len() + limit)
+        .filter_map(|len| k.surnames.get(&(b[0], b[1], len)))
+        .flatten();
     for (name, entries) in names {
         if edit_distance_within(name, lower, limit) <= limit {
             if hit.is_some_and(|h| k.actors[h].codes != k.actors[entries[0]].codes) {
@@ -311,9 +314,16 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
             if let Some(m) = mention_at(a, prev) {
                 // "a package of European Union sanctions": a name that itself follows a
                 // preposition or determiner modifies the word after it, a noun.
-                let name_in_phrase = m.start > 0 && matches!(a.class(m.start - 1), Class::Prep | Class::Det | Class::PossPron | Class::Poss | Class::Num);
+                let name_in_phrase = m.start > 0
+                    && matches!(
+                        a.class(m.start - 1),
+                        Class::Prep | Class::Det | Class::PossPron | Class::Poss | Class::Num
+                    );
                 return match &m.kind {
-                    MentionKind::Actor(e) => (matches!(k.actors[*e].kind, ActorKind::Adjective) || name_in_phrase && plural_like) && !a.toks[i].token.capitalized,
+                    MentionKind::Actor(e) => {
+                        (matches!(k.actors[*e].kind, ActorKind::Adjective) || name_in_phrase && plural_like)
+                            && !a.toks[i].token.capitalized
+                    }
                     MentionKind::Several(_) => true,
                     // "a military strike", "the opposition march": a role word that
                     // itself follows a determiner modifies the noun after it.
@@ -326,7 +336,12 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
             }
             // "a brief private visit": adjectives back to a determiner.
             let mut q = prev;
-            while q > 0 && a.class(q) == Class::Word && !a.toks[q].token.capitalized && mention_at(a, q).is_none() && prev - q < 3 {
+            while q > 0
+                && a.class(q) == Class::Word
+                && !a.toks[q].token.capitalized
+                && mention_at(a, q).is_none()
+                && prev - q < 3
+            {
                 q -= 1;
             }
             if matches!(a.class(q), Class::Det | Class::PossPron | Class::Poss | Class::Num) && q != prev {
@@ -355,7 +370,10 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
         // Names are not verbs: "the United States", a capitalised word mid-sentence,
         // or any word inside an actor's name.
         let in_actor = in_actor_name[i];
-        if (a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep) || in_actor || (i > 0 && a.toks[i].token.capitalized && !k.community_verbs) {
+        if (a.toks[i].class != Class::Word && a.toks[i].class != Class::Prep)
+            || in_actor
+            || (i > 0 && a.toks[i].token.capitalized && !k.community_verbs)
+        {
             i += 1;
             continue;
         }
@@ -371,18 +389,23 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
             cands.retain(|&(_, len)| len > 1);
         }
         // "very close", "more open": a degree adverb makes the word an adjective.
-        if i > 0 && matches!(a.lower(i - 1), "very" | "too" | "so" | "more" | "most" | "less" | "least" | "quite" | "rather") {
+        if i > 0
+            && matches!(a.lower(i - 1), "very" | "too" | "so" | "more" | "most" | "less" | "least" | "quite" | "rather")
+        {
             i += 1;
             continue;
         }
         let base = cands.iter().any(|&(v, _)| k.verbs.verbs[v].lemma.split(' ').next() == Some(a.lower(i)));
         let mut as_noun = noun_context(a, i, k, base);
-        let best_of = |noun: bool| cands.iter().filter(|&&(v, _)| k.verbs.verbs[v].noun == noun).max_by_key(|&&(_, len)| len).copied();
+        let best_of = |noun: bool| {
+            cands.iter().filter(|&&(v, _)| k.verbs.verbs[v].noun == noun).max_by_key(|&&(_, len)| len).copied()
+        };
         let mut pick = best_of(as_noun);
         // "military offensive": a word that is only a noun trigger, after a
         // modifier, is read as the noun even where a verb could stand.
         if pick.is_none() && !as_noun && i > 0 && a.class(i - 1) == Class::Word && !a.toks[i].token.capitalized {
-            let prev_is_name = mention_at(a, i - 1).is_some_and(|m| matches!(m.kind, MentionKind::Actor(e) if proper_kind(k.actors[e].kind)));
+            let prev_is_name = mention_at(a, i - 1)
+                .is_some_and(|m| matches!(m.kind, MentionKind::Actor(e) if proper_kind(k.actors[e].kind)));
             if !prev_is_name {
                 pick = best_of(true);
                 as_noun = pick.is_some();
@@ -402,8 +425,21 @@ fn find_triggers(a: &mut Analysis, k: &Knowledge) {
         }
         // A past tense the dictionaries do not know still heads a clause
         // ("Ethiopia indicated it ...").
-        let unknown_past = a.lower(i).len() > 4 && a.lower(i).ends_with("ed") && !a.toks[i].token.capitalized && i > 0 && !matches!(a.class(i - 1), Class::Det | Class::PossPron | Class::Poss | Class::Prep | Class::Num | Class::To) && !a.verb_at[i - 1] && a.trigger_at[i - 1].is_none();
-        if !as_noun && (k.clause_verbs.contains_key(a.lower(i)) || !cands.is_empty() || unknown_past) && a.class(i) == Class::Word && mention_at(a, i).is_none() {
+        let unknown_past = a.lower(i).len() > 4
+            && a.lower(i).ends_with("ed")
+            && !a.toks[i].token.capitalized
+            && i > 0
+            && !matches!(
+                a.class(i - 1),
+                Class::Det | Class::PossPron | Class::Poss | Class::Prep | Class::Num | Class::To
+            )
+            && !a.verb_at[i - 1]
+            && a.trigger_at[i - 1].is_none();
+        if !as_noun
+            && (k.clause_verbs.contains_key(a.lower(i)) || !cands.is_empty() || unknown_past)
+            && a.class(i) == Class::Word
+            && mention_at(a, i).is_none()
+        {
             a.verb_at[i] = true;
         }
         i += 1;
@@ -476,7 +512,15 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 // "FRO/BIL/SAM": one phrase naming several actors.
                 if code.contains('/') {
                     for part in code.split('/').filter(|p| !p.is_empty()) {
-                        countries.push(Resolved { code: part.to_string(), name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false, place: false });
+                        countries.push(Resolved {
+                            code: part.to_string(),
+                            name: entry.name.clone(),
+                            start: m.start,
+                            end: m.end,
+                            rule: entry.rule.clone(),
+                            person: false,
+                            place: false,
+                        });
                     }
                     continue;
                 }
@@ -504,7 +548,15 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                 for e in es {
                     let entry = &k.actors[*e];
                     if let Some(code) = code_on(&entry.codes, date) {
-                        countries.push(Resolved { code, name: entry.name.clone(), start: m.start, end: m.end, rule: entry.rule.clone(), person: false, place: false });
+                        countries.push(Resolved {
+                            code,
+                            name: entry.name.clone(),
+                            start: m.start,
+                            end: m.end,
+                            rule: entry.rule.clone(),
+                            person: false,
+                            place: false,
+                        });
                     }
                 }
             }
@@ -534,7 +586,9 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
         }
         for c in owners {
             // "An MSF Arnor diplomat": every role in the phrase composes (NGOARNGOV).
-            let code = all_agents.iter().fold(c.code.clone(), |code, &g| compose_code(&code, &k.agents[g].code, k.agents[g].placement));
+            let code = all_agents
+                .iter()
+                .fold(c.code.clone(), |code, &g| compose_code(&code, &k.agents[g].code, k.agents[g].placement));
             np.actors.push(Resolved {
                 code,
                 name: c.name.clone(),
@@ -629,7 +683,13 @@ fn attach_of_phrases(a: &mut Analysis, k: &Knowledge, _date: NaiveDate) {
             np.actors = owners
                 .iter()
                 .cloned()
-                .map(|c| Resolved { code: compose_code(&c.code, &ag.code, ag.placement), start: np.start, end: c.end, place: false, ..c })
+                .map(|c| Resolved {
+                    code: compose_code(&c.code, &ag.code, ag.placement),
+                    start: np.start,
+                    end: c.end,
+                    place: false,
+                    ..c
+                })
                 .collect();
         }
     }

@@ -23,7 +23,21 @@ pub struct PlaceMention {
 }
 
 fn is_locative(word: &str) -> bool {
-    matches!(word, "in" | "at" | "near" | "outside" | "inside" | "across" | "into" | "around" | "throughout" | "toward" | "towards" | "off" | "on")
+    matches!(
+        word,
+        "in" | "at"
+            | "near"
+            | "outside"
+            | "inside"
+            | "across"
+            | "into"
+            | "around"
+            | "throughout"
+            | "toward"
+            | "towards"
+            | "off"
+            | "on"
+    )
 }
 
 /// Place names in an analysed sentence.
@@ -33,7 +47,8 @@ pub fn find_in_sentence(g: &Gazetteer, a: &Analysis) -> Vec<PlaceMention> {
         .map(|i| {
             let acting = a.mention_of[i].is_some_and(|m| {
                 let start = a.mentions[m].start;
-                !(start > 0 && is_locative(a.lower(start - 1)) || start > 1 && a.lower(start - 1) == "the" && is_locative(a.lower(start - 2)))
+                !(start > 0 && is_locative(a.lower(start - 1))
+                    || start > 1 && a.lower(start - 1) == "the" && is_locative(a.lower(start - 2)))
             });
             a.toks[i].token.capitalized && !acting
         })
@@ -42,7 +57,8 @@ pub fn find_in_sentence(g: &Gazetteer, a: &Analysis) -> Vec<PlaceMention> {
         .into_iter()
         .map(|(start, len, candidates)| {
             let before = |k: usize| start.checked_sub(k).map(|j| a.lower(j));
-            let locative = before(1).is_some_and(is_locative) || before(1) == Some("the") && before(2).is_some_and(is_locative);
+            let locative =
+                before(1).is_some_and(is_locative) || before(1) == Some("the") && before(2).is_some_and(is_locative);
             PlaceMention { start, end: start + len, candidates, locative, resolved: None }
         })
         .collect()
@@ -50,7 +66,12 @@ pub fn find_in_sentence(g: &Gazetteer, a: &Analysis) -> Vec<PlaceMention> {
 
 /// Resolves every mention of the story with the story's context: its actor
 /// countries (most frequent first), its dateline, and the other places named.
-pub fn resolve_story(g: &Gazetteer, sentences: &mut [Vec<PlaceMention>], countries: &[String], dateline: Option<PlaceId>) {
+pub fn resolve_story(
+    g: &Gazetteer,
+    sentences: &mut [Vec<PlaceMention>],
+    countries: &[String],
+    dateline: Option<PlaceId>,
+) {
     let dateline_country = dateline.map(|d| g.get(d).country.clone());
     let mut first_pass: Vec<PlaceId> = dateline.into_iter().collect();
     for m in sentences.iter_mut().flatten() {
@@ -72,7 +93,13 @@ pub fn resolve_dateline(g: &Gazetteer, place: &str, countries: &[String]) -> Opt
 
 /// An event's location: a locative place within its clause (tokens `[lo, hi)`), else
 /// one in its sentence, else the dateline's.
-pub fn locate(g: &Gazetteer, mentions: &[PlaceMention], lo: usize, hi: usize, dateline: Option<PlaceId>) -> Option<Location> {
+pub fn locate(
+    g: &Gazetteer,
+    mentions: &[PlaceMention],
+    lo: usize,
+    hi: usize,
+    dateline: Option<PlaceId>,
+) -> Option<Location> {
     let in_clause = mentions.iter().find(|m| m.locative && m.start >= lo && m.end <= hi).and_then(|m| m.resolved);
     let (id, found) = match in_clause {
         Some(id) => (id, "clause"),

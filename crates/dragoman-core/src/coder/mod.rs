@@ -122,7 +122,12 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         let a = analyse(tokens, &spans_t, k, doc.published);
         if opts.explain {
             trace.tokens = a.toks.iter().map(|t| format!("{}/{:?}", t.token.lower, t.class)).collect();
-            trace.times = times.iter().map(|m| format!("`{}` → {}..{} ({:?})", &text[m.start..m.end], m.range.from, m.range.to, m.range.precision)).collect();
+            trace.times = times
+                .iter()
+                .map(|m| {
+                    format!("`{}` → {}..{} ({:?})", &text[m.start..m.end], m.range.from, m.range.to, m.range.precision)
+                })
+                .collect();
             for np in &a.nps {
                 if !np.actors.is_empty() || np.bare_agent.is_some() || np.pronoun.is_some() {
                     let words = phrase_text(text, &a, np.start, np.end);
@@ -149,7 +154,22 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
         }
-        let mut ctx = SentenceCtx { doc, text, k, opts, a: &a, times: &times, si, s, e, require_dyad, table, main_subject: None, clause: Default::default(), clauses: Default::default() };
+        let mut ctx = SentenceCtx {
+            doc,
+            text,
+            k,
+            opts,
+            a: &a,
+            times: &times,
+            si,
+            s,
+            e,
+            require_dyad,
+            table,
+            main_subject: None,
+            clause: Default::default(),
+            clauses: Default::default(),
+        };
         let events = ctx.code_sentence(&mut disc, &mut trace);
         event_clauses.extend(ctx.clauses.take().into_iter().map(|(lo, hi)| (si, lo, hi)));
         let subject_date = ctx.sentence_date(&disc);
@@ -198,9 +218,23 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 for m in sentence_places.get(t.index).map_or(&[][..], Vec::as_slice) {
                     let what = m.resolved.map(|id| {
                         let p = g.get(id);
-                        format!("{}, {} ({}{})", p.name, p.country, p.kind.as_str(), if m.locative { ", where" } else { "" })
+                        format!(
+                            "{}, {} ({}{})",
+                            p.name,
+                            p.country,
+                            p.kind.as_str(),
+                            if m.locative { ", where" } else { "" }
+                        )
                     });
-                    t.places.push(format!("`{}` → {}", t.tokens[m.start..m.end].iter().map(|w| w.split('/').next().unwrap_or("")).collect::<Vec<_>>().join(" "), what.unwrap_or_else(|| "unresolved".into())));
+                    t.places.push(format!(
+                        "`{}` → {}",
+                        t.tokens[m.start..m.end]
+                            .iter()
+                            .map(|w| w.split('/').next().unwrap_or(""))
+                            .collect::<Vec<_>>()
+                            .join(" "),
+                        what.unwrap_or_else(|| "unresolved".into())
+                    ));
                 }
             }
         }
@@ -248,7 +282,15 @@ fn sentence_end(a: &Analysis, from: usize) -> usize {
 
 fn dedup(events: &mut Vec<Event>) {
     let mut seen = std::collections::HashSet::new();
-    events.retain(|e| seen.insert((e.sentence, e.source.code.clone(), e.target.as_ref().map(|t| t.code.clone()), e.code.clone(), e.evidence.trigger.start)));
+    events.retain(|e| {
+        seen.insert((
+            e.sentence,
+            e.source.code.clone(),
+            e.target.as_ref().map(|t| t.code.clone()),
+            e.code.clone(),
+            e.evidence.trigger.start,
+        ))
+    });
 }
 
 struct SentenceCtx<'a> {
@@ -376,7 +418,9 @@ impl<'a> SentenceCtx<'a> {
                 let object = first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
                 target_g = if say { object.or_else(|| reported_subject(a, t.end)) } else { object };
             }
-            let agent = (g.passive || g.reduced_relative).then(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()))).flatten();
+            let agent = (g.passive || g.reduced_relative)
+                .then(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len())))
+                .flatten();
             // PETRARCH reads a passive without "by" as if active ("The Philippines
             // was criticized over ..."); Dragoman's own lexicon needs the agent.
             let petrarch_passive = g.passive && agent.is_none() && k.community.get(t.verb).copied().unwrap_or(false);
@@ -397,8 +441,14 @@ impl<'a> SentenceCtx<'a> {
             // "France withdrew its last troops from Niger": the subject's own people,
             // named through "its", are not the target either.
             let own = |ts: &[Side], g: Option<&NpGroup>| {
-                let possessive = g.is_some_and(|g| g.nps.iter().all(|&n| a.class(a.nps[n].start) == words::Class::PossPron));
-                ts.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code || possessive && country_of(&s.actor.code) == country_of(&t.actor.code)))
+                let possessive =
+                    g.is_some_and(|g| g.nps.iter().all(|&n| a.class(a.nps[n].start) == words::Class::PossPron));
+                ts.iter().all(|t| {
+                    sources.iter().any(|s| {
+                        s.actor.code == t.actor.code
+                            || possessive && country_of(&s.actor.code) == country_of(&t.actor.code)
+                    })
+                })
             };
             let mut current = target_g.clone();
             while !say && !compound && !pattern_target && own(&targets, current.as_ref()) {
@@ -440,7 +490,17 @@ impl<'a> SentenceCtx<'a> {
                     }
                     events.push(self.event(src, Some(tgt), &code, &rule, t.start, t.end, negated, hypothetical, &date));
                     if let Some(pc) = &paired {
-                        events.push(self.event(tgt, Some(src), pc, &rule, t.start, t.end, negated, hypothetical, &date));
+                        events.push(self.event(
+                            tgt,
+                            Some(src),
+                            pc,
+                            &rule,
+                            t.start,
+                            t.end,
+                            negated,
+                            hypothetical,
+                            &date,
+                        ));
                     }
                 }
             }
@@ -485,7 +545,9 @@ impl<'a> SentenceCtx<'a> {
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
             } else if let Some(kind) = np.pronoun {
-                if let Some(r) = self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind)) {
+                if let Some(r) =
+                    self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind))
+                {
                     out.push(Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r });
                     continue;
                 }
@@ -501,18 +563,35 @@ impl<'a> SentenceCtx<'a> {
                         }
                     }
                 };
-                out.extend(from.iter().map(|r| Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r.clone() }));
+                out.extend(from.iter().map(|r| Resolved {
+                    start: np.start,
+                    end: np.end,
+                    rule: "pronoun".into(),
+                    ..r.clone()
+                }));
             } else if let Some(gi) = np.bare_agent {
                 let ag = &self.k.agents[gi];
                 // "its troops": the owner of the possessive pronoun.
-                let owner = pronoun_kind(self.a.lower(np.start)).filter(|_| self.a.class(np.start) == words::Class::PossPron).and_then(|kind| {
-                    self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind)).or_else(|| match kind {
-                        PronounKind::Person => disc.last_person.first().cloned(),
-                        _ => disc.last_thing.first().cloned(),
-                    })
-                });
+                let owner = pronoun_kind(self.a.lower(np.start))
+                    .filter(|_| self.a.class(np.start) == words::Class::PossPron)
+                    .and_then(|kind| {
+                        self.antecedent_in_sentence(np.start, kind)
+                            .or_else(|| self.first_actor_before(np.start, kind))
+                            .or_else(|| match kind {
+                                PronounKind::Person => disc.last_person.first().cloned(),
+                                _ => disc.last_thing.first().cloned(),
+                            })
+                    });
                 if let Some(c) = owner.and_then(|r| country_of(&r.code)) {
-                    out.push(Resolved { code: compose_code(&c, &ag.code, ag.placement), name: c.clone(), start: np.start, end: np.end, rule: ag.rule.clone(), person: false, place: false });
+                    out.push(Resolved {
+                        code: compose_code(&c, &ag.code, ag.placement),
+                        name: c.clone(),
+                        start: np.start,
+                        end: np.end,
+                        rule: ag.rule.clone(),
+                        person: false,
+                        place: false,
+                    });
                     continue;
                 }
                 // "embassy" beside "Armenia's Foreign Ministry" takes Armenia; a lone
@@ -561,7 +640,11 @@ impl<'a> SentenceCtx<'a> {
         if g.nps.len() > 1 && kind != PronounKind::Plural {
             return None;
         }
-        g.nps.iter().flat_map(|&n| a.nps[n].actors.iter()).find(|r| r.person == wanted_person || kind == PronounKind::Plural).cloned()
+        g.nps
+            .iter()
+            .flat_map(|&n| a.nps[n].actors.iter())
+            .find(|r| r.person == wanted_person || kind == PronounKind::Plural)
+            .cloned()
     }
 
     /// Without a known verb before it, a pronoun refers to the sentence's first actor.
@@ -578,7 +661,12 @@ impl<'a> SentenceCtx<'a> {
     /// mentioned with a name the dictionaries do not know ("Deputy Foreign
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
-        let mut all = self.a.nps.iter().flat_map(|np| np.actors.iter().map(move |r| (np.end, r))).filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)));
+        let mut all = self
+            .a
+            .nps
+            .iter()
+            .flat_map(|np| np.actors.iter().map(move |r| (np.end, r)))
+            .filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)));
         let earlier = all.clone().filter(|(end, _)| *end <= before).map(|(_, c)| c).next_back();
         // "Police fired tear gas at protesters in Nairobi": the one country the
         // sentence names, wherever it stands.
@@ -601,7 +689,13 @@ impl<'a> SentenceCtx<'a> {
     /// The time expression of the clause, else of the sentence, else (for a
     /// sentence that continues the last one through a pronoun) the last date,
     /// else the publication date.
-    fn event_date(&self, from: usize, to: usize, pronoun_subject: bool, disc: &Discourse) -> (DateRange, Option<String>) {
+    fn event_date(
+        &self,
+        from: usize,
+        to: usize,
+        pronoun_subject: bool,
+        disc: &Discourse,
+    ) -> (DateRange, Option<String>) {
         let a = self.a;
         let lo = a.toks.get(from).map_or(self.s, |t| t.token.start);
         let hi = a.toks.get(to.min(a.toks.len()).saturating_sub(1)).map_or(self.e, |t| t.token.end);
@@ -623,7 +717,8 @@ impl<'a> SentenceCtx<'a> {
         match self.times.first() {
             Some(m) => Some((m.range, self.text[m.start..m.end].to_string())),
             None => {
-                let pronoun = self.main_subject.as_ref().is_some_and(|g| g.nps.iter().any(|&n| self.a.nps[n].pronoun.is_some()));
+                let pronoun =
+                    self.main_subject.as_ref().is_some_and(|g| g.nps.iter().any(|&n| self.a.nps[n].pronoun.is_some()));
                 if pronoun {
                     disc.last_date.clone()
                 } else {
@@ -649,7 +744,9 @@ impl<'a> SentenceCtx<'a> {
         }
         // "an offensive in Rafah would have dire consequences": hypothetical.
         let next_verb = (np_range.1..a.toks.len()).find(|&j| a.verb_at[j]);
-        if next_verb.is_some_and(|j| a.class(j) == words::Class::Modal && words::is_hypothetical_modal(a.lower(j))) && !self.opts.keep_hypothetical {
+        if next_verb.is_some_and(|j| a.class(j) == words::Class::Modal && words::is_hypothetical_modal(a.lower(j)))
+            && !self.opts.keep_hypothetical
+        {
             return Err("not coded: hypothetical, the clause it heads is under a modal".into());
         }
         let mut sources: Vec<Side> = np
@@ -697,17 +794,41 @@ impl<'a> SentenceCtx<'a> {
         let (s, e) = side.text_span;
         let start = a.toks[s].token.start;
         let end = a.toks[e.max(s + 1) - 1].token.end;
-        ActorRef { code: side.actor.code.clone(), name: side.actor.name.clone(), text: self.text[start..end].to_string(), span: Span { start, end } }
+        ActorRef {
+            code: side.actor.code.clone(),
+            name: side.actor.name.clone(),
+            text: self.text[start..end].to_string(),
+            span: Span { start, end },
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn event(&self, src: &Side, tgt: Option<&Side>, code: &str, rule: &str, ts: usize, te: usize, negated: bool, hypothetical: bool, date: &(DateRange, Option<String>)) -> Event {
+    fn event(
+        &self,
+        src: &Side,
+        tgt: Option<&Side>,
+        code: &str,
+        rule: &str,
+        ts: usize,
+        te: usize,
+        negated: bool,
+        hypothetical: bool,
+        date: &(DateRange, Option<String>),
+    ) -> Event {
         let a = self.a;
         let trigger = Span { start: a.toks[ts].token.start, end: a.toks[te - 1].token.end };
         let source = self.actor_ref(src);
         let target = tgt.map(|t| self.actor_ref(t));
-        let lo = [trigger.start, source.span.start].into_iter().chain(target.as_ref().map(|t| t.span.start)).min().unwrap_or(trigger.start);
-        let hi = [trigger.end, source.span.end].into_iter().chain(target.as_ref().map(|t| t.span.end)).max().unwrap_or(trigger.end);
+        let lo = [trigger.start, source.span.start]
+            .into_iter()
+            .chain(target.as_ref().map(|t| t.span.start))
+            .min()
+            .unwrap_or(trigger.start);
+        let hi = [trigger.end, source.span.end]
+            .into_iter()
+            .chain(target.as_ref().map(|t| t.span.end))
+            .max()
+            .unwrap_or(trigger.end);
         let info = self.table.lookup(code);
         let (range, date_text) = date;
         self.clauses.borrow_mut().push(self.clause.get());
@@ -727,7 +848,10 @@ impl<'a> SentenceCtx<'a> {
             root: CameoTable::root(code).to_string(),
             quad_class: info.map(|i| i.quad_class),
             goldstein: info.map(|i| i.goldstein),
-            plover: Plover { kind: info.and_then(|i| i.plover_type.clone()), mode: info.and_then(|i| i.plover_mode.clone()) },
+            plover: Plover {
+                kind: info.and_then(|i| i.plover_type.clone()),
+                mode: info.and_then(|i| i.plover_mode.clone()),
+            },
             evidence: Evidence { trigger, trigger_text: self.text[trigger.start..trigger.end].to_string() },
             negated,
             hypothetical,

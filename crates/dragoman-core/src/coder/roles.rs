@@ -57,14 +57,35 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
                 // "is about to restore", "is going to meet": a plan of the subject's
                 // own, coded as the event; any other "to" marks an infinitive.
                 let q = p.checked_sub(1);
-                if q.is_some_and(|q| matches!(a.lower(q), "about" | "going" | "try" | "tries" | "tried" | "trying" | "attempt" | "attempts" | "attempted" | "attempting")) {
+                if q.is_some_and(|q| {
+                    matches!(
+                        a.lower(q),
+                        "about"
+                            | "going"
+                            | "try"
+                            | "tries"
+                            | "tried"
+                            | "trying"
+                            | "attempt"
+                            | "attempts"
+                            | "attempted"
+                            | "attempting"
+                    )
+                }) {
                     g.start = q.unwrap_or(p);
                     j = g.start;
                     continue;
                 }
                 // "was seen to break", "is said to be": the subject of the passive
                 // report is the subject of the event.
-                if let Some(q) = q.filter(|&q| q > 0 && is_be(a.lower(q - 1)) && matches!(a.lower(q), "seen" | "known" | "said" | "reported" | "believed" | "thought" | "understood" | "alleged")) {
+                if let Some(q) = q.filter(|&q| {
+                    q > 0
+                        && is_be(a.lower(q - 1))
+                        && matches!(
+                            a.lower(q),
+                            "seen" | "known" | "said" | "reported" | "believed" | "thought" | "understood" | "alleged"
+                        )
+                }) {
                     g.start = q - 1;
                     j = g.start;
                     saw_aux = true;
@@ -85,14 +106,25 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
     g.passive = saw_be && participle;
     if word.ends_with("ing") && !saw_aux && !g.infinitive {
         let prev = g.start.checked_sub(1);
-        g.gerund = prev.is_none_or(|p| matches!(a.class(p), Class::Prep | Class::Comma | Class::Poss | Class::Det | Class::PossPron | Class::Stop | Class::Punct));
+        g.gerund = prev.is_none_or(|p| {
+            matches!(
+                a.class(p),
+                Class::Prep | Class::Comma | Class::Poss | Class::Det | Class::PossPron | Class::Stop | Class::Punct
+            )
+        });
     }
     if participle && !saw_aux && !g.infinitive && g.start > 0 {
         let p = g.start - 1;
-        let after_noun = a.np_at[p].is_some_and(|n| a.nps[n].pronoun.is_none() && a.nps[n].bare_agent.is_none()) && a.class(p) == Class::Word;
+        let after_noun = a.np_at[p].is_some_and(|n| a.nps[n].pronoun.is_none() && a.nps[n].bare_agent.is_none())
+            && a.class(p) == Class::Word;
         let by_follows = a.lower(start + 1) == "by";
         let earlier_verb = (0..p).any(|i| a.verb_at[i]);
-        g.reduced_relative = after_noun && (by_follows && earlier_verb || a.class(p) == Class::Word && earlier_verb && !a.toks[p].token.capitalized && a.nps[a.np_at[p].unwrap_or(0)].actors.is_empty());
+        g.reduced_relative = after_noun
+            && (by_follows && earlier_verb
+                || a.class(p) == Class::Word
+                    && earlier_verb
+                    && !a.toks[p].token.capitalized
+                    && a.nps[a.np_at[p].unwrap_or(0)].actors.is_empty());
     }
     g
 }
@@ -150,7 +182,9 @@ pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
         let e = g.end;
         let (link, next) = match a.class(e) {
             Class::Conj if matches!(a.lower(e), "and" | "or" | "nor") => (true, e + 1),
-            Class::Comma if a.class(e + 1) == Class::Conj && matches!(a.lower(e + 1), "and" | "or" | "nor") => (true, e + 2),
+            Class::Comma if a.class(e + 1) == Class::Conj && matches!(a.lower(e + 1), "and" | "or" | "nor") => {
+                (true, e + 2)
+            }
             Class::Comma => (false, e + 1),
             _ => break,
         };
@@ -176,7 +210,11 @@ fn skip_parenthetical(a: &Analysis, comma: usize) -> Option<usize> {
     let open = (lo..comma).rev().find(|&j| a.class(j) == Class::Comma)?;
     // Participles may stand in an aside ("in remarks published on Monday"); a
     // clause of its own (auxiliary, subordinator, event verb) may not.
-    if (open + 1..comma).any(|j| a.trigger_at[j].is_some() && a.verb_at[j] || matches!(a.class(j), Class::Sub | Class::Stop | Class::Aux | Class::Modal)) || open == 0 {
+    if (open + 1..comma).any(|j| {
+        a.trigger_at[j].is_some() && a.verb_at[j]
+            || matches!(a.class(j), Class::Sub | Class::Stop | Class::Aux | Class::Modal)
+    }) || open == 0
+    {
         return None;
     }
     Some(open - 1)
@@ -219,7 +257,11 @@ pub fn subject(a: &Analysis, pos: usize) -> Option<NpGroup> {
                 let g = group_left(a, n);
                 // "Thousands of opposition supporters marched": after a quantity, the
                 // phrase of "of" is the subject.
-                if g.start >= 2 && a.lower(g.start - 1) == "of" && np_has_content(a, n) && is_quantity(a.lower(g.start - 2)) {
+                if g.start >= 2
+                    && a.lower(g.start - 1) == "of"
+                    && np_has_content(a, n)
+                    && is_quantity(a.lower(g.start - 2))
+                {
                     return Some(g);
                 }
                 if g.start > 0 && matches!(a.class(g.start - 1), Class::Prep | Class::To) {
@@ -246,7 +288,9 @@ fn antecedent(a: &Analysis, rel: usize) -> Option<NpGroup> {
     let g = group_left(a, n);
     if g.start >= 2 && a.class(g.start - 1) == Class::Prep {
         if let Some(m) = a.np_at[g.start - 2] {
-            if np_has_content(a, m) && !np_has_content(a, n) || !a.nps[m].actors.is_empty() && a.nps[n].actors.iter().all(|r| r.place) {
+            if np_has_content(a, m) && !np_has_content(a, n)
+                || !a.nps[m].actors.is_empty() && a.nps[n].actors.iter().all(|r| r.place)
+            {
                 return Some(group_left(a, m));
             }
         }
@@ -257,8 +301,26 @@ fn antecedent(a: &Analysis, rel: usize) -> Option<NpGroup> {
 fn is_quantity(w: &str) -> bool {
     matches!(
         w,
-        "thousands" | "hundreds" | "dozens" | "millions" | "scores" | "tens" | "some" | "many" | "most" | "all" | "several"
-            | "members" | "groups" | "crowds" | "hundred" | "thousand" | "dozen" | "number" | "majority" | "rest"
+        "thousands"
+            | "hundreds"
+            | "dozens"
+            | "millions"
+            | "scores"
+            | "tens"
+            | "some"
+            | "many"
+            | "most"
+            | "all"
+            | "several"
+            | "members"
+            | "groups"
+            | "crowds"
+            | "hundred"
+            | "thousand"
+            | "dozen"
+            | "number"
+            | "majority"
+            | "rest"
     )
 }
 
@@ -284,7 +346,9 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
             Class::Comma if attribution_follows(a, j) => return j,
             // "allowed that Mordor ...": a complement right after the verb belongs
             // to its phrase.
-            Class::Sub if a.lower(j) == "that" && (from..j).all(|i| a.toks[i].time || matches!(a.class(i), Class::Adv | Class::Prep)) => {}
+            Class::Sub
+                if a.lower(j) == "that"
+                    && (from..j).all(|i| a.toks[i].time || matches!(a.class(i), Class::Adv | Class::Prep)) => {}
             Class::Sub => return j,
             // "memos sent by Bree": a participle after a noun, with its agent, stays
             // inside the noun phrase.
@@ -313,7 +377,9 @@ pub fn clause_end(a: &Analysis, from: usize) -> usize {
 /// "memos sent by Bree", "assurances sent from Bree": a participle right after a
 /// noun, followed by its agent or origin, modifies the noun.
 fn participle_in_noun_phrase(a: &Analysis, j: usize) -> bool {
-    const IRREGULAR: &[&str] = &["sent", "made", "given", "held", "brought", "taken", "written", "shown", "built", "led", "won", "known", "seen"];
+    const IRREGULAR: &[&str] = &[
+        "sent", "made", "given", "held", "brought", "taken", "written", "shown", "built", "led", "won", "known", "seen",
+    ];
     let w = a.lower(j);
     j > 0
         && a.class(j - 1) == Class::Word
@@ -329,7 +395,10 @@ pub fn first_actor_right(a: &Analysis, from: usize, to: usize) -> Option<NpGroup
         if let Some(n) = a.np_at[j] {
             let np = &a.nps[n];
             // "talks in Moscow": a place after "in" or "at" is where, not whom.
-            let locative = np.start > 0 && matches!(a.lower(np.start - 1), "in" | "at" | "near") && !np.actors.is_empty() && np.actors.iter().all(|r| r.place);
+            let locative = np.start > 0
+                && matches!(a.lower(np.start - 1), "in" | "at" | "near")
+                && !np.actors.is_empty()
+                && np.actors.iter().all(|r| r.place);
             if np_has_content(a, n) && !np.time_only && !locative {
                 return Some(group_right(a, n));
             }
@@ -428,7 +497,17 @@ pub fn pattern_possible(p: &VerbPattern, words: &std::collections::HashSet<&str>
 /// Tries one pattern against the words after the trigger (`[after, end)`) and
 /// before it (`[begin, before)`).
 #[allow(clippy::too_many_arguments)]
-pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool, begin: usize, before: usize, after: usize, end: usize, subject: Option<&NpGroup>) -> Option<PatternMatch> {
+pub fn match_pattern(
+    a: &Analysis,
+    k: &Knowledge,
+    p: &VerbPattern,
+    plurals: bool,
+    begin: usize,
+    before: usize,
+    after: usize,
+    end: usize,
+    subject: Option<&NpGroup>,
+) -> Option<PatternMatch> {
     let mut m = PatternMatch::default();
     // After the trigger, left to right.
     let mut pos = after;
@@ -460,7 +539,8 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool
             _ => {
                 let (opts, joined) = options(elem, k)?;
                 let limit = if must_be_next { pos + 1 } else { end };
-                let (at, len) = (pos..limit.min(end)).find_map(|j| opts.iter().find(|o| phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?;
+                let (at, len) = (pos..limit.min(end))
+                    .find_map(|j| opts.iter().find(|o| phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?;
                 note_words(&mut m, &opts);
                 pos = at + len;
                 m.score += 2;
@@ -472,7 +552,9 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool
     let mut pos = before;
     for elem in p.before.iter().rev() {
         let joined_to_next = match elem {
-            PatternElem::Word { joined, .. } | PatternElem::Any { joined, .. } | PatternElem::Synset { joined, .. } => *joined,
+            PatternElem::Word { joined, .. } | PatternElem::Any { joined, .. } | PatternElem::Synset { joined, .. } => {
+                *joined
+            }
             _ => false,
         };
         match elem {
@@ -501,9 +583,13 @@ pub fn match_pattern(a: &Analysis, k: &Knowledge, p: &VerbPattern, plurals: bool
                 let (opts, _) = options(elem, k)?;
                 // Joined words (TABARI's underscore) stand right next to each other.
                 let hit = if joined_to_next {
-                    opts.iter().find(|o| o.len() <= pos && pos - o.len() >= begin && phrase_at(a, pos - o.len(), o, plurals)).map(|o| (pos - o.len(), o.len()))?
+                    opts.iter()
+                        .find(|o| o.len() <= pos && pos - o.len() >= begin && phrase_at(a, pos - o.len(), o, plurals))
+                        .map(|o| (pos - o.len(), o.len()))?
                 } else {
-                    (begin..pos).rev().find_map(|j| opts.iter().find(|o| j + o.len() <= pos && phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?
+                    (begin..pos).rev().find_map(|j| {
+                        opts.iter().find(|o| j + o.len() <= pos && phrase_at(a, j, o, plurals)).map(|o| (j, o.len()))
+                    })?
                 };
                 note_words(&mut m, &opts);
                 pos = hit.0;

@@ -42,38 +42,52 @@ pub fn classify(lower: &str, is_number: bool, is_punct: bool) -> Class {
         };
     }
     match lower {
-        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "every" | "each"
-        | "another" | "such" | "all" | "both" | "several" | "many" | "few" | "other" | "most"
-        | "more" | "no" | "neither" | "either" => Class::Det,
+        "the" | "a" | "an" | "this" | "these" | "those" | "some" | "any" | "every" | "each" | "another" | "such"
+        | "all" | "both" | "several" | "many" | "few" | "other" | "most" | "more" | "no" | "neither" | "either" => {
+            Class::Det
+        }
         "its" | "his" | "her" | "their" | "our" | "my" | "your" => Class::PossPron,
-        "it" | "he" | "she" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me"
-        | "itself" | "himself" | "herself" | "themselves" => Class::Pron,
-        "of" | "in" | "on" | "at" | "by" | "with" | "from" | "for" | "into" | "onto" | "against"
-        | "about" | "over" | "under" | "between" | "among" | "amid" | "amidst" | "during"
-        | "through" | "without" | "within" | "across" | "toward" | "towards" | "near" | "behind"
-        | "despite" | "via" | "per" | "upon" | "beside" | "beyond" | "outside" | "inside"
-        | "like" | "than" | "along" | "around" | "throughout" | "regarding" | "concerning"
-        | "including" | "excluding" | "following" | "after" | "before" | "since" | "until"
-        | "till" | "off" | "up" | "down" | "out" => Class::Prep,
+        "it" | "he" | "she" | "they" | "we" | "i" | "you" | "him" | "them" | "us" | "me" | "itself" | "himself"
+        | "herself" | "themselves" => Class::Pron,
+        "of" | "in" | "on" | "at" | "by" | "with" | "from" | "for" | "into" | "onto" | "against" | "about" | "over"
+        | "under" | "between" | "among" | "amid" | "amidst" | "during" | "through" | "without" | "within"
+        | "across" | "toward" | "towards" | "near" | "behind" | "despite" | "via" | "per" | "upon" | "beside"
+        | "beyond" | "outside" | "inside" | "like" | "than" | "along" | "around" | "throughout" | "regarding"
+        | "concerning" | "including" | "excluding" | "following" | "after" | "before" | "since" | "until" | "till"
+        | "off" | "up" | "down" | "out" => Class::Prep,
         "to" => Class::To,
         "and" | "or" | "but" | "nor" | "&" => Class::Conj,
-        "that" | "which" | "who" | "whom" | "whose" | "because" | "although" | "though"
-        | "while" | "whereas" | "if" | "unless" | "when" | "where" | "whether" | "as" | "once"
-        | "so" => Class::Sub,
-        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had"
-        | "having" | "do" | "does" | "did" | "'re" | "'ve" | "'m" | "'d" => Class::Aux,
-        "will" | "would" | "may" | "might" | "can" | "could" | "shall" | "should" | "must"
-        | "'ll" | "ought" | "wo" | "ca" => Class::Modal,
+        "that" | "which" | "who" | "whom" | "whose" | "because" | "although" | "though" | "while" | "whereas"
+        | "if" | "unless" | "when" | "where" | "whether" | "as" | "once" | "so" => Class::Sub,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "has" | "have" | "had" | "having" | "do"
+        | "does" | "did" | "'re" | "'ve" | "'m" | "'d" => Class::Aux,
+        "will" | "would" | "may" | "might" | "can" | "could" | "shall" | "should" | "must" | "'ll" | "ought" | "wo"
+        | "ca" => Class::Modal,
         "not" | "n't" | "never" => Class::Neg,
-        "also" | "now" | "further" | "still" | "already" | "repeatedly" | "twice" | "again"
-        | "then" | "later" | "earlier" | "yet" | "just" | "even" | "only" | "too" | "very"
-        | "reportedly" | "allegedly" | "similarly" | "jointly" | "recently" | "finally"
-        | "formally" | "officially" | "publicly" | "once again" | "thus" | "however"
-        | "meanwhile" | "instead" | "here" | "there" | "today" | "yesterday" | "tomorrow"
-        | "almost" | "nearly" | "about to" | "ever" | "soon" | "apparently" | "previously" => {
+        "also" | "now" | "further" | "still" | "already" | "repeatedly" | "twice" | "again" | "then" | "later"
+        | "earlier" | "yet" | "just" | "even" | "only" | "too" | "very" | "reportedly" | "allegedly" | "similarly"
+        | "jointly" | "recently" | "finally" | "formally" | "officially" | "publicly" | "once again" | "thus"
+        | "however" | "meanwhile" | "instead" | "here" | "there" | "today" | "yesterday" | "tomorrow" | "almost"
+        | "nearly" | "about to" | "ever" | "soon" | "apparently" | "previously" => Class::Adv,
+        _ if lower.len() > 4
+            && lower.ends_with("ly")
+            && !matches!(
+                lower,
+                "italy"
+                    | "family"
+                    | "ally"
+                    | "rally"
+                    | "supply"
+                    | "reply"
+                    | "apply"
+                    | "assembly"
+                    | "july"
+                    | "anomaly"
+                    | "monopoly"
+            ) =>
+        {
             Class::Adv
         }
-        _ if lower.len() > 4 && lower.ends_with("ly") && !matches!(lower, "italy" | "family" | "ally" | "rally" | "supply" | "reply" | "apply" | "assembly" | "july" | "anomaly" | "monopoly") => Class::Adv,
         _ => Class::Word,
     }
 }
@@ -92,7 +106,10 @@ pub fn is_hypothetical_modal(lower: &str) -> bool {
 
 /// Forms of "be" that make a following participle passive.
 pub fn is_be(lower: &str) -> bool {
-    matches!(lower, "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'re" | "get" | "got" | "gets" | "getting")
+    matches!(
+        lower,
+        "is" | "are" | "was" | "were" | "be" | "been" | "being" | "am" | "'re" | "get" | "got" | "gets" | "getting"
+    )
 }
 
 /// Words that make a following "-ed" form a participle rather than a past tense.

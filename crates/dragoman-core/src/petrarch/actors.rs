@@ -9,10 +9,7 @@
 //! KOFI_ANNAN_ [IGOUNO 970101-061231] [ELI]   codes on the phrase's own line
 //! ```
 
-use super::{
-    brackets, content_lines, display_name, phrase_words, Loaded, PhraseUse, ReadOptions, Report,
-    StemRule,
-};
+use super::{brackets, content_lines, display_name, phrase_words, Loaded, PhraseUse, ReadOptions, Report, StemRule};
 use crate::lexicon::{ActorEntry, ActorKind, DatedCode, PhraseWord};
 use chrono::NaiveDate;
 
@@ -74,10 +71,7 @@ impl Group {
 
     fn finish(self, report: &mut Report, out: &mut Vec<ActorEntry>) {
         if !self.coded {
-            report.warn(
-                self.line,
-                "no code for this entry; its phrases are kept with no code",
-            );
+            report.warn(self.line, "no code for this entry; its phrases are kept with no code");
         }
         // Dated codes first: an undated code is the fallback when no date fits.
         let mut codes = self.dated;
@@ -94,11 +88,7 @@ impl Group {
     }
 }
 
-pub(crate) fn read(
-    file: &str,
-    text: &str,
-    options: ReadOptions,
-) -> (Loaded<Vec<ActorEntry>>, Vec<usize>) {
+pub(crate) fn read(file: &str, text: &str, options: ReadOptions) -> (Loaded<Vec<ActorEntry>>, Vec<usize>) {
     let mut report = Report::new(file);
     let lines = content_lines(text, &mut report);
     let stems = options.stems;
@@ -128,10 +118,7 @@ pub(crate) fn read(
                 report.error(n, format!("unclosed code '[{bad}'; skipped"));
             }
             if !b.trailing.is_empty() {
-                report.warn(
-                    n,
-                    format!("text '{}' after the codes is ignored", b.trailing),
-                );
+                report.warn(n, format!("text '{}' after the codes is ignored", b.trailing));
             }
             continue;
         }
@@ -146,22 +133,13 @@ pub(crate) fn read(
         };
         let phrase = actor_phrase(phrase_raw, stems);
         if phrase.is_empty() {
-            report.error(
-                n,
-                if synonym {
-                    "'+' without a phrase; skipped"
-                } else {
-                    "no phrase before the code; skipped"
-                },
-            );
+            report
+                .error(n, if synonym { "'+' without a phrase; skipped" } else { "no phrase before the code; skipped" });
             continue;
         }
         if synonym {
             let Some(g) = group.as_mut() else {
-                report.error(
-                    n,
-                    "synonym '+...' with no primary phrase before it; skipped",
-                );
+                report.error(n, "synonym '+...' with no primary phrase before it; skipped");
                 continue;
             };
             g.phrases.push((phrase, n));
@@ -181,7 +159,10 @@ pub(crate) fn read(
                     if has_codes {
                         report.warn(
                             n,
-                            format!("the entry at line {} has no code of its own; it shares the codes on this line", g.line),
+                            format!(
+                                "the entry at line {} has no code of its own; it shares the codes on this line",
+                                g.line
+                            ),
                         );
                     }
                     g.phrases.push((phrase, n));
@@ -205,10 +186,7 @@ pub(crate) fn read(
                 report.error(n, format!("unclosed code '[{bad}'; skipped"));
             }
             if !b.trailing.is_empty() {
-                report.warn(
-                    n,
-                    format!("text '{}' after the codes is ignored", b.trailing),
-                );
+                report.warn(n, format!("text '{}' after the codes is ignored", b.trailing));
             }
         }
         report.use_line(n);
@@ -226,18 +204,14 @@ fn actor_phrase(raw: &str, stems: StemRule) -> Vec<PhraseWord> {
 /// `CODE`, `CODE <YYMMDD`, `CODE >YYYYMMDD`, `CODE date-date` (all ends inclusive).
 pub(crate) fn parse_actor_code(raw: &str) -> Result<DatedCode, String> {
     let raw = raw.trim();
-    let end = raw
-        .find(|c: char| c.is_whitespace() || c == '<' || c == '>')
-        .unwrap_or(raw.len());
+    let end = raw.find(|c: char| c.is_whitespace() || c == '<' || c == '>').unwrap_or(raw.len());
     let code = &raw[..end];
     let restriction: String = raw[end..].chars().filter(|c| !c.is_whitespace()).collect();
     if code.is_empty() {
         return Err("date restriction without a code".into());
     }
     if code != "---" && code.contains('-') {
-        return Err(format!(
-            "code '{code}' contains '-' (a date needs a space before it)"
-        ));
+        return Err(format!("code '{code}' contains '-' (a date needs a space before it)"));
     }
     if code.len() >= 6 && code.chars().all(|c| c.is_ascii_digit()) {
         return Err(format!("'{code}' looks like a date without a code"));
@@ -271,18 +245,10 @@ pub(crate) fn parse_date(s: &str) -> Result<NaiveDate, String> {
     let (year, month, day) = match s.len() {
         6 => {
             let yy = num(0..2) as i32;
-            (
-                if yy <= 30 { 2000 + yy } else { 1900 + yy },
-                num(2..4),
-                num(4..6),
-            )
+            (if yy <= 30 { 2000 + yy } else { 1900 + yy }, num(2..4), num(4..6))
         }
         8 => (num(0..4) as i32, num(4..6), num(6..8)),
-        k => {
-            return Err(format!(
-                "date '{s}' has {k} digits, not 6 (YYMMDD) or 8 (YYYYMMDD)"
-            ))
-        }
+        k => return Err(format!("date '{s}' has {k} digits, not 6 (YYMMDD) or 8 (YYYYMMDD)")),
     };
     NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| format!("'{s}' is not a calendar date"))
 }
@@ -298,11 +264,7 @@ mod tests {
     }
 
     fn text_of(e: &ActorEntry) -> String {
-        e.phrase
-            .iter()
-            .map(|w| w.text.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
+        e.phrase.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")
     }
 
     #[test]
@@ -315,10 +277,7 @@ mod tests {
         assert!(parse_date("20100931").is_err());
         assert!(parse_date("12ab56").is_err());
         let c = parse_actor_code("RUSGOV >080508").unwrap();
-        assert_eq!(
-            (c.code.as_str(), c.from, c.to),
-            ("RUSGOV", Some(d(2008, 5, 8)), None)
-        );
+        assert_eq!((c.code.as_str(), c.from, c.to), ("RUSGOV", Some(d(2008, 5, 8)), None));
         let c = parse_actor_code("X <980101").unwrap();
         assert_eq!((c.from, c.to), (None, Some(d(1998, 1, 1))));
         let c = parse_actor_code("HOBGOV 19950601 - 19990815").unwrap();
@@ -358,13 +317,7 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
     #[test]
     fn snippet_reads_every_construct() {
         let (loaded, used) = read("a.txt", SNIPPET, ReadOptions::default());
-        let find = |p: &str| {
-            loaded
-                .value
-                .iter()
-                .find(|e| text_of(e) == p)
-                .unwrap_or_else(|| panic!("{p}"))
-        };
+        let find = |p: &str| loaded.value.iter().find(|e| text_of(e) == p).unwrap_or_else(|| panic!("{p}"));
         let f = find("freedonia");
         assert_eq!(f.codes, vec![DatedCode::always("FRD")]);
         assert_eq!(f.name, "Freedonia");
@@ -389,18 +342,11 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
         assert_eq!(find("ambassador trentino").codes.len(), 1);
         assert_eq!(find("low line").codes, vec![DatedCode::always("FRD")]);
 
-        let issues: Vec<(usize, Severity)> =
-            loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
+        let issues: Vec<(usize, Severity)> = loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
         for line in [2, 14, 15, 18] {
-            assert!(
-                issues.contains(&(line, Severity::Error)),
-                "line {line}: {issues:?}"
-            );
+            assert!(issues.contains(&(line, Severity::Error)), "line {line}: {issues:?}");
         }
-        assert!(
-            issues.contains(&(18, Severity::Warning)),
-            "code-less entry shares these codes"
-        );
+        assert!(issues.contains(&(18, Severity::Warning)), "code-less entry shares these codes");
         let mut accounted: HashSet<usize> = used.into_iter().collect();
         accounted.extend(loaded.issues.iter().map(|i| i.line));
         for l in 2..=18 {
@@ -413,14 +359,7 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
         let text = "ARGENTIN  [ARG]\nARNOR_  [ARN]\n";
         let petrarch = read_actors("a", text).value;
         assert!(!petrarch[0].phrase[0].stem && !petrarch[1].phrase[0].stem);
-        let tabari = read_actors_with(
-            "a",
-            text,
-            ReadOptions {
-                stems: StemRule::Tabari,
-            },
-        )
-        .value;
+        let tabari = read_actors_with("a", text, ReadOptions { stems: StemRule::Tabari }).value;
         assert!(tabari[0].phrase[0].stem, "ARGENTIN is a stem under TABARI");
         assert!(!tabari[1].phrase[0].stem, "ARNOR_ is exact");
     }
@@ -435,18 +374,11 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
 
     #[test]
     fn unit_test_dictionary() {
-        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.actors.txt")
-        else {
+        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.actors.txt") else {
             return;
         };
         let loaded = read_actors("PETR.Validate.actors.txt", &text);
-        let find = |p: &str| {
-            loaded
-                .value
-                .iter()
-                .find(|e| text_of(e) == p)
-                .unwrap_or_else(|| panic!("{p}"))
-        };
+        let find = |p: &str| loaded.value.iter().find(|e| text_of(e) == p).unwrap_or_else(|| panic!("{p}"));
         assert_eq!(find("argentin").codes, vec![DatedCode::always("ARG")]);
         let smeagol = find("smeagol");
         assert_eq!(smeagol.name, "Gollum");
@@ -455,11 +387,7 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
         assert_eq!(smeagol.codes[2].from, Some(d(1999, 8, 16)));
         let sam = find("sam gamgee");
         assert_eq!(sam.codes.len(), 6);
-        assert_eq!(
-            sam.codes[5],
-            DatedCode::always("HOB"),
-            "the undated default comes last"
-        );
+        assert_eq!(sam.codes[5], DatedCode::always("HOB"), "the undated default comes last");
         assert!(find("boromir").codes.is_empty());
         let prince = find("prince of dol amroth");
         assert_eq!(prince.codes[0].code, "---");
@@ -472,49 +400,31 @@ LOW_LINE [FRD 2004017-20061201] [FRD]
 
     #[test]
     fn phoenix_actor_files() {
-        let Some(text) =
-            super::super::tests::shared("dictionaries/phoenix/Phoenix.Countries.actors.txt")
-        else {
+        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.Countries.actors.txt") else {
             return;
         };
         let loaded = read_actors("Phoenix.Countries.actors.txt", &text);
         let actors = &loaded.value;
         assert!(actors.len() > 20000, "{}", actors.len());
-        let find = |p: &str| {
-            actors
-                .iter()
-                .find(|e| text_of(e) == p)
-                .unwrap_or_else(|| panic!("{p}"))
-        };
+        let find = |p: &str| actors.iter().find(|e| text_of(e) == p).unwrap_or_else(|| panic!("{p}"));
         let hay = find("hayastan");
         assert_eq!(hay.name, "Armenia");
         assert_eq!(hay.codes[0].code, "USRARM");
         assert_eq!(hay.codes[0].to, Some(d(1990, 8, 23)));
-        assert!(hay
-            .codes
-            .iter()
-            .any(|c| c.code == "ARM" && c.from == Some(d(1991, 12, 21))));
+        assert!(hay.codes.iter().any(|c| c.code == "ARM" && c.from == Some(d(1991, 12, 21))));
         // `[ARMUNR 9008223-911221]` has a 7-digit date: reported, not guessed
         assert!(loaded.issues.iter().any(|i| i.message.contains("9008223")));
         assert_eq!(find("kremlin").codes, vec![DatedCode::always("RUSGOV")]);
         let brezhnev = find("secretary brezhnev");
         assert_eq!(brezhnev.name, "Leonid Brezhnev");
-        assert!(brezhnev
-            .codes
-            .iter()
-            .any(|c| c.code == "RUSGOV" && c.from == Some(d(1964, 10, 14))));
+        assert!(brezhnev.codes.iter().any(|c| c.code == "RUSGOV" && c.from == Some(d(1964, 10, 14))));
 
-        let Some(text) =
-            super::super::tests::shared("dictionaries/phoenix/Phoenix.International.actors.txt")
-        else {
+        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.International.actors.txt") else {
             return;
         };
         let actors = read_actors("Phoenix.International.actors.txt", &text).value;
         let ban = actors.iter().find(|e| text_of(e) == "ban ki-moon").unwrap();
-        assert!(ban
-            .codes
-            .iter()
-            .any(|c| c.code == "IGOUNO" && c.from == Some(d(2007, 1, 1))));
+        assert!(ban.codes.iter().any(|c| c.code == "IGOUNO" && c.from == Some(d(2007, 1, 1))));
         let venem = actors.iter().find(|e| text_of(e) == "ann veneman").unwrap();
         assert_eq!(venem.codes.len(), 2);
         assert_eq!(venem.codes[1].from, Some(d(2005, 5, 1)));

@@ -23,11 +23,7 @@ pub fn read_agents_with(file: &str, text: &str, options: ReadOptions) -> Loaded<
     read(file, text, options).0
 }
 
-pub(crate) fn read(
-    file: &str,
-    text: &str,
-    options: ReadOptions,
-) -> (Loaded<Vec<AgentEntry>>, Vec<usize>) {
+pub(crate) fn read(file: &str, text: &str, options: ReadOptions) -> (Loaded<Vec<AgentEntry>>, Vec<usize>) {
     let mut report = Report::new(file);
     let lines = content_lines(text, &mut report);
     let mut markers: HashMap<String, Vec<String>> = HashMap::new();
@@ -40,7 +36,10 @@ pub(crate) fn read(
             match parse_marker(t) {
                 Ok((name, items)) => {
                     if markers.insert(name.clone(), items).is_some() {
-                        report.warn(n, format!("substitution set !{name}! is defined again; this definition replaces it"));
+                        report.warn(
+                            n,
+                            format!("substitution set !{name}! is defined again; this definition replaces it"),
+                        );
                     }
                     report.use_line(n);
                 }
@@ -49,10 +48,7 @@ pub(crate) fn read(
             continue;
         }
         let Some(open) = t.find('[') else {
-            report.error(
-                n,
-                "no code: an agent needs [~CODE] or [CODE~]; line skipped",
-            );
+            report.error(n, "no code: an agent needs [~CODE] or [CODE~]; line skipped");
             continue;
         };
         let region = &t[open + 1..];
@@ -90,10 +86,7 @@ pub(crate) fn read(
                     if !after.is_empty() {
                         report.warn(n, format!("text '{after}' after the plural is ignored"));
                     }
-                    (
-                        phrase_part[..b].trim(),
-                        Some(phrase_part[b + 1..b + e].trim()),
-                    )
+                    (phrase_part[..b].trim(), Some(phrase_part[b + 1..b + e].trim()))
                 }
                 None => {
                     report.error(n, "'{' of the plural is not closed; line skipped");
@@ -139,20 +132,10 @@ pub(crate) fn read(
             }
             if generate {
                 if let Some(p) = phrase_plural(&phrase) {
-                    out.push(AgentEntry {
-                        phrase: p,
-                        code: code.clone(),
-                        placement,
-                        rule: rule.clone(),
-                    });
+                    out.push(AgentEntry { phrase: p, code: code.clone(), placement, rule: rule.clone() });
                 }
             }
-            out.push(AgentEntry {
-                phrase,
-                code: code.clone(),
-                placement,
-                rule: rule.clone(),
-            });
+            out.push(AgentEntry { phrase, code: code.clone(), placement, rule: rule.clone() });
         }
         if out.len() == before {
             report.error(n, "no words in the phrase; line skipped");
@@ -166,22 +149,13 @@ pub(crate) fn read(
 /// `!NAME! = A, B, C`
 fn parse_marker(t: &str) -> Result<(String, Vec<String>), String> {
     let rest = &t[1..];
-    let end = rest
-        .find('!')
-        .ok_or("substitution set name is not closed with '!'")?;
+    let end = rest.find('!').ok_or("substitution set name is not closed with '!'")?;
     let name = rest[..end].trim().to_uppercase();
     if name.is_empty() {
         return Err("substitution set without a name".into());
     }
-    let list = rest[end + 1..]
-        .trim_start()
-        .strip_prefix('=')
-        .ok_or("'=' must follow '!NAME!'")?;
-    let items: Vec<String> = list
-        .split(',')
-        .map(|s| s.trim().to_string())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let list = rest[end + 1..].trim_start().strip_prefix('=').ok_or("'=' must follow '!NAME!'")?;
+    let items: Vec<String> = list.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
     if items.is_empty() {
         return Err(format!("substitution set !{name}! is empty"));
     }
@@ -192,36 +166,21 @@ fn parse_marker(t: &str) -> Result<(String, Vec<String>), String> {
 const MAX_EXPANSIONS: usize = 10_000;
 
 /// Every phrase `raw` stands for once its `!NAME!` markers are replaced.
-fn expand(
-    raw: &str,
-    markers: &HashMap<String, Vec<String>>,
-    depth: usize,
-) -> Result<Vec<String>, String> {
+fn expand(raw: &str, markers: &HashMap<String, Vec<String>>, depth: usize) -> Result<Vec<String>, String> {
     let Some(a) = raw.find('!') else {
         return Ok(vec![raw.to_string()]);
     };
     if depth > 8 {
         return Err("substitution markers nest too deeply".into());
     }
-    let b = raw[a + 1..]
-        .find('!')
-        .map(|k| a + 1 + k)
-        .ok_or("substitution marker is not closed with '!'")?;
+    let b = raw[a + 1..].find('!').map(|k| a + 1 + k).ok_or("substitution marker is not closed with '!'")?;
     let name = raw[a + 1..b].to_uppercase();
-    let items = markers
-        .get(&name)
-        .ok_or_else(|| format!("substitution set !{name}! is not defined"))?;
+    let items = markers.get(&name).ok_or_else(|| format!("substitution set !{name}! is not defined"))?;
     let mut out = Vec::new();
     for item in items {
-        out.extend(expand(
-            &format!("{}{}{}", &raw[..a], item, &raw[b + 1..]),
-            markers,
-            depth + 1,
-        )?);
+        out.extend(expand(&format!("{}{}{}", &raw[..a], item, &raw[b + 1..]), markers, depth + 1)?);
         if out.len() > MAX_EXPANSIONS {
-            return Err(format!(
-                "substitution markers give more than {MAX_EXPANSIONS} phrases"
-            ));
+            return Err(format!("substitution markers give more than {MAX_EXPANSIONS} phrases"));
         }
     }
     Ok(out)
@@ -234,11 +193,9 @@ fn parse_agent_code(raw: &str) -> Result<(String, AgentPlacement, Option<String>
         (Some(_), Some(_)) => return Err(format!("code '[{raw}]' has '~' on both sides")),
         (Some(rest), None) => (rest, AgentPlacement::Suffix, None),
         (None, Some(rest)) => (rest, AgentPlacement::Prefix, None),
-        (None, None) => (
-            c.as_str(),
-            AgentPlacement::Suffix,
-            Some(format!("code '[{raw}]' has no '~'; read as a suffix")),
-        ),
+        (None, None) => {
+            (c.as_str(), AgentPlacement::Suffix, Some(format!("code '[{raw}]' has no '~'; read as a suffix")))
+        }
     };
     if code.is_empty() || code.contains('~') {
         return Err(format!("'[{raw}]' is not an agent code"));
@@ -253,16 +210,7 @@ mod tests {
     use std::collections::HashSet;
 
     fn texts(entries: &[AgentEntry]) -> Vec<String> {
-        entries
-            .iter()
-            .map(|e| {
-                e.phrase
-                    .iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
+        entries.iter().map(|e| e.phrase.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect()
     }
 
     const SNIPPET: &str = "\
@@ -305,19 +253,12 @@ BOTH [~X~]
         assert!(!t.contains(&"town criers".to_string()));
         assert!(!t.contains(&"goldsmithses".to_string()));
         let relief = all.iter().find(|e| e.phrase[0].text == "relief").unwrap();
-        assert_eq!(
-            (relief.code.as_str(), relief.placement),
-            ("NGO", AgentPlacement::Prefix)
-        );
+        assert_eq!((relief.code.as_str(), relief.placement), ("NGO", AgentPlacement::Prefix));
         let crier = all.iter().find(|e| e.phrase[0].text == "town").unwrap();
-        assert_eq!(
-            (crier.code.as_str(), crier.placement),
-            ("MED", AgentPlacement::Suffix)
-        );
+        assert_eq!((crier.code.as_str(), crier.placement), ("MED", AgentPlacement::Suffix));
         assert_eq!(crier.rule, "g.txt:3");
 
-        let issues: Vec<(usize, Severity)> =
-            loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
+        let issues: Vec<(usize, Severity)> = loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
         assert_eq!(
             issues,
             vec![
@@ -337,8 +278,7 @@ BOTH [~X~]
 
     #[test]
     fn unit_test_dictionary() {
-        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.agents.txt")
-        else {
+        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.agents.txt") else {
             return;
         };
         let loaded = read_agents("PETR.Validate.agents.txt", &text);
@@ -362,31 +302,16 @@ BOTH [~X~]
         }
         assert!(!t.contains(&"polices".to_string()));
         assert!(!t.contains(&"ministers of silly walkses".to_string()));
-        let police = loaded
-            .value
-            .iter()
-            .find(|e| texts(std::slice::from_ref(e))[0] == "police")
-            .unwrap();
-        assert_eq!(
-            (police.code.as_str(), police.placement),
-            ("COP", AgentPlacement::Suffix)
-        );
-        let hro = loaded
-            .value
-            .iter()
-            .find(|e| e.phrase.len() == 3 && e.phrase[2].text == "organization")
-            .unwrap();
-        assert_eq!(
-            (hro.code.as_str(), hro.placement),
-            ("NGO", AgentPlacement::Prefix)
-        );
+        let police = loaded.value.iter().find(|e| texts(std::slice::from_ref(e))[0] == "police").unwrap();
+        assert_eq!((police.code.as_str(), police.placement), ("COP", AgentPlacement::Suffix));
+        let hro = loaded.value.iter().find(|e| e.phrase.len() == 3 && e.phrase[2].text == "organization").unwrap();
+        assert_eq!((hro.code.as_str(), hro.placement), ("NGO", AgentPlacement::Prefix));
         assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
     }
 
     #[test]
     fn phoenix_agents() {
-        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.agents.txt")
-        else {
+        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.agents.txt") else {
             return;
         };
         let loaded = read_agents("Phoenix.agents.txt", &text);
@@ -395,15 +320,8 @@ BOTH [~X~]
         assert!(t.contains(&"foreign minister".to_string()));
         assert!(t.contains(&"foreign ministries".to_string()));
         assert!(t.contains(&"cattleman".to_string()));
-        let env = loaded
-            .value
-            .iter()
-            .find(|e| e.phrase.first().is_some_and(|w| w.text == "deparment"))
-            .unwrap();
+        let env = loaded.value.iter().find(|e| e.phrase.first().is_some_and(|w| w.text == "deparment")).unwrap();
         assert_eq!(env.code, "ENV", "'[~ENV}}' is read with a warning");
-        assert!(loaded
-            .issues
-            .iter()
-            .any(|i| i.severity == Severity::Error && i.message.contains("no code")));
+        assert!(loaded.issues.iter().any(|i| i.severity == Severity::Error && i.message.contains("no code")));
     }
 }

@@ -15,19 +15,11 @@ pub fn read_discards(file: &str, text: &str) -> Loaded<Vec<DiscardEntry>> {
 }
 
 /// Reads a PETRARCH discard list.
-pub fn read_discards_with(
-    file: &str,
-    text: &str,
-    options: ReadOptions,
-) -> Loaded<Vec<DiscardEntry>> {
+pub fn read_discards_with(file: &str, text: &str, options: ReadOptions) -> Loaded<Vec<DiscardEntry>> {
     read(file, text, options).0
 }
 
-pub(crate) fn read(
-    file: &str,
-    text: &str,
-    options: ReadOptions,
-) -> (Loaded<Vec<DiscardEntry>>, Vec<usize>) {
+pub(crate) fn read(file: &str, text: &str, options: ReadOptions) -> (Loaded<Vec<DiscardEntry>>, Vec<usize>) {
     let mut report = Report::new(file);
     let lines = content_lines(text, &mut report);
     let mut out = Vec::new();
@@ -46,11 +38,7 @@ pub(crate) fn read(
             report.error(n, "no phrase; line skipped");
             continue;
         }
-        out.push(DiscardEntry {
-            phrase,
-            story,
-            rule: report.rule(n),
-        });
+        out.push(DiscardEntry { phrase, story, rule: report.rule(n) });
         report.use_line(n);
     }
     report.finish(out)
@@ -70,39 +58,26 @@ mod tests {
         assert!(!d[0].story && d[1].story);
         assert_eq!(d[1].phrase.len(), 3);
         assert_eq!(d[1].rule, "d.txt:3");
-        assert!(
-            !d[0].phrase[0].stem && d[0].phrase[1].stem,
-            "last word is a stem"
-        );
+        assert!(!d[0].phrase[0].stem && d[0].phrase[1].stem, "last word is a stem");
         assert!(!d[2].phrase[0].stem, "a trailing '_' means the whole word");
         assert_eq!(d[3].phrase[0].text, "cricket");
         let lines: Vec<usize> = loaded.issues.iter().map(|i| i.line).collect();
         assert_eq!(lines, vec![5, 6]);
         assert_eq!(used, vec![2, 3, 4, 6]);
-        let tabari = read_discards_with(
-            "d",
-            "MONTHS LATER\n",
-            ReadOptions {
-                stems: StemRule::Tabari,
-            },
-        )
-        .value;
+        let tabari = read_discards_with("d", "MONTHS LATER\n", ReadOptions { stems: StemRule::Tabari }).value;
         assert!(tabari[0].phrase[0].stem);
     }
 
     #[test]
     fn phoenix_discards() {
-        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.discards.txt")
-        else {
+        let Some(text) = super::super::tests::shared("dictionaries/phoenix/Phoenix.discards.txt") else {
             return;
         };
         let loaded = read_discards("Phoenix.discards.txt", &text);
         assert!(loaded.value.len() > 400, "{}", loaded.value.len());
         assert!(loaded.value.iter().any(|d| d.story));
         assert!(loaded.value.iter().any(|d| !d.story));
-        let Some(text) =
-            super::super::tests::shared("eval/petrarch-unit/PETR.Validate.discards.txt")
-        else {
+        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.discards.txt") else {
             return;
         };
         let loaded = read_discards("PETR.Validate.discards.txt", &text);

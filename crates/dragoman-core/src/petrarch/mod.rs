@@ -75,11 +75,7 @@ pub(crate) struct Report<'f> {
 
 impl<'f> Report<'f> {
     pub fn new(file: &'f str) -> Self {
-        Report {
-            file,
-            issues: Vec::new(),
-            used: Vec::new(),
-        }
+        Report { file, issues: Vec::new(), used: Vec::new() }
     }
 
     pub fn error(&mut self, line: usize, message: impl Into<String>) {
@@ -91,12 +87,7 @@ impl<'f> Report<'f> {
     }
 
     fn push(&mut self, line: usize, message: String, severity: Severity) {
-        self.issues.push(DictIssue {
-            file: self.file.to_string(),
-            line,
-            message,
-            severity,
-        });
+        self.issues.push(DictIssue { file: self.file.to_string(), line, message, severity });
     }
 
     pub fn use_line(&mut self, line: usize) {
@@ -108,13 +99,7 @@ impl<'f> Report<'f> {
     }
 
     pub fn finish<T>(self, value: T) -> (Loaded<T>, Vec<usize>) {
-        (
-            Loaded {
-                value,
-                issues: self.issues,
-            },
-            self.used,
-        )
+        (Loaded { value, issues: self.issues }, self.used)
     }
 }
 
@@ -174,10 +159,7 @@ pub(crate) fn content_lines<'a>(text: &'a str, report: &mut Report) -> Vec<Line<
         }
     }
     if let Some(line) = open_comment {
-        report.warn(
-            line,
-            "comment opened with '<!--' is never closed; the rest of the file is comment",
-        );
+        report.warn(line, "comment opened with '<!--' is never closed; the rest of the file is comment");
     }
     out
 }
@@ -213,20 +195,10 @@ pub(crate) fn brackets(s: &str) -> Brackets<'_> {
                 groups.push(&inner[..end]);
                 rest = inner[end + 1..].trim_start();
             }
-            None => {
-                return Brackets {
-                    groups,
-                    unclosed: Some(inner),
-                    trailing: "",
-                }
-            }
+            None => return Brackets { groups, unclosed: Some(inner), trailing: "" },
         }
     }
-    Brackets {
-        groups,
-        unclosed: None,
-        trailing: rest.trim(),
-    }
+    Brackets { groups, unclosed: None, trailing: rest.trim() }
 }
 
 // ---------------------------------------------------------------------------------
@@ -281,10 +253,8 @@ pub(crate) fn phrase_words(raw: &str, stems: StemRule, usage: PhraseUse) -> Vec<
 /// `SECRETARY-GENERAL_BAN_KI-MOON` → "Secretary-General Ban Ki-Moon". Words with a
 /// dot keep their capitals ("U.N."); short particles are lowercased inside a name.
 pub(crate) fn display_name(raw: &str) -> String {
-    const PARTICLES: &[&str] = &[
-        "of", "the", "and", "for", "in", "on", "de", "del", "du", "da", "la", "le", "van", "von",
-        "to", "at", "by",
-    ];
+    const PARTICLES: &[&str] =
+        &["of", "the", "and", "for", "in", "on", "de", "del", "du", "da", "la", "le", "van", "von", "to", "at", "by"];
     let mut out = String::new();
     for (k, (word, _)) in split_phrase(raw).into_iter().enumerate() {
         if k > 0 {
@@ -343,10 +313,7 @@ pub(crate) fn phrase_plural(phrase: &[PhraseWord]) -> Option<Vec<PhraseWord>> {
     let (last, head) = phrase.split_last()?;
     let plural = noun_plural(&last.text)?;
     let mut out = head.to_vec();
-    out.push(PhraseWord {
-        text: plural,
-        stem: last.stem,
-    });
+    out.push(PhraseWord { text: plural, stem: last.stem });
     Some(out)
 }
 
@@ -364,24 +331,14 @@ pub(crate) fn verb_forms(verb: &str) -> Vec<String> {
         return Vec::new();
     }
     if !verb.is_ascii() {
-        return vec![
-            format!("{verb}s"),
-            format!("{verb}ed"),
-            format!("{verb}ing"),
-        ];
+        return vec![format!("{verb}s"), format!("{verb}ed"), format!("{verb}ing")];
     }
     let last = b[n - 1];
     let prev = if n >= 2 { b[n - 2] } else { 0 };
     let stem = &verb[..n - 1];
     let mut out = Vec::with_capacity(5);
     let ends = |s: &str| verb.ends_with(s);
-    if ends("s")
-        || ends("x")
-        || ends("z")
-        || ends("ch")
-        || ends("sh")
-        || (ends("o") && n > 1 && !is_vowel(prev))
-    {
+    if ends("s") || ends("x") || ends("z") || ends("ch") || ends("sh") || (ends("o") && n > 1 && !is_vowel(prev)) {
         out.push(format!("{verb}es"));
     } else if last == b'y' && n >= 2 && !is_vowel(prev) {
         out.push(format!("{stem}ies"));
@@ -430,8 +387,7 @@ fn ends_cvc(b: &[u8]) -> bool {
     }
     let (c2, v, c1) = (b[n - 1], b[n - 2], if n >= 3 { b[n - 3] } else { 0 });
     let consonant = |x: u8| x.is_ascii_alphabetic() && !is_vowel(x);
-    let before_vowel_is_consonant =
-        n == 2 || consonant(c1) || (c1 == b'u' && n >= 4 && b[n - 4] == b'q');
+    let before_vowel_is_consonant = n == 2 || consonant(c1) || (c1 == b'u' && n >= 4 && b[n - 4] == b'q');
     consonant(c2) && !matches!(c2, b'w' | b'x' | b'y') && is_vowel(v) && before_vowel_is_consonant
 }
 
@@ -491,10 +447,7 @@ mod tests {
 
     fn lines_of(text: &str) -> Vec<(usize, String)> {
         let mut report = Report::new("t");
-        content_lines(text, &mut report)
-            .into_iter()
-            .map(|l| (l.number, l.text.into_owned()))
-            .collect()
+        content_lines(text, &mut report).into_iter().map(|l| (l.number, l.text.into_owned())).collect()
     }
 
     #[test]
@@ -527,12 +480,7 @@ mod tests {
     fn phrases_split_on_underscores_and_spaces() {
         assert_eq!(
             split_phrase("UNITED_STATES_ OF  X"),
-            vec![
-                ("UNITED", true),
-                ("STATES", true),
-                ("OF", false),
-                ("X", false)
-            ]
+            vec![("UNITED", true), ("STATES", true), ("OF", false), ("X", false)]
         );
         let words = phrase_words("ARGENTIN", StemRule::Tabari, PhraseUse::Name);
         assert!(words[0].stem);
@@ -547,14 +495,8 @@ mod tests {
     #[test]
     fn readable_names() {
         assert_eq!(display_name("ARMENIA_"), "Armenia");
-        assert_eq!(
-            display_name("SECRETARY-GENERAL_BAN_KI-MOON"),
-            "Secretary-General Ban Ki-Moon"
-        );
-        assert_eq!(
-            display_name("U.N._SECURITY_COUNCIL"),
-            "U.N. Security Council"
-        );
+        assert_eq!(display_name("SECRETARY-GENERAL_BAN_KI-MOON"), "Secretary-General Ban Ki-Moon");
+        assert_eq!(display_name("U.N._SECURITY_COUNCIL"), "U.N. Security Council");
         assert_eq!(display_name("PRINCE OF DOL AMROTH"), "Prince of Dol Amroth");
     }
 
@@ -571,19 +513,13 @@ mod tests {
 
     #[test]
     fn regular_verb_forms() {
-        assert_eq!(
-            verb_forms("abandon"),
-            vec!["abandons", "abandoned", "abandoning"]
-        );
+        assert_eq!(verb_forms("abandon"), vec!["abandons", "abandoned", "abandoning"]);
         assert_eq!(verb_forms("stop"), vec!["stops", "stopped", "stopping"]);
         assert_eq!(verb_forms("accuse"), vec!["accuses", "accused", "accusing"]);
         assert_eq!(verb_forms("deny"), vec!["denies", "denied", "denying"]);
         assert_eq!(verb_forms("obey"), vec!["obeys", "obeyed", "obeying"]);
         assert_eq!(verb_forms("ban"), vec!["bans", "banned", "banning"]);
-        assert_eq!(
-            verb_forms("admit"),
-            vec!["admits", "admited", "admitted", "admiting", "admitting"]
-        );
+        assert_eq!(verb_forms("admit"), vec!["admits", "admited", "admitted", "admiting", "admitting"]);
         assert_eq!(verb_forms("agree"), vec!["agrees", "agreed", "agreeing"]);
         assert_eq!(verb_forms("tie"), vec!["ties", "tied", "tying"]);
         assert_eq!(verb_forms("watch"), vec!["watches", "watched", "watching"]);
@@ -596,18 +532,12 @@ mod tests {
     #[test]
     fn event_codes() {
         let c = parse_event_code("032:033").unwrap();
-        assert_eq!(
-            (c.code.as_deref(), c.paired.as_deref()),
-            (Some("032"), Some("033"))
-        );
+        assert_eq!((c.code.as_deref(), c.paired.as_deref()), (Some("032"), Some("033")));
         let c = parse_event_code("---").unwrap();
         assert_eq!((c.code, c.paired), (None, None));
         let c = parse_event_code(":110").unwrap();
         assert_eq!((c.code, c.paired.as_deref()), (None, Some("110")));
-        assert_eq!(
-            parse_event_code("def").unwrap().code.as_deref(),
-            Some("DEF")
-        );
+        assert_eq!(parse_event_code("def").unwrap().code.as_deref(), Some("DEF"));
         assert!(parse_event_code("").is_err());
         assert!(parse_event_code("1:2:3").is_err());
     }
@@ -651,16 +581,9 @@ mod tests {
                 seen[i.line] = true;
             }
         }
-        let missing: Vec<_> = lines
-            .iter()
-            .filter(|l| !seen[l.number])
-            .map(|l| (l.number, l.text.to_string()))
-            .take(10)
-            .collect();
-        assert!(
-            missing.is_empty(),
-            "{file}: lines neither used nor reported: {missing:?}"
-        );
+        let missing: Vec<_> =
+            lines.iter().filter(|l| !seen[l.number]).map(|l| (l.number, l.text.to_string())).take(10).collect();
+        assert!(missing.is_empty(), "{file}: lines neither used nor reported: {missing:?}");
     }
 
     #[test]
@@ -741,14 +664,8 @@ mod tests {
                 let (l, used) = discards::read(name, &text, opts);
                 (l.value.len(), l.issues, used)
             };
-            let errors = issues
-                .iter()
-                .filter(|i| i.severity == Severity::Error)
-                .count();
-            eprintln!(
-                "{name}: {count} entries, {} issues ({errors} errors)",
-                issues.len()
-            );
+            let errors = issues.iter().filter(|i| i.severity == Severity::Error).count();
+            eprintln!("{name}: {count} entries, {} issues ({errors} errors)", issues.len());
             for i in issues.iter().take(400) {
                 eprintln!("  {i}");
             }

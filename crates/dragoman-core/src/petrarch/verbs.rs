@@ -14,8 +14,8 @@
 //! flattened into word sequences (see `docs/petrarch-format.md`).
 
 use super::{
-    brackets, content_lines, parse_event_code, phrase_plural, phrase_words, verb_forms, Loaded,
-    PhraseUse, ReadOptions, Report, StemRule,
+    brackets, content_lines, parse_event_code, phrase_plural, phrase_words, verb_forms, Loaded, PhraseUse, ReadOptions,
+    Report, StemRule,
 };
 use crate::lexicon::{PatternCode, PatternElem, PhraseWord, VerbEntry, VerbLexicon, VerbPattern};
 use std::collections::{HashMap, HashSet};
@@ -53,11 +53,7 @@ struct Block {
     patterns: Vec<PendingPattern>,
 }
 
-pub(crate) fn read(
-    file: &str,
-    text: &str,
-    options: ReadOptions,
-) -> (Loaded<VerbLexicon>, Vec<usize>) {
+pub(crate) fn read(file: &str, text: &str, options: ReadOptions) -> (Loaded<VerbLexicon>, Vec<usize>) {
     let mut report = Report::new(file);
     let lines = content_lines(text, &mut report);
     let stems = options.stems;
@@ -84,12 +80,7 @@ pub(crate) fn read(
         if t.starts_with("---") {
             let code = read_header(t, n, &mut report);
             report.use_line(n);
-            blocks.push(Block {
-                line: n,
-                code,
-                verbs: Vec::new(),
-                patterns: Vec::new(),
-            });
+            blocks.push(Block { line: n, code, verbs: Vec::new(), patterns: Vec::new() });
         } else if let Some(rest) = t.strip_prefix('&') {
             let mut words = rest.split_whitespace();
             let label = words.next().unwrap_or("");
@@ -103,28 +94,22 @@ pub(crate) fn read(
                 continue;
             }
             if let Some(old) = defs.get(&name) {
-                report.warn(n, format!("synset &{name} is defined again (first at line {}); this definition replaces it", old.line));
+                report.warn(
+                    n,
+                    format!(
+                        "synset &{name} is defined again (first at line {}); this definition replaces it",
+                        old.line
+                    ),
+                );
             }
-            defs.insert(
-                name.clone(),
-                SynsetDef {
-                    line: n,
-                    members: Vec::new(),
-                },
-            );
+            defs.insert(name.clone(), SynsetDef { line: n, members: Vec::new() });
             collecting = Some((name, label.ends_with('_')));
             report.use_line(n);
         } else if t.starts_with('~') {
-            report.warn(
-                n,
-                "PETRARCH 2 verb transformations ('~ ...') are not supported; line skipped",
-            );
+            report.warn(n, "PETRARCH 2 verb transformations ('~ ...') are not supported; line skipped");
         } else if let Some(body) = t.strip_prefix('-') {
             let Some(block) = blocks.last_mut() else {
-                report.error(
-                    n,
-                    "pattern before any '--- NAME [CODE] ---' block header; skipped",
-                );
+                report.error(n, "pattern before any '--- NAME [CODE] ---' block header; skipped");
                 continue;
             };
             match parse_pattern(body, stems) {
@@ -139,21 +124,14 @@ pub(crate) fn read(
                         code: p.code,
                         rule: report.rule(n),
                     };
-                    block.patterns.push(PendingPattern {
-                        pattern,
-                        line: n,
-                        synsets: p.synsets,
-                    });
+                    block.patterns.push(PendingPattern { pattern, line: n, synsets: p.synsets });
                     report.use_line(n);
                 }
                 Err(e) => report.error(n, format!("{e}; pattern skipped")),
             }
         } else {
             let Some(block) = blocks.last_mut() else {
-                report.error(
-                    n,
-                    "verb before any '--- NAME [CODE] ---' block header; skipped",
-                );
+                report.error(n, "verb before any '--- NAME [CODE] ---' block header; skipped");
                 continue;
             };
             match parse_verb_line(t, &block.code) {
@@ -165,10 +143,7 @@ pub(crate) fn read(
                         report.error(n, format!("{e}; the block code is used instead"));
                     }
                     if let Some(first) = lemmas.get(&v.lemma) {
-                        report.warn(
-                            n,
-                            format!("verb '{}' is also listed at line {first}", v.lemma),
-                        );
+                        report.warn(n, format!("verb '{}' is also listed at line {first}", v.lemma));
                     } else {
                         lemmas.insert(v.lemma.clone(), n);
                     }
@@ -193,10 +168,7 @@ pub(crate) fn read(
         let mut patterns = Vec::with_capacity(block.patterns.len());
         for p in block.patterns {
             match p.synsets.iter().find(|s| !synsets.contains_key(*s)) {
-                Some(missing) => report.error(
-                    p.line,
-                    format!("synset &{missing} is not defined; pattern skipped"),
-                ),
+                Some(missing) => report.error(p.line, format!("synset &{missing} is not defined; pattern skipped")),
                 None => patterns.push(p),
             }
         }
@@ -212,11 +184,7 @@ pub(crate) fn read(
         let mut patterns: Vec<VerbPattern> = patterns.into_iter().map(|p| p.pattern).collect();
         let count = block.verbs.len();
         for (k, mut verb) in block.verbs.into_iter().enumerate() {
-            verb.patterns = if k + 1 == count {
-                std::mem::take(&mut patterns)
-            } else {
-                patterns.clone()
-            };
+            verb.patterns = if k + 1 == count { std::mem::take(&mut patterns) } else { patterns.clone() };
             verbs.push(verb);
         }
     }
@@ -225,36 +193,21 @@ pub(crate) fn read(
 
 /// `--- NAME [CODE] ---`: the block's default code; none means the null code.
 fn read_header(t: &str, n: usize, report: &mut Report) -> PatternCode {
-    let inner = t
-        .trim_start_matches('-')
-        .trim_end_matches(|c: char| c == '-' || c.is_whitespace())
-        .trim();
-    let none = PatternCode {
-        code: None,
-        paired: None,
-    };
+    let inner = t.trim_start_matches('-').trim_end_matches(|c: char| c == '-' || c.is_whitespace()).trim();
+    let none = PatternCode { code: None, paired: None };
     let Some(open) = inner.find('[') else {
         return none;
     };
     let b = brackets(&inner[open..]);
     if let Some(bad) = b.unclosed {
-        report.error(
-            n,
-            format!("unclosed code '[{bad}' in the block header; the block has no code"),
-        );
+        report.error(n, format!("unclosed code '[{bad}' in the block header; the block has no code"));
         return none;
     }
     for extra in b.groups.iter().skip(1) {
-        report.warn(
-            n,
-            format!("extra code '[{extra}]' in the block header is ignored"),
-        );
+        report.warn(n, format!("extra code '[{extra}]' in the block header is ignored"));
     }
     if !b.trailing.is_empty() {
-        report.warn(
-            n,
-            format!("text '{}' after the header code is ignored", b.trailing),
-        );
+        report.warn(n, format!("text '{}' after the header code is ignored", b.trailing));
     }
     match b.groups.first().map(|g| parse_event_code(g)) {
         Some(Ok(code)) => code,
@@ -266,14 +219,7 @@ fn read_header(t: &str, n: usize, report: &mut Report) -> PatternCode {
     }
 }
 
-fn read_member(
-    t: &str,
-    n: usize,
-    no_plural: bool,
-    stems: StemRule,
-    def: &mut SynsetDef,
-    report: &mut Report,
-) {
+fn read_member(t: &str, n: usize, no_plural: bool, stems: StemRule, def: &mut SynsetDef, report: &mut Report) {
     let body = t[1..].trim();
     if body.is_empty() {
         report.error(n, "empty synset member");
@@ -282,10 +228,7 @@ fn read_member(
     if let Some(name) = body.strip_prefix('&') {
         let name = name.trim().trim_end_matches('_').to_uppercase();
         if name.is_empty() || name.contains(char::is_whitespace) {
-            report.error(
-                n,
-                format!("synset reference '{body}' is not a single name; skipped"),
-            );
+            report.error(n, format!("synset reference '{body}' is not a single name; skipped"));
             return;
         }
         def.members.push(Member::Synset { name, line: n });
@@ -293,10 +236,7 @@ fn read_member(
         return;
     }
     if let Some(c) = body.chars().find(|c| "*$%^&[]{}()".contains(*c)) {
-        report.error(
-            n,
-            format!("synset members are plain words, found '{c}'; skipped"),
-        );
+        report.error(n, format!("synset members are plain words, found '{c}'; skipped"));
         return;
     }
     let words = phrase_words(body, stems, PhraseUse::Name);
@@ -304,11 +244,7 @@ fn read_member(
         report.error(n, "empty synset member");
         return;
     }
-    let plural = if no_plural || body.ends_with('_') {
-        None
-    } else {
-        phrase_plural(&words)
-    };
+    let plural = if no_plural || body.ends_with('_') { None } else { phrase_plural(&words) };
     def.members.push(Member::Phrase(words));
     if let Some(p) = plural {
         def.members.push(Member::Phrase(p));
@@ -321,10 +257,7 @@ const MAX_NESTING: usize = 32;
 
 /// Flattens synsets that name other synsets (`+&TIETYPES`), in any order of
 /// definition; reports unknown names and cycles at the member's line.
-fn resolve_synsets(
-    defs: &HashMap<String, SynsetDef>,
-    report: &mut Report,
-) -> HashMap<String, Vec<Vec<PhraseWord>>> {
+fn resolve_synsets(defs: &HashMap<String, SynsetDef>, report: &mut Report) -> HashMap<String, Vec<Vec<PhraseWord>>> {
     fn resolve(
         name: &str,
         defs: &HashMap<String, SynsetDef>,
@@ -343,23 +276,16 @@ fn resolve_synsets(
                 Member::Phrase(p) => out.push(p.clone()),
                 Member::Synset { name: inner, line } => {
                     if !defs.contains_key(inner) {
-                        report.error(
-                            *line,
-                            format!("synset &{inner} is not defined; member skipped"),
-                        );
+                        report.error(*line, format!("synset &{inner} is not defined; member skipped"));
                         continue;
                     }
                     resolve(inner, defs, done, visiting, report);
                     match done.get(inner) {
                         Some(members) => out.extend(members.iter().cloned()),
-                        None if visiting.len() > MAX_NESTING => report.error(
-                            *line,
-                            format!("synsets nest more than {MAX_NESTING} deep; member skipped"),
-                        ),
-                        None => report.error(
-                            *line,
-                            format!("synset &{inner} refers back to &{name}; member skipped"),
-                        ),
+                        None if visiting.len() > MAX_NESTING => {
+                            report.error(*line, format!("synsets nest more than {MAX_NESTING} deep; member skipped"))
+                        }
+                        None => report.error(*line, format!("synset &{inner} refers back to &{name}; member skipped")),
                     }
                 }
             }
@@ -396,10 +322,7 @@ fn parse_verb_line(t: &str, block_code: &PatternCode) -> Result<VerbLine, String
         Some(open) => match t[open..].find('}') {
             Some(close) => {
                 let inner = &t[open + 1..open + close];
-                (
-                    format!("{} {}", &t[..open], &t[open + close + 1..]),
-                    Some(inner.to_string()),
-                )
+                (format!("{} {}", &t[..open], &t[open + close + 1..]), Some(inner.to_string()))
             }
             None => return Err("'{' of the verb forms is not closed".into()),
         },
@@ -420,10 +343,7 @@ fn parse_verb_line(t: &str, block_code: &PatternCode) -> Result<VerbLine, String
             if !b.trailing.is_empty() {
                 warnings.push(format!("text '{}' after the code is ignored", b.trailing));
             }
-            (
-                rest[..open].trim().to_string(),
-                b.groups.first().map(|s| s.to_string()),
-            )
+            (rest[..open].trim().to_string(), b.groups.first().map(|s| s.to_string()))
         }
         None => (rest.trim().to_string(), None),
     };
@@ -470,13 +390,7 @@ fn parse_verb_line(t: &str, block_code: &PatternCode) -> Result<VerbLine, String
             Err(e) => (block_code.clone(), Some(e)),
         },
     };
-    Ok(VerbLine {
-        lemma: head.words.join(" "),
-        forms,
-        code,
-        code_error,
-        warnings,
-    })
+    Ok(VerbLine { lemma: head.words.join(" "), forms, code, code_error, warnings })
 }
 
 struct VerbPhrase {
@@ -501,11 +415,7 @@ fn verb_phrase(raw: &str) -> VerbPhrase {
             words.push(bare.to_lowercase());
         }
     }
-    VerbPhrase {
-        verb: verb.unwrap_or(0).min(words.len().saturating_sub(1)),
-        words,
-        marks,
-    }
+    VerbPhrase { verb: verb.unwrap_or(0).min(words.len().saturating_sub(1)), words, marks }
 }
 
 // ---------------------------------------------------------------------------------
@@ -551,11 +461,7 @@ impl Tokenizer {
             }
         }
         self.pending_join = false;
-        self.items.push(RawItem {
-            kind,
-            joined: false,
-            exact: false,
-        });
+        self.items.push(RawItem { kind, joined: false, exact: false });
     }
 
     fn flush(&mut self) {
@@ -567,9 +473,7 @@ impl Tokenizer {
         let first = chars.next().unwrap_or(' ');
         let rest = chars.as_str();
         if "$+%^".contains(first) && !rest.is_empty() && !rest.chars().all(|c| "$+%^".contains(c)) {
-            self.warnings.push(format!(
-                "marker '{first}' written against '{rest}' is read as '{first}_{rest}'"
-            ));
+            self.warnings.push(format!("marker '{first}' written against '{rest}' is read as '{first}_{rest}'"));
             self.push(RawKind::Token(first.to_string()));
             self.pending_join = true;
             self.push(RawKind::Token(rest.to_string()));
@@ -596,22 +500,13 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
     }
     let code = parse_event_code(code_raw)?;
 
-    let mut tk = Tokenizer {
-        items: Vec::new(),
-        word: String::new(),
-        pending_join: false,
-        warnings,
-    };
+    let mut tk = Tokenizer { items: Vec::new(), word: String::new(), pending_join: false, warnings };
     let chars: Vec<char> = text.chars().collect();
     // Where the next '}' is, from each position: one pass, so a line full of '{'
     // stays linear.
     let mut next_close = vec![usize::MAX; chars.len() + 1];
     for k in (0..chars.len()).rev() {
-        next_close[k] = if chars[k] == '}' {
-            k
-        } else {
-            next_close[k + 1]
-        };
+        next_close[k] = if chars[k] == '}' { k } else { next_close[k + 1] };
     }
     let mut brace_depth = 0usize;
     let mut group_start = 0usize;
@@ -626,8 +521,8 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
                     last.exact = true;
                 }
                 let next = chars.get(i + 1).copied();
-                tk.pending_join = !matches!(next, None | Some(')') | Some('}'))
-                    && !next.is_some_and(char::is_whitespace);
+                tk.pending_join =
+                    !matches!(next, None | Some(')') | Some('}')) && !next.is_some_and(char::is_whitespace);
             }
             c if c.is_whitespace() => {
                 tk.flush();
@@ -682,11 +577,7 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
         return Err("'(' is not closed".into());
     }
 
-    let stars = tk
-        .items
-        .iter()
-        .filter(|it| matches!(it.kind, RawKind::Star))
-        .count();
+    let stars = tk.items.iter().filter(|it| matches!(it.kind, RawKind::Star)).count();
     if stars == 0 {
         return Err("no '*' marks the verb".into());
     }
@@ -711,9 +602,7 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
             RawKind::Token(s) => match s.as_str() {
                 "$" | "+" | "%" | "^" => {
                     if joined {
-                        warnings.push(format!(
-                            "an underscore after '{s}' cannot be kept; read as a space"
-                        ));
+                        warnings.push(format!("an underscore after '{s}' cannot be kept; read as a space"));
                     }
                     match s.as_str() {
                         "$" => PatternElem::Source,
@@ -732,10 +621,7 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
                         PatternElem::Synset { name, joined }
                     } else {
                         PatternElem::Word {
-                            word: PhraseWord {
-                                text: s.to_lowercase(),
-                                stem: tabari && !item.exact,
-                            },
+                            word: PhraseWord { text: s.to_lowercase(), stem: tabari && !item.exact },
                             joined,
                         }
                     }
@@ -745,16 +631,11 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
                 let mut phrases = Vec::new();
                 for o in options {
                     if o.is_empty() || o.chars().any(|c| "$+%^&*(){}".contains(c)) {
-                        return Err(format!(
-                            "alternative '{o}' in '{{..|..}}' must be plain words"
-                        ));
+                        return Err(format!("alternative '{o}' in '{{..|..}}' must be plain words"));
                     }
                     phrases.push(phrase_words(&o, stems, PhraseUse::Name));
                 }
-                PatternElem::Any {
-                    options: phrases,
-                    joined,
-                }
+                PatternElem::Any { options: phrases, joined }
             }
         };
         if seen_star {
@@ -763,14 +644,7 @@ fn parse_pattern(body: &str, stems: StemRule) -> Result<ParsedPattern, String> {
             before.push(elem);
         }
     }
-    Ok(ParsedPattern {
-        before,
-        after,
-        verb_joined_right,
-        code,
-        synsets,
-        warnings,
-    })
+    Ok(ParsedPattern { before, after, verb_joined_right, code, synsets, warnings })
 }
 
 #[cfg(test)]
@@ -779,10 +653,7 @@ mod tests {
     use crate::lexicon::Severity;
 
     fn w(text: &str, joined: bool) -> PatternElem {
-        PatternElem::Word {
-            word: PhraseWord::exact(text),
-            joined,
-        }
+        PatternElem::Word { word: PhraseWord::exact(text), joined }
     }
 
     fn pat(text: &str) -> ParsedPattern {
@@ -801,25 +672,16 @@ mod tests {
         assert!(p.verb_joined_right);
         assert_eq!(p.after, vec![w("out", false)]);
         let p = pat(" SO IN_AND_*_OUT_AGAIN NOW [074]");
-        assert_eq!(
-            p.before,
-            vec![w("so", false), w("in", true), w("and", true)]
-        );
+        assert_eq!(p.before, vec![w("so", false), w("in", true), w("and", true)]);
         assert!(p.verb_joined_right);
-        assert_eq!(
-            p.after,
-            vec![w("out", true), w("again", false), w("now", false)]
-        );
+        assert_eq!(p.after, vec![w("out", true), w("again", false), w("now", false)]);
         let p = pat(" SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS  [111]");
         assert_eq!(p.before, vec![w("suggested", true), PatternElem::Target]);
         assert_eq!(
             p.after,
             vec![
                 w("demand", true),
-                PatternElem::Synset {
-                    name: "GENINT".into(),
-                    joined: true
-                },
+                PatternElem::Synset { name: "GENINT".into(), joined: true },
                 w("conventions", false)
             ]
         );
@@ -830,10 +692,7 @@ mod tests {
         let p = pat(" % * ^ [030:030]");
         assert_eq!(p.before, vec![PatternElem::Compound]);
         assert_eq!(p.after, vec![PatternElem::SkipPhrase]);
-        assert_eq!(
-            (p.code.code.as_deref(), p.code.paired.as_deref()),
-            (Some("030"), Some("030"))
-        );
+        assert_eq!((p.code.code.as_deref(), p.code.paired.as_deref()), (Some("030"), Some("030")));
         let p = pat(" * OFF_  [195]");
         assert_eq!(p.after, vec![w("off", false)]);
         let p = pat(" PEACE-KEEPING *  [---]");
@@ -845,44 +704,20 @@ mod tests {
     #[test]
     fn petrarch2_groups_are_flattened() {
         let p = pat(" * POLICE (TO BORDER)   [153]");
-        assert_eq!(
-            p.after,
-            vec![w("police", false), w("to", false), w("border", false)]
-        );
+        assert_eq!(p.after, vec![w("police", false), w("to", false), w("border", false)]);
         let p = pat(" * {ARMS SHIPMENT}  [072]");
         assert_eq!(p.after, vec![w("arms", true), w("shipment", false)]);
         let p = pat(" * (TO {BANNED PARTIES}) $  [1722]");
-        assert_eq!(
-            p.after,
-            vec![
-                w("to", false),
-                w("banned", true),
-                w("parties", false),
-                PatternElem::Source
-            ]
-        );
+        assert_eq!(p.after, vec![w("to", false), w("banned", true), w("parties", false), PatternElem::Source]);
         let p = pat(" * (FOR {&MILITARY INCURSION})  [111]");
         assert_eq!(
             p.after,
-            vec![
-                w("for", false),
-                PatternElem::Synset {
-                    name: "MILITARY".into(),
-                    joined: true
-                },
-                w("incursion", false)
-            ]
+            vec![w("for", false), PatternElem::Synset { name: "MILITARY".into(), joined: true }, w("incursion", false)]
         );
         let p = pat(" * ABDUCTION (OF ^) BY +  [111]");
         assert_eq!(
             p.after,
-            vec![
-                w("abduction", false),
-                w("of", false),
-                PatternElem::SkipPhrase,
-                w("by", false),
-                PatternElem::Target
-            ]
+            vec![w("abduction", false), w("of", false), PatternElem::SkipPhrase, w("by", false), PatternElem::Target]
         );
         let p = pat(" * (TO)  [042:043]");
         assert_eq!(p.after, vec![w("to", false)]);
@@ -894,10 +729,7 @@ mod tests {
         assert_eq!(
             p.after,
             vec![PatternElem::Any {
-                options: vec![
-                    vec![PhraseWord::exact("talks")],
-                    vec![PhraseWord::exact("negotiations")]
-                ],
+                options: vec![vec![PhraseWord::exact("talks")], vec![PhraseWord::exact("negotiations")]],
                 joined: false
             }]
         );
@@ -952,86 +784,35 @@ CRY
         let (loaded, used) = read("v.txt", SNIPPET, ReadOptions::default());
         let lex = &loaded.value;
         let colours = &lex.synsets["COLOURS"];
-        let texts: Vec<String> = colours
-            .iter()
-            .map(|p| {
-                p.iter()
-                    .map(|w| w.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect();
-        assert_eq!(
-            texts,
-            vec!["red", "reds", "dark blue", "dark blues", "green"]
-        );
+        let texts: Vec<String> =
+            colours.iter().map(|p| p.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ")).collect();
+        assert_eq!(texts, vec!["red", "reds", "dark blue", "dark blues", "green"]);
         let tones = &lex.synsets["TONES"];
-        assert_eq!(
-            tones.len(),
-            1 + colours.len(),
-            "no plurals in a '_' synset, nested members flattened"
-        );
+        assert_eq!(tones.len(), 1 + colours.len(), "no plurals in a '_' synset, nested members flattened");
 
         let paint = lex.verbs.iter().find(|v| v.lemma == "paint").unwrap();
         assert_eq!(paint.code.code.as_deref(), Some("051"));
-        assert_eq!(
-            paint.forms,
-            vec![
-                vec!["paint"],
-                vec!["paints"],
-                vec!["painted"],
-                vec!["painting"]
-            ]
-        );
-        assert_eq!(
-            paint.patterns.len(),
-            2,
-            "the pattern with an undefined synset is dropped"
-        );
+        assert_eq!(paint.forms, vec![vec!["paint"], vec!["paints"], vec!["painted"], vec!["painting"]]);
+        assert_eq!(paint.patterns.len(), 2, "the pattern with an undefined synset is dropped");
         assert_eq!(paint.rule, "v.txt:12");
         let coat = lex.verbs.iter().find(|v| v.lemma == "coat").unwrap();
         assert_eq!(coat.code.code.as_deref(), Some("052"));
-        assert_eq!(
-            coat.forms,
-            vec![vec!["coat"], vec!["coats"], vec!["coated"]]
-        );
+        assert_eq!(coat.forms, vec![vec!["coat"], vec!["coats"], vec!["coated"]]);
         assert_eq!(coat.patterns.len(), 2);
         let touch = lex.verbs.iter().find(|v| v.lemma == "touch up").unwrap();
-        assert!(touch
-            .forms
-            .contains(&vec!["touched".to_string(), "up".to_string()]));
+        assert!(touch.forms.contains(&vec!["touched".to_string(), "up".to_string()]));
         let tap = lex.verbs.iter().find(|v| v.lemma == "wire tap").unwrap();
-        assert_eq!(
-            tap.forms,
-            vec![
-                vec!["wire", "tap"],
-                vec!["wire", "tapped"],
-                vec!["wire", "tapping"]
-            ]
-        );
+        assert_eq!(tap.forms, vec![vec!["wire", "tap"], vec!["wire", "tapped"], vec!["wire", "tapping"]]);
         let cry = lex.verbs.iter().find(|v| v.lemma == "cry").unwrap();
         assert_eq!(cry.code.code, None);
-        assert!(
-            cry.forms.contains(&vec!["cries".to_string()])
-                && cry.forms.contains(&vec!["cried".to_string()])
-        );
+        assert!(cry.forms.contains(&vec!["cries".to_string()]) && cry.forms.contains(&vec!["cried".to_string()]));
         assert_eq!(cry.patterns[0].before, vec![w("in", true)]);
 
-        let issue_lines: Vec<(usize, Severity)> =
-            loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
-        assert!(
-            issue_lines.contains(&(18, Severity::Error)),
-            "undefined synset: {issue_lines:?}"
-        );
-        assert!(
-            issue_lines.contains(&(19, Severity::Warning)),
-            "transformation"
-        );
+        let issue_lines: Vec<(usize, Severity)> = loaded.issues.iter().map(|i| (i.line, i.severity)).collect();
+        assert!(issue_lines.contains(&(18, Severity::Error)), "undefined synset: {issue_lines:?}");
+        assert!(issue_lines.contains(&(19, Severity::Warning)), "transformation");
         assert!(issue_lines.contains(&(20, Severity::Error)), "no code");
-        assert!(
-            issue_lines.contains(&(21, Severity::Error)),
-            "unclosed brace"
-        );
+        assert!(issue_lines.contains(&(21, Severity::Error)), "unclosed brace");
 
         // no line silently dropped: 21 content lines, each used or reported
         let mut accounted: HashSet<usize> = used.into_iter().collect();
@@ -1062,82 +843,47 @@ CRY
 
     #[test]
     fn unit_test_dictionary() {
-        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.verbs.txt")
-        else {
+        let Some(text) = super::super::tests::shared("eval/petrarch-unit/PETR.Validate.verbs.txt") else {
             return;
         };
         let lex = read_verbs("PETR.Validate.verbs.txt", &text).value;
-        let verb = |lemma: &str| {
-            lex.verbs
-                .iter()
-                .find(|v| v.lemma == lemma)
-                .unwrap_or_else(|| panic!("{lemma}"))
-        };
-        let tie: Vec<&str> = lex.synsets["TIETYPES"]
-            .iter()
-            .map(|p| p[0].text.as_str())
-            .collect();
+        let verb = |lemma: &str| lex.verbs.iter().find(|v| v.lemma == lemma).unwrap_or_else(|| panic!("{lemma}"));
+        let tie: Vec<&str> = lex.synsets["TIETYPES"].iter().map(|p| p[0].text.as_str()).collect();
         for m in ["military", "economic", "cultural"] {
             assert!(tie.contains(&m));
         }
         let accord = &lex.synsets["ACCORDSYN"];
-        assert!(
-            accord.iter().any(|p| p[0].text == "military"),
-            "nested &TIETYPES"
-        );
-        assert!(
-            accord.iter().any(|p| p.len() == 2 && p[0].text == "swiss"),
-            "nested &CURRENCY"
-        );
+        assert!(accord.iter().any(|p| p[0].text == "military"), "nested &TIETYPES");
+        assert!(accord.iter().any(|p| p.len() == 2 && p[0].text == "swiss"), "nested &CURRENCY");
 
         let brk = verb("break");
         assert_eq!(brk.code.code.as_deref(), Some("1717"));
-        assert_eq!(
-            brk.forms,
-            vec![vec!["break"], vec!["broke"], vec!["broken"]]
-        );
+        assert_eq!(brk.forms, vec![vec!["break"], vec!["broke"], vec!["broken"]]);
         assert_eq!(brk.patterns.len(), 6);
         let down = verb("break down");
-        assert!(down
-            .forms
-            .contains(&vec!["broke".to_string(), "down".to_string()]));
+        assert!(down.forms.contains(&vec!["broke".to_string(), "down".to_string()]));
         let arrive = verb("arrive");
-        assert_eq!(
-            (arrive.code.code.as_deref(), arrive.code.paired.as_deref()),
-            (Some("032"), Some("033"))
-        );
+        assert_eq!((arrive.code.code.as_deref(), arrive.code.paired.as_deref()), (Some("032"), Some("033")));
         let admit = verb("admit");
-        assert_eq!(
-            (admit.code.code.as_deref(), admit.code.paired.as_deref()),
-            (Some("013"), Some("012"))
-        );
+        assert_eq!((admit.code.code.as_deref(), admit.code.paired.as_deref()), (Some("013"), Some("012")));
         assert_eq!(verb("downplay").code.code.as_deref(), Some("014"));
         assert_eq!(verb("postpone").code.code.as_deref(), Some("120"));
         assert_eq!(verb("klm nop rst").code.code.as_deref(), Some("002"));
         assert_eq!(verb("klm nop rst").forms[1], vec!["klm", "nop", "rsts"]);
         let arm = verb("arm");
-        assert!(arm
-            .patterns
-            .iter()
-            .any(|p| p.code.code.as_deref() == Some("DEF")));
+        assert!(arm.patterns.iter().any(|p| p.code.code.as_deref() == Some("DEF")));
         let ack = verb("acknowledge");
         assert!(ack.patterns.iter().any(|p| p.verb_joined_right));
         assert_eq!(verb("troubled").code.code, None);
         let accord_verb = verb("accord");
-        let codes: Vec<_> = accord_verb
-            .patterns
-            .iter()
-            .map(|p| p.code.code.clone().unwrap_or_default())
-            .collect();
+        let codes: Vec<_> = accord_verb.patterns.iter().map(|p| p.code.code.clone().unwrap_or_default()).collect();
         assert_eq!(codes, vec!["111", "083", "075", "075A", "072", "073"]);
         assert!(lex.verbs.len() > 200);
     }
 
     #[test]
     fn phoenix_verb_files() {
-        let Some(text) =
-            super::super::tests::shared("dictionaries/phoenix/CAMEO.verbpatterns.150430.txt")
-        else {
+        let Some(text) = super::super::tests::shared("dictionaries/phoenix/CAMEO.verbpatterns.150430.txt") else {
             return;
         };
         let lex = read_verbs("CAMEO.verbpatterns.150430.txt", &text).value;
@@ -1156,20 +902,12 @@ CRY
         let loaded = read_verbs("CAMEO.2.0.txt", &text);
         let lex = loaded.value;
         assert!(lex.verbs.len() > 1500, "{}", lex.verbs.len());
-        let accuse = lex
-            .verbs
-            .iter()
-            .find(|v| v.lemma == "accuse" && v.code.code.as_deref() == Some("112"));
+        let accuse = lex.verbs.iter().find(|v| v.lemma == "accuse" && v.code.code.as_deref() == Some("112"));
         assert!(accuse.is_some());
         let rush = lex.verbs.iter().find(|v| v.lemma == "rush").unwrap();
-        assert!(rush.patterns.iter().any(|p| p.after
-            == vec![w("police", false), w("to", false), w("border", false)]
+        assert!(rush.patterns.iter().any(|p| p.after == vec![w("police", false), w("to", false), w("border", false)]
             && p.code.code.as_deref() == Some("153")));
-        let transformations = loaded
-            .issues
-            .iter()
-            .filter(|i| i.message.contains("transformation"))
-            .count();
+        let transformations = loaded.issues.iter().filter(|i| i.message.contains("transformation")).count();
         assert!(transformations >= 5);
     }
 }

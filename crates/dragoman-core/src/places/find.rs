@@ -37,11 +37,7 @@ pub const STOP_WORDS: &[&str] = &[
 /// A name must start with a capitalised token (`capitalized[i]` from the coder's
 /// tokens); single words in [`STOP_WORDS`] do not count on their own. Matches do
 /// not overlap; the longest wins.
-pub fn find_places(
-    g: &Gazetteer,
-    tokens: &[&str],
-    capitalized: &[bool],
-) -> Vec<(usize, usize, Vec<PlaceId>)> {
+pub fn find_places(g: &Gazetteer, tokens: &[&str], capitalized: &[bool]) -> Vec<(usize, usize, Vec<PlaceId>)> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -63,10 +59,7 @@ pub fn find_places(
 fn is_stop_word(g: &Gazetteer, word: &str, ids: &[PlaceId]) -> bool {
     // A stop word that is also a country or hand-written region name ("Mali",
     // "Gaza") is still a place.
-    if ids
-        .iter()
-        .any(|&id| matches!(g.get(id).kind, PlaceKind::Country | PlaceKind::Region))
-    {
+    if ids.iter().any(|&id| matches!(g.get(id).kind, PlaceKind::Country | PlaceKind::Region)) {
         return false;
     }
     STOP_WORDS.binary_search(&word).is_ok()

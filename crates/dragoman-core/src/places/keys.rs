@@ -64,9 +64,7 @@ pub(super) fn name_states(name: &str, states: &mut Vec<u64>, want_last: bool) ->
         let next = chars.peek().copied();
         let ok = (c.is_alphabetic() && crate::text::normalize::fold_char(c) == c)
             || (c == ' ' && prev.is_some_and(|p| p != ' ') && next.is_some_and(|n| n != ' '))
-            || (c == '-'
-                && prev.is_some_and(char::is_alphabetic)
-                && next.is_some_and(char::is_alphabetic));
+            || (c == '-' && prev.is_some_and(char::is_alphabetic) && next.is_some_and(char::is_alphabetic));
         if !ok || crate::text::normalize::is_ignorable(c) {
             plain = false;
             break;

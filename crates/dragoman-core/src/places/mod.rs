@@ -125,16 +125,7 @@ const DIR_BITS: u32 = 16;
 /// Words that follow a region's name in news ("Donetsk region", "Washington state"):
 /// every first-level and hand-written region is also indexed under its names with
 /// each of these after them (in place of the one its name ends with, if any).
-const REGION_WORDS: &[&str] = &[
-    "region",
-    "province",
-    "state",
-    "oblast",
-    "governorate",
-    "district",
-    "rayon",
-    "krai",
-];
+const REGION_WORDS: &[&str] = &["region", "province", "state", "oblast", "governorate", "district", "rayon", "krai"];
 
 impl Gazetteer {
     /// The built-in gazetteer, read once on first use.
@@ -176,11 +167,8 @@ impl Gazetteer {
                     continue;
                 }
             };
-            let (Ok(lat), Ok(lon), Ok(population)) = (
-                f[4].parse::<f64>(),
-                f[5].parse::<f64>(),
-                f[6].parse::<u64>(),
-            ) else {
+            let (Ok(lat), Ok(lon), Ok(population)) = (f[4].parse::<f64>(), f[5].parse::<f64>(), f[6].parse::<u64>())
+            else {
                 g.skipped += 1;
                 continue;
             };
@@ -196,10 +184,7 @@ impl Gazetteer {
             if kind == PlaceKind::Country {
                 g.countries.insert(country.to_string(), id);
                 if !f[10].is_empty() {
-                    g.neighbours.insert(
-                        country.to_string(),
-                        f[10].split(',').map(str::to_string).collect(),
-                    );
+                    g.neighbours.insert(country.to_string(), f[10].split(',').map(str::to_string).collect());
                 }
             }
             let mut alts = [""; 64];
@@ -226,10 +211,7 @@ impl Gazetteer {
                     for w in REGION_WORDS {
                         keys.push((finish(feed_word(feed(base, b' '), w)), id));
                     }
-                    firsts.push((
-                        finish(states[0]),
-                        (base_words + 1).min(u8::MAX as usize) as u8,
-                    ));
+                    firsts.push((finish(states[0]), (base_words + 1).min(u8::MAX as usize) as u8));
                 }
             }
             g.places.push(Place {
@@ -247,9 +229,7 @@ impl Gazetteer {
         }
         for (id, code) in pending {
             let p = &mut g.places[id as usize];
-            p.admin1 = admin1_names
-                .get(&(p.country.as_str(), code))
-                .map(|s| s.to_string());
+            p.admin1 = admin1_names.get(&(p.country.as_str(), code)).map(|s| s.to_string());
         }
         keys.sort_unstable();
         keys.dedup();
@@ -289,10 +269,7 @@ impl Gazetteer {
 
     /// Every place, in file order, with its id.
     pub fn iter(&self) -> impl Iterator<Item = (PlaceId, &Place)> {
-        self.places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (PlaceId(i as u32), p))
+        self.places.iter().enumerate().map(|(i, p)| (PlaceId(i as u32), p))
     }
 
     /// The row of a country by its code ("ARM").
@@ -409,10 +386,7 @@ P\t1\tCIV\t\t5.3\t-4.0\t100000\t30\tCôte d'Ivoire Town\n\
 this line is broken\n";
 
     fn toks(s: &str) -> Vec<String> {
-        tokenize(s, 0, s.len())
-            .into_iter()
-            .map(|t| t.lower)
-            .collect()
+        tokenize(s, 0, s.len()).into_iter().map(|t| t.lower).collect()
     }
 
     #[test]
@@ -421,10 +395,7 @@ this line is broken\n";
         assert_eq!(g.len(), 12);
         assert_eq!(g.skipped(), 1);
         let paris = g.get(g.lookup("Paris")[0]);
-        assert_eq!(
-            (paris.country.as_str(), paris.admin1.as_deref()),
-            ("USA", Some("Texas"))
-        );
+        assert_eq!((paris.country.as_str(), paris.admin1.as_deref()), ("USA", Some("Texas")));
         assert_eq!(paris.kind, PlaceKind::City);
         let yerevan = g.get(g.lookup("Yerevan")[0]);
         assert!(yerevan.capital);
@@ -445,11 +416,7 @@ this line is broken\n";
         let t: Vec<&str> = t.iter().map(String::as_str).collect();
         assert_eq!(g.longest_match(&t, 1).map(|(n, _)| n), Some(1));
         assert_eq!(g.candidates(&["côte", "d'ivoire", "town"]).len(), 1);
-        assert_eq!(
-            g.candidates(&["cote", "d'ivoire", "town"]).len(),
-            1,
-            "accents fold"
-        );
+        assert_eq!(g.candidates(&["cote", "d'ivoire", "town"]).len(), 1, "accents fold");
         assert_eq!(g.candidates(&["cordoba"]), g.candidates(&["córdoba"]));
         assert_eq!(g.lookup("CÓRDOBA").len(), 1);
     }
@@ -468,11 +435,7 @@ this line is broken\n";
         assert_eq!((n, ids.len()), (1, 2));
         assert!(g.longest_match(&["armenian", "troops"], 0).is_none());
         assert!(g.longest_match(&["texas"], 1).is_none());
-        assert_eq!(
-            g.candidates(&["texas", "region"]).len(),
-            1,
-            "region words are generated"
-        );
+        assert_eq!(g.candidates(&["texas", "region"]).len(), 1, "region words are generated");
     }
 
     #[test]
@@ -486,13 +449,7 @@ this line is broken\n";
         let names: Vec<&str> = found
             .iter()
             .map(|(i, n, _)| words[*i..*i + *n].join(" "))
-            .map(|s| {
-                if s == "yerevan" {
-                    "yerevan"
-                } else {
-                    "washington"
-                }
-            })
+            .map(|s| if s == "yerevan" { "yerevan" } else { "washington" })
             .collect();
         assert_eq!(found.len(), 2, "{names:?}");
     }
@@ -502,21 +459,12 @@ this line is broken\n";
         let g = Gazetteer::parse(SAMPLE);
         let none = PlaceContext::default();
         let geo = g.lookup("Georgia");
-        assert_eq!(
-            g.get(resolve(&g, geo, &none).unwrap()).kind,
-            PlaceKind::Country
-        );
+        assert_eq!(g.get(resolve(&g, geo, &none).unwrap()).kind, PlaceKind::Country);
         let us = ["USA".to_string()];
-        let ctx = PlaceContext {
-            countries: &us,
-            ..Default::default()
-        };
+        let ctx = PlaceContext { countries: &us, ..Default::default() };
         assert_eq!(g.get(resolve(&g, geo, &ctx).unwrap()).country, "USA");
         let both = ["USA".to_string(), "RUS".to_string()];
-        let ctx = PlaceContext {
-            countries: &both,
-            ..Default::default()
-        };
+        let ctx = PlaceContext { countries: &both, ..Default::default() };
         assert_eq!(g.get(resolve(&g, geo, &ctx).unwrap()).country, "GEO");
         let w = g.lookup("Washington");
         assert!(g.get(resolve(&g, w, &none).unwrap()).capital);
@@ -530,21 +478,14 @@ this line is broken\n";
         assert_eq!(fold_accents("ḩalab"), "halab");
         assert_eq!(fold_accents("straße"), "strasse");
         assert_eq!(fold_accents("kyiv"), "kyiv");
-        assert!(
-            ACCENTS.windows(2).all(|w| w[0].0 < w[1].0),
-            "sorted for binary search"
-        );
+        assert!(ACCENTS.windows(2).all(|w| w[0].0 < w[1].0), "sorted for binary search");
     }
 
     #[test]
     fn fast_name_keys_equal_tokenizer_keys() {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let mut checked = 0;
-        for line in BUILTIN_GAZETTEER
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .step_by(5)
-        {
+        for line in BUILTIN_GAZETTEER.lines().filter(|l| !l.starts_with('#')).step_by(5) {
             let f: Vec<&str> = line.split('\t').collect();
             for name in std::iter::once(f[8]).chain(f.get(9).map_or("", |a| *a).split(';')) {
                 if name.is_empty() {
@@ -561,16 +502,10 @@ this line is broken\n";
 
     #[test]
     fn stop_words_are_sorted_and_are_place_names() {
-        assert!(
-            STOP_WORDS.windows(2).all(|w| w[0] < w[1]),
-            "sorted for binary search"
-        );
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "sorted for binary search");
         let g = Gazetteer::builtin();
         for w in STOP_WORDS {
-            assert!(
-                !g.candidates(&[w]).is_empty(),
-                "{w} names no place: drop it"
-            );
+            assert!(!g.candidates(&[w]).is_empty(), "{w} names no place: drop it");
         }
     }
 

@@ -78,24 +78,14 @@ pub fn resolve(g: &Gazetteer, candidates: &[PlaceId], ctx: &PlaceContext) -> Opt
             best = Some((s, id));
         }
     }
-    best.map(|(_, id)| id)
-        .or_else(|| candidates.first().copied())
+    best.map(|(_, id)| id).or_else(|| candidates.first().copied())
 }
 
 /// Every candidate with its score, best first: for `--explain` and for tuning.
 pub fn rank(g: &Gazetteer, candidates: &[PlaceId], ctx: &PlaceContext) -> Vec<(PlaceId, f64)> {
     let mut v: Vec<(PlaceId, f64)> = candidates
         .iter()
-        .map(|&id| {
-            (
-                id,
-                if shadowed_by_city(g, id, candidates) {
-                    f64::NEG_INFINITY
-                } else {
-                    score(g, id, ctx)
-                },
-            )
-        })
+        .map(|&id| (id, if shadowed_by_city(g, id, candidates) { f64::NEG_INFINITY } else { score(g, id, ctx) }))
         .collect();
     v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     v
@@ -114,17 +104,14 @@ fn shadowed_by_city(g: &Gazetteer, id: PlaceId, candidates: &[PlaceId]) -> bool 
 fn score(g: &Gazetteer, id: PlaceId, ctx: &PlaceContext) -> f64 {
     use weights::*;
     let p = g.get(id);
-    let mut s = POPULATION * (p.population.max(1000) as f64).log10()
-        + NAMES * (1.0 + p.names as f64).log10();
+    let mut s = POPULATION * (p.population.max(1000) as f64).log10() + NAMES * (1.0 + p.names as f64).log10();
     match p.kind {
         PlaceKind::Country => s += COUNTRY,
         PlaceKind::Region => s += REGION,
         _ => {}
     }
     if p.capital {
-        let country_pop = g
-            .country(&p.country)
-            .map_or(1_000_000, |c| g.get(c).population.max(1));
+        let country_pop = g.country(&p.country).map_or(1_000_000, |c| g.get(c).population.max(1));
         s += CAPITAL + CAPITAL_PER_DECADE * (country_pop as f64 / 1e6).log10().max(0.0);
     }
 
@@ -200,13 +187,7 @@ fn damping(population: u64) -> f64 {
 
 /// Great-circle distance in kilometres.
 pub fn km(a: &Place, b: &Place) -> f64 {
-    let (la1, lo1, la2, lo2) = (
-        a.lat.to_radians(),
-        a.lon.to_radians(),
-        b.lat.to_radians(),
-        b.lon.to_radians(),
-    );
-    let h = ((la2 - la1) / 2.0).sin().powi(2)
-        + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
+    let (la1, lo1, la2, lo2) = (a.lat.to_radians(), a.lon.to_radians(), b.lat.to_radians(), b.lon.to_radians());
+    let h = ((la2 - la1) / 2.0).sin().powi(2) + la1.cos() * la2.cos() * ((lo2 - lo1) / 2.0).sin().powi(2);
     2.0 * 6371.0 * h.sqrt().asin()
 }

@@ -88,12 +88,7 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
     let body = skip_spaces(rest, pos);
-    Some(Dateline {
-        place: place.to_string(),
-        place_span: (lead, lead + place_end),
-        outlet,
-        body_start: lead + body,
-    })
+    Some(Dateline { place: place.to_string(), place_span: (lead, lead + place_end), outlet, body_start: lead + body })
 }
 
 fn is_separator(c: char) -> bool {

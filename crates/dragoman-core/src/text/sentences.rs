@@ -10,20 +10,61 @@ use super::normalize::fold_char;
 
 /// Abbreviations that stand before a name, a number or a day: never a sentence end.
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov",
-    "sen", "rep", "rev", "prof", "st", "mt", "ft", "pres", "sec", "jan", "feb", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "no", "nos", "vol", "vs", "brig", "cmdr", "cpl", "pvt",
-    "hon", "amb", "messrs", "insp", "supt", "cmdt", "gens", "reps", "sens", "dept", "fig",
-    "approx", "est", "mme", "mlle", "sr", "atty", "gov't",
+    "mr", "mrs", "ms", "dr", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "gov", "sen", "rep", "rev",
+    "prof", "st", "mt", "ft", "pres", "sec", "jan", "feb", "apr", "aug", "sept", "sep", "oct", "nov", "dec", "no",
+    "nos", "vol", "vs", "brig", "cmdr", "cpl", "pvt", "hon", "amb", "messrs", "insp", "supt", "cmdt", "gens", "reps",
+    "sens", "dept", "fig", "approx", "est", "mme", "mlle", "sr", "atty", "gov't",
 ];
 
 /// Words that open a sentence often enough that, after a dotted abbreviation such as
 /// "U.S.", they mark a new sentence.
 const STARTERS: &[&str] = &[
-    "the", "a", "an", "it", "he", "she", "they", "we", "i", "in", "on", "but", "and", "this",
-    "that", "these", "those", "there", "his", "her", "its", "their", "after", "before", "when",
-    "while", "meanwhile", "however", "also", "at", "as", "for", "from", "officials", "last",
-    "earlier", "later", "since", "some", "many", "both", "no", "our", "if", "during", "on",
+    "the",
+    "a",
+    "an",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "in",
+    "on",
+    "but",
+    "and",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "his",
+    "her",
+    "its",
+    "their",
+    "after",
+    "before",
+    "when",
+    "while",
+    "meanwhile",
+    "however",
+    "also",
+    "at",
+    "as",
+    "for",
+    "from",
+    "officials",
+    "last",
+    "earlier",
+    "later",
+    "since",
+    "some",
+    "many",
+    "both",
+    "no",
+    "our",
+    "if",
+    "during",
+    "on",
 ];
 
 /// Splits `text[start..end]` into sentences, returning trimmed byte spans into `text`.
@@ -128,11 +169,8 @@ fn ends_sentence(text: &str, sent_start: usize, at: usize, term: char, next: usi
     }
     if word.contains('.') && letters <= 4 {
         // "U.S.", "U.N.", "a.m.": a sentence ends only before a typical opener.
-        let next_word: String = text[next..end]
-            .chars()
-            .take_while(|c| c.is_alphabetic())
-            .collect::<String>()
-            .to_lowercase();
+        let next_word: String =
+            text[next..end].chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
         return STARTERS.contains(&next_word.as_str());
     }
     true
@@ -157,20 +195,29 @@ mod tests {
 
     #[test]
     fn splits_plain_sentences() {
-        assert_eq!(split("Russia urged Armenia. It gave no details."), vec!["Russia urged Armenia.", "It gave no details."]);
+        assert_eq!(
+            split("Russia urged Armenia. It gave no details."),
+            vec!["Russia urged Armenia.", "It gave no details."]
+        );
         assert_eq!(split("Did it? Yes!  Fine."), vec!["Did it?", "Yes!", "Fine."]);
     }
 
     #[test]
     fn keeps_titles_months_and_initials() {
-        assert_eq!(split("Gen. Smith met Mr. Jones on Jan. 13 in St. Louis."), vec!["Gen. Smith met Mr. Jones on Jan. 13 in St. Louis."]);
+        assert_eq!(
+            split("Gen. Smith met Mr. Jones on Jan. 13 in St. Louis."),
+            vec!["Gen. Smith met Mr. Jones on Jan. 13 in St. Louis."]
+        );
         assert_eq!(split("John F. Kennedy spoke."), vec!["John F. Kennedy spoke."]);
     }
 
     #[test]
     fn dotted_abbreviations_end_a_sentence_only_before_an_opener() {
         assert_eq!(split("The U.S. State Department said so."), vec!["The U.S. State Department said so."]);
-        assert_eq!(split("Sanctions were imposed by the U.S. The move angered Moscow."), vec!["Sanctions were imposed by the U.S.", "The move angered Moscow."]);
+        assert_eq!(
+            split("Sanctions were imposed by the U.S. The move angered Moscow."),
+            vec!["Sanctions were imposed by the U.S.", "The move angered Moscow."]
+        );
     }
 
     #[test]
@@ -183,19 +230,36 @@ mod tests {
 
     #[test]
     fn numbers_and_lowercase_continuations() {
-        assert_eq!(split("It cost 3.5 billion. The deal was signed."), vec!["It cost 3.5 billion.", "The deal was signed."]);
+        assert_eq!(
+            split("It cost 3.5 billion. The deal was signed."),
+            vec!["It cost 3.5 billion.", "The deal was signed."]
+        );
         assert_eq!(split("The war ended in 2020. Talks began."), vec!["The war ended in 2020.", "Talks began."]);
         assert_eq!(split("He said e.g. this one."), vec!["He said e.g. this one."]);
     }
 
     #[test]
     fn blank_lines_end_paragraphs_but_wrapped_lines_do_not() {
-        assert_eq!(split("Arnor is about to restore\nties with Gondor.\n\nHeadline without stop\n\nNext one."), vec!["Arnor is about to restore\nties with Gondor.", "Headline without stop", "Next one."]);
+        assert_eq!(
+            split("Arnor is about to restore\nties with Gondor.\n\nHeadline without stop\n\nNext one."),
+            vec!["Arnor is about to restore\nties with Gondor.", "Headline without stop", "Next one."]
+        );
     }
 
     #[test]
     fn odd_input_never_panics() {
-        for t in ["", ".", "...", "\u{201D}.", "a.\u{00A0}B", "?\n\n?", "É. É. É.", "\u{201D}. L", "x \u{2014}. Y", "\u{00AB}a. B"] {
+        for t in [
+            "",
+            ".",
+            "...",
+            "\u{201D}.",
+            "a.\u{00A0}B",
+            "?\n\n?",
+            "É. É. É.",
+            "\u{201D}. L",
+            "x \u{2014}. Y",
+            "\u{00AB}a. B",
+        ] {
             let _ = split(t);
         }
     }

@@ -76,7 +76,8 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                     let clitic = ["s", "re", "ll", "ve", "m", "d"]
                         .iter()
                         .any(|cl| rest.starts_with(cl) && !ch(k + 1 + cl.len()).is_alphabetic());
-                    let negation = matches!(ch(k - 1), 'n' | 'N') && matches!(ch(k + 1), 't' | 'T') && !ch(k + 2).is_alphabetic();
+                    let negation =
+                        matches!(ch(k - 1), 'n' | 'N') && matches!(ch(k + 1), 't' | 'T') && !ch(k + 2).is_alphabetic();
                     if clitic || negation {
                         break;
                     }
@@ -86,7 +87,12 @@ pub fn tokenize(text: &str, start: usize, end: usize) -> Vec<Token> {
                 }
             }
             // "didn't": hand "n" to the clitic.
-            if ch(k) == '\'' && k >= begin + 2 && matches!(ch(k - 1), 'n' | 'N') && matches!(ch(k + 1), 't' | 'T') && !ch(k + 2).is_alphabetic() {
+            if ch(k) == '\''
+                && k >= begin + 2
+                && matches!(ch(k - 1), 'n' | 'N')
+                && matches!(ch(k + 1), 't' | 'T')
+                && !ch(k + 2).is_alphabetic()
+            {
                 k -= 1;
             }
             // Dotted acronyms: U.S., U.N., E.U.
@@ -148,7 +154,10 @@ mod tests {
 
     #[test]
     fn clitics_and_possessives() {
-        assert_eq!(words("Armenia\u{2019}s Foreign Ministry didn't comment."), ["armenia", "'s", "foreign", "ministry", "did", "n't", "comment", "."]);
+        assert_eq!(
+            words("Armenia\u{2019}s Foreign Ministry didn't comment."),
+            ["armenia", "'s", "foreign", "ministry", "did", "n't", "comment", "."]
+        );
         assert_eq!(words("peacekeepers\u{2019} failure"), ["peacekeepers", "'", "failure"]);
         assert_eq!(words("C\u{00F4}te d'Ivoire"), ["c\u{00F4}te", "d'ivoire"]);
         assert_eq!(words("they're here"), ["they", "'re", "here"]);
@@ -156,9 +165,18 @@ mod tests {
 
     #[test]
     fn hyphens_acronyms_and_numbers() {
-        assert_eq!(words("The U.S. and Russian-brokered Nagorno-Karabakh"), ["the", "u.s.", "and", "russian-brokered", "nagorno-karabakh"]);
-        assert_eq!(words("September 19\u{2013}20, 2,000 troops, 3.5%"), ["september", "19-20", ",", "2,000", "troops", ",", "3.5", "%"]);
-        assert_eq!(words("YEREVAN (Azatutyun.am)\u{2014}Russia"), ["yerevan", "(", "azatutyun", ".", "am", ")", "-", "russia"]);
+        assert_eq!(
+            words("The U.S. and Russian-brokered Nagorno-Karabakh"),
+            ["the", "u.s.", "and", "russian-brokered", "nagorno-karabakh"]
+        );
+        assert_eq!(
+            words("September 19\u{2013}20, 2,000 troops, 3.5%"),
+            ["september", "19-20", ",", "2,000", "troops", ",", "3.5", "%"]
+        );
+        assert_eq!(
+            words("YEREVAN (Azatutyun.am)\u{2014}Russia"),
+            ["yerevan", "(", "azatutyun", ".", "am", ")", "-", "russia"]
+        );
     }
 
     #[test]

@@ -99,9 +99,6 @@ impl Season {
         if newest_first {
             years.reverse();
         }
-        years
-            .into_iter()
-            .filter_map(|k| self.of_year(k))
-            .find(|&(from, to)| pick(from, to))
+        years.into_iter().filter_map(|k| self.of_year(k)).find(|&(from, to)| pick(from, to))
     }
 }

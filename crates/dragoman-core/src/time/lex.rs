@@ -128,8 +128,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
         let c = b[i];
         let start = i;
         let kind = if c.is_ascii_digit() {
-            let glued_to_word =
-                !gap && matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word { .. }));
+            let glued_to_word = !gap && matches!(out.last(), Some(t) if matches!(t.kind, Kind::Word { .. }));
             let (kind, end) = number(text, i);
             i = end;
             if glued_to_word {
@@ -167,12 +166,7 @@ pub(super) fn tokenize(text: &str, out: &mut Vec<Tok>) {
                 Kind::Punct(ch)
             }
         };
-        out.push(Tok {
-            start,
-            end: i,
-            gap,
-            kind,
-        });
+        out.push(Tok { start, end: i, gap, kind });
         gap = false;
     }
 }
@@ -205,9 +199,7 @@ fn number(text: &str, mut i: usize) -> (Kind, usize) {
     let mut val: u32 = 0;
     let mut digits: u32 = 0;
     while i < b.len() && b[i].is_ascii_digit() {
-        val = val
-            .saturating_mul(10)
-            .saturating_add(u32::from(b[i] - b'0'));
+        val = val.saturating_mul(10).saturating_add(u32::from(b[i] - b'0'));
         digits += 1;
         i += 1;
     }
@@ -233,9 +225,7 @@ fn number(text: &str, mut i: usize) -> (Kind, usize) {
     i = end;
     if i > suffix_start {
         let s = &b[suffix_start..i];
-        let is_ordinal = [b"st", b"nd", b"rd", b"th"]
-            .iter()
-            .any(|o| s.eq_ignore_ascii_case(*o));
+        let is_ordinal = [b"st", b"nd", b"rd", b"th"].iter().any(|o| s.eq_ignore_ascii_case(*o));
         if plain && is_ordinal {
             ordinal = true;
         } else {
@@ -246,21 +236,12 @@ fn number(text: &str, mut i: usize) -> (Kind, usize) {
         return (Kind::Other, i);
     }
     let digits = u8::try_from(digits).unwrap_or(u8::MAX);
-    (
-        Kind::Num(Num {
-            val,
-            digits,
-            ordinal,
-        }),
-        i,
-    )
+    (Kind::Num(Num { val, digits, ordinal }), i)
 }
 
 /// Exactly three digits at `k`, not followed by a fourth.
 fn three_digits(b: &[u8], k: usize) -> bool {
-    k + 3 <= b.len()
-        && b[k..k + 3].iter().all(u8::is_ascii_digit)
-        && !b.get(k + 3).is_some_and(u8::is_ascii_digit)
+    k + 3 <= b.len() && b[k..k + 3].iter().all(u8::is_ascii_digit) && !b.get(k + 3).is_some_and(u8::is_ascii_digit)
 }
 
 const LONGEST_KEYWORD: usize = 14;
@@ -275,10 +256,7 @@ fn word(w: &str, ascii: bool) -> Kind {
     for (slot, c) in buf.iter_mut().zip(bytes) {
         *slot = c.to_ascii_lowercase();
     }
-    Kind::Word {
-        kw: classify(&buf[..bytes.len()]),
-        cap,
-    }
+    Kind::Word { kw: classify(&buf[..bytes.len()]), cap }
 }
 
 fn classify(w: &[u8]) -> Kw {
@@ -373,34 +351,30 @@ fn classify(w: &[u8]) -> Kw {
         b"twelve" => Number(12),
         b"a" | b"an" => Article,
         b"few" | b"several" => Few,
-        b"in" | b"since" | b"until" | b"till" | b"by" | b"during" | b"from" | b"through"
-        | b"throughout" | b"between" | b"circa" => Prep,
+        b"in" | b"since" | b"until" | b"till" | b"by" | b"during" | b"from" | b"through" | b"throughout"
+        | b"between" | b"circa" => Prep,
         b"for" => For,
         b"on" => On,
         b"at" | b"over" | b"within" | b"around" => SoftPrep,
         b"to" | b"and" | b"or" => Link,
-        b"war" | b"wars" | b"election" | b"elections" | b"vote" | b"referendum" | b"census"
-        | b"olympics" | b"games" | b"summit" | b"ceasefire" | b"truce" | b"agreement"
-        | b"accord" | b"accords" | b"deal" | b"protest" | b"protests" | b"revolution"
-        | b"uprising" | b"offensive" | b"conflict" | b"crisis" | b"budget" | b"campaign"
-        | b"earthquake" | b"invasion" | b"coup" | b"constitution" | b"treaty" | b"season"
-        | b"cup" | b"report" | b"clashes" | b"fighting" | b"hostilities" | b"escalation"
-        | b"attack" | b"attacks" | b"talks" | b"polls" | b"declaration" | b"bombing"
-        | b"bombings" | b"massacre" | b"genocide" | b"blockade" | b"operation" | b"pandemic"
-        | b"floods" | b"independence" => EventNoun,
-        b"people" | b"persons" | b"troops" | b"soldiers" | b"servicemen" | b"peacekeepers"
-        | b"police" | b"policemen" | b"officers" | b"fighters" | b"militants" | b"rebels"
-        | b"km" | b"kilometres" | b"kilometers" | b"miles" | b"metres" | b"meters" | b"m"
-        | b"feet" | b"hectares" | b"acres" | b"kg" | b"tonnes" | b"tons" | b"barrels"
-        | b"dollars" | b"euros" | b"rubles" | b"roubles" | b"drams" | b"manats" | b"lari"
-        | b"pounds" | b"usd" | b"eur" | b"percent" | b"per" | b"residents" | b"refugees"
-        | b"civilians" | b"men" | b"women" | b"children" | b"families" | b"households"
-        | b"homes" | b"houses" | b"buildings" | b"vehicles" | b"tanks" | b"units" | b"cases"
-        | b"deaths" | b"dead" | b"victims" | b"casualties" | b"votes" | b"voters" | b"members"
-        | b"times" | b"seconds" | b"prisoners" | b"detainees" | b"protesters"
-        | b"demonstrators" | b"participants" | b"delegates" | b"employees" | b"workers"
-        | b"jobs" | b"cars" | b"trucks" | b"rockets" | b"missiles" | b"shells" | b"drones"
-        | b"flights" | b"students" | b"villages" | b"square" | b"cubic" | b"mw" | b"sq" => UnitNoun,
+        b"war" | b"wars" | b"election" | b"elections" | b"vote" | b"referendum" | b"census" | b"olympics"
+        | b"games" | b"summit" | b"ceasefire" | b"truce" | b"agreement" | b"accord" | b"accords" | b"deal"
+        | b"protest" | b"protests" | b"revolution" | b"uprising" | b"offensive" | b"conflict" | b"crisis"
+        | b"budget" | b"campaign" | b"earthquake" | b"invasion" | b"coup" | b"constitution" | b"treaty" | b"season"
+        | b"cup" | b"report" | b"clashes" | b"fighting" | b"hostilities" | b"escalation" | b"attack" | b"attacks"
+        | b"talks" | b"polls" | b"declaration" | b"bombing" | b"bombings" | b"massacre" | b"genocide" | b"blockade"
+        | b"operation" | b"pandemic" | b"floods" | b"independence" => EventNoun,
+        b"people" | b"persons" | b"troops" | b"soldiers" | b"servicemen" | b"peacekeepers" | b"police"
+        | b"policemen" | b"officers" | b"fighters" | b"militants" | b"rebels" | b"km" | b"kilometres"
+        | b"kilometers" | b"miles" | b"metres" | b"meters" | b"m" | b"feet" | b"hectares" | b"acres" | b"kg"
+        | b"tonnes" | b"tons" | b"barrels" | b"dollars" | b"euros" | b"rubles" | b"roubles" | b"drams" | b"manats"
+        | b"lari" | b"pounds" | b"usd" | b"eur" | b"percent" | b"per" | b"residents" | b"refugees" | b"civilians"
+        | b"men" | b"women" | b"children" | b"families" | b"households" | b"homes" | b"houses" | b"buildings"
+        | b"vehicles" | b"tanks" | b"units" | b"cases" | b"deaths" | b"dead" | b"victims" | b"casualties"
+        | b"votes" | b"voters" | b"members" | b"times" | b"seconds" | b"prisoners" | b"detainees" | b"protesters"
+        | b"demonstrators" | b"participants" | b"delegates" | b"employees" | b"workers" | b"jobs" | b"cars"
+        | b"trucks" | b"rockets" | b"missiles" | b"shells" | b"drones" | b"flights" | b"students" | b"villages"
+        | b"square" | b"cubic" | b"mw" | b"sq" => UnitNoun,
         _ => None,
     }
 }
@@ -422,14 +396,7 @@ mod tests {
         assert_eq!(kinds("10km"), vec![Kind::Other]);
         assert_eq!(kinds("1990s"), vec![Kind::Other]);
         assert_eq!(kinds("A320")[1], Kind::Other);
-        assert_eq!(
-            kinds("13th"),
-            vec![Kind::Num(Num {
-                val: 13,
-                digits: 2,
-                ordinal: true
-            })]
-        );
+        assert_eq!(kinds("13th"), vec![Kind::Num(Num { val: 13, digits: 2, ordinal: true })]);
         // A comma followed by a four-digit year is a separator, not a thousands group.
         assert_eq!(kinds("13,2023").len(), 3);
     }
@@ -445,32 +412,8 @@ mod tests {
 
     #[test]
     fn classification_is_case_insensitive_and_remembers_capitals() {
-        assert_eq!(
-            kinds("MAY"),
-            vec![Kind::Word {
-                kw: Kw::Month {
-                    month: 5,
-                    abbr: false
-                },
-                cap: true
-            }]
-        );
-        assert_eq!(
-            kinds("may"),
-            vec![Kind::Word {
-                kw: Kw::Month {
-                    month: 5,
-                    abbr: false
-                },
-                cap: false
-            }]
-        );
-        assert_eq!(
-            kinds("Ärger"),
-            vec![Kind::Word {
-                kw: Kw::None,
-                cap: false
-            }]
-        );
+        assert_eq!(kinds("MAY"), vec![Kind::Word { kw: Kw::Month { month: 5, abbr: false }, cap: true }]);
+        assert_eq!(kinds("may"), vec![Kind::Word { kw: Kw::Month { month: 5, abbr: false }, cap: false }]);
+        assert_eq!(kinds("Ärger"), vec![Kind::Word { kw: Kw::None, cap: false }]);
     }
 }

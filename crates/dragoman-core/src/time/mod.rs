@@ -98,11 +98,7 @@ pub struct DateRange {
 impl DateRange {
     /// A single day, with precision [`Precision::Day`].
     pub fn day(d: NaiveDate) -> Self {
-        DateRange {
-            from: d,
-            to: d,
-            precision: Precision::Day,
-        }
+        DateRange { from: d, to: d, precision: Precision::Day }
     }
 }
 
@@ -128,11 +124,7 @@ pub enum Direction {
 ///
 /// Mentions come back sorted by start and never overlap; their offsets are byte
 /// offsets into `text`, on character boundaries.
-pub fn find_time_expressions(
-    text: &str,
-    published: NaiveDate,
-    direction: Direction,
-) -> Vec<TimeMention> {
+pub fn find_time_expressions(text: &str, published: NaiveDate, direction: Direction) -> Vec<TimeMention> {
     let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     lex::tokenize(text, &mut toks);
     parse::Parser::new(&toks, published, direction).run()

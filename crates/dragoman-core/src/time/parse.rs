@@ -6,8 +6,8 @@
 //! starts at "late"), so the leftmost match is also the longest one.
 
 use super::calendar::{
-    add_days, add_months, month_range, shift_month, week_start, weekday_on_or_after,
-    weekday_on_or_before, year_range, ymd, Season,
+    add_days, add_months, month_range, shift_month, week_start, weekday_on_or_after, weekday_on_or_before, year_range,
+    ymd, Season,
 };
 use super::lex::{Kind, Kw, Num, Tok, Unit};
 use super::{DateRange, Direction, Precision, TimeMention};
@@ -65,11 +65,7 @@ enum MonthHit {
 }
 
 fn range(from: NaiveDate, to: NaiveDate, precision: Precision) -> DateRange {
-    DateRange {
-        from,
-        to,
-        precision,
-    }
+    DateRange { from, to, precision }
 }
 
 fn is_year_num(n: Num) -> bool {
@@ -93,11 +89,7 @@ impl<'a> Parser<'a> {
         while i < self.toks.len() {
             if let Some((end, range)) = self.at(i) {
                 if end > i && end <= self.toks.len() {
-                    out.push(TimeMention {
-                        start: self.toks[i].start,
-                        end: self.toks[end - 1].end,
-                        range,
-                    });
+                    out.push(TimeMention { start: self.toks[i].start, end: self.toks[end - 1].end, range });
                     i = end;
                     continue;
                 }
@@ -111,10 +103,7 @@ impl<'a> Parser<'a> {
 
     fn kw(&self, i: usize) -> Kw {
         match self.toks.get(i) {
-            Some(Tok {
-                kind: Kind::Word { kw, .. },
-                ..
-            }) => *kw,
+            Some(Tok { kind: Kind::Word { kw, .. }, .. }) => *kw,
             _ => Kw::None,
         }
     }
@@ -124,13 +113,7 @@ impl<'a> Parser<'a> {
     }
 
     fn cap(&self, i: usize) -> bool {
-        matches!(
-            self.toks.get(i),
-            Some(Tok {
-                kind: Kind::Word { cap: true, .. },
-                ..
-            })
-        )
+        matches!(self.toks.get(i), Some(Tok { kind: Kind::Word { cap: true, .. }, .. }))
     }
 
     fn num(&self, i: usize) -> Option<Num> {
@@ -152,10 +135,7 @@ impl<'a> Parser<'a> {
     }
 
     fn is_dash(&self, i: usize) -> bool {
-        matches!(
-            self.punct(i),
-            Some('-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}')
-        )
+        matches!(self.punct(i), Some('-' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}'))
     }
 
     /// The token at `i` makes a preceding number a quantity: "2000 troops", "20%".
@@ -182,24 +162,15 @@ impl<'a> Parser<'a> {
                     let (end, hit) = self.month_at(i, false)?;
                     Some((end, self.month_hit_range(hit)?))
                 }
-                Kw::Season(_) | Kw::Fall => self
-                    .season_at(i, None, false)
-                    .map(|(e, per)| (e, self.plain(per, false))),
+                Kw::Season(_) | Kw::Fall => self.season_at(i, None, false).map(|(e, per)| (e, self.plain(per, false))),
                 Kw::Today | Kw::Yesterday | Kw::Tomorrow | Kw::Tonight => {
                     self.day_word_at(i).map(|(e, d)| (e, DateRange::day(d)))
                 }
-                Kw::This | Kw::Last | Kw::Next => {
-                    self.relative_at(i).or_else(|| self.rolling_at(i))
-                }
+                Kw::This | Kw::Last | Kw::Next => self.relative_at(i).or_else(|| self.rolling_at(i)),
                 Kw::Past | Kw::Coming | Kw::Recent => self.rolling_at(i),
-                Kw::Early
-                | Kw::Earlier
-                | Kw::Mid
-                | Kw::Middle
-                | Kw::Late
-                | Kw::Later
-                | Kw::End
-                | Kw::Beginning => self.part_at(i),
+                Kw::Early | Kw::Earlier | Kw::Mid | Kw::Middle | Kw::Late | Kw::Later | Kw::End | Kw::Beginning => {
+                    self.part_at(i)
+                }
                 Kw::The => self.part_at(i).or_else(|| self.day_beside_at(i)),
                 Kw::Number(_) | Kw::Article | Kw::Few => self.ago_at(i),
                 Kw::Weekend if self.prev_kw(i) == Kw::The => self.weekend(None).map(|r| (i + 1, r)),
@@ -210,10 +181,7 @@ impl<'a> Parser<'a> {
     }
 
     fn number_at(&self, i: usize) -> Option<Hit> {
-        self.iso_at(i)
-            .or_else(|| self.day_first_at(i))
-            .or_else(|| self.year_at(i))
-            .or_else(|| self.ago_at(i))
+        self.iso_at(i).or_else(|| self.day_first_at(i)).or_else(|| self.year_at(i)).or_else(|| self.ago_at(i))
     }
 
     // ----- periods ------------------------------------------------------------
@@ -249,28 +217,16 @@ impl<'a> Parser<'a> {
         match unit {
             Unit::Week => {
                 let from = add_days(week_start(p)?, 7 * delta)?;
-                Some(Period {
-                    from,
-                    to: add_days(from, 6)?,
-                    span: Span::Week,
-                })
+                Some(Period { from, to: add_days(from, 6)?, span: Span::Week })
             }
             Unit::Month => {
                 let (y, m) = shift_month(p.year(), p.month(), delta)?;
                 let (from, to) = month_range(y, m)?;
-                Some(Period {
-                    from,
-                    to,
-                    span: Span::Month,
-                })
+                Some(Period { from, to, span: Span::Month })
             }
             Unit::Year => {
                 let (from, to) = year_range(p.year().checked_add(i32::try_from(delta).ok()?)?)?;
-                Some(Period {
-                    from,
-                    to,
-                    span: Span::Year,
-                })
+                Some(Period { from, to, span: Span::Year })
             }
             Unit::Minute | Unit::Hour | Unit::Day => None,
         }
@@ -278,19 +234,11 @@ impl<'a> Parser<'a> {
 
     fn month_period(y: i32, m: u32) -> Option<Period> {
         let (from, to) = month_range(y, m)?;
-        Some(Period {
-            from,
-            to,
-            span: Span::Month,
-        })
+        Some(Period { from, to, span: Span::Month })
     }
 
     fn day_period(d: NaiveDate) -> Period {
-        Period {
-            from: d,
-            to: d,
-            span: Span::Day,
-        }
+        Period { from: d, to: d, span: Span::Day }
     }
 
     fn month_hit_range(&self, hit: MonthHit) -> Option<DateRange> {
@@ -311,10 +259,7 @@ impl<'a> Parser<'a> {
                     _ => Rel::This,
                 };
                 match self.kw(j + 1) {
-                    Kw::Unit {
-                        unit,
-                        plural: false,
-                    } => self.calendar_period(rel, unit).map(|per| (j + 2, per)),
+                    Kw::Unit { unit, plural: false } => self.calendar_period(rel, unit).map(|per| (j + 2, per)),
                     Kw::Month { .. } => self.month_rel_at(j + 1, rel),
                     Kw::Season(_) | Kw::Fall => self.season_at(j + 1, Some(rel), true),
                     Kw::Weekday(w) => {
@@ -325,12 +270,7 @@ impl<'a> Parser<'a> {
                 }
             }
             Kw::The if the_ok => match self.kw(j + 1) {
-                Kw::Unit {
-                    unit,
-                    plural: false,
-                } => self
-                    .calendar_period(Rel::This, unit)
-                    .map(|per| (j + 2, per)),
+                Kw::Unit { unit, plural: false } => self.calendar_period(Rel::This, unit).map(|per| (j + 2, per)),
                 Kw::Season(_) | Kw::Fall => self.season_at(j + 1, None, true),
                 _ => None,
             },
@@ -358,14 +298,7 @@ impl<'a> Parser<'a> {
                     return None;
                 }
                 let (from, to) = year_range(n.val as i32)?;
-                Some((
-                    j + 1,
-                    Period {
-                        from,
-                        to,
-                        span: Span::Year,
-                    },
-                ))
+                Some((j + 1, Period { from, to, span: Span::Year }))
             }
         }
     }
@@ -378,11 +311,7 @@ impl<'a> Parser<'a> {
             Kw::Earlier => (Part::Earlier, i + 1, false),
             Kw::Late => (Part::Late, i + 1, false),
             Kw::Later => (Part::Later, i + 1, false),
-            Kw::Mid => (
-                Part::Mid,
-                if self.is_dash(i + 1) { i + 2 } else { i + 1 },
-                false,
-            ),
+            Kw::Mid => (Part::Mid, if self.is_dash(i + 1) { i + 2 } else { i + 1 }, false),
             Kw::The => {
                 let (part, k) = self.of_phrase(i + 1)?;
                 (part, k, true)
@@ -476,10 +405,7 @@ impl<'a> Parser<'a> {
 
     fn relative_noun(&self, i: usize, j: usize, rel: Rel) -> Option<Hit> {
         match self.kw(j) {
-            Kw::Unit {
-                unit,
-                plural: false,
-            } => {
+            Kw::Unit { unit, plural: false } => {
                 // "the last week" / "the next month" are rolling spans, not calendar ones.
                 if rel != Rel::This && self.prev_kw(i) == Kw::The {
                     return None;
@@ -489,12 +415,8 @@ impl<'a> Parser<'a> {
             }
             Kw::Weekend => self.weekend(Some(rel)).map(|r| (j + 1, r)),
             Kw::Weekday(w) => self.weekday_at(j, w, Some(rel)),
-            Kw::Month { .. } => self
-                .month_rel_at(j, rel)
-                .map(|(e, per)| (e, self.plain(per, false))),
-            Kw::Season(_) | Kw::Fall => self
-                .season_at(j, Some(rel), true)
-                .map(|(e, per)| (e, self.plain(per, false))),
+            Kw::Month { .. } => self.month_rel_at(j, rel).map(|(e, per)| (e, self.plain(per, false))),
+            Kw::Season(_) | Kw::Fall => self.season_at(j, Some(rel), true).map(|(e, per)| (e, self.plain(per, false))),
             Kw::TimeOfDay if rel == Rel::This => Some((j + 1, DateRange::day(self.p))),
             Kw::Night => {
                 let d = match rel {
@@ -559,11 +481,7 @@ impl<'a> Parser<'a> {
     fn weekday_at(&self, j: usize, w: Weekday, rel: Option<Rel>) -> Option<Hit> {
         if rel.is_none() {
             // "Wednesday, January 17": the explicit date is the better witness.
-            let k = if self.punct(j + 1) == Some(',') {
-                j + 2
-            } else {
-                j + 1
-            };
+            let k = if self.punct(j + 1) == Some(',') { j + 2 } else { j + 1 };
             if let Some(hit) = self.explicit_date_at(k) {
                 return Some(hit);
             }
@@ -575,10 +493,7 @@ impl<'a> Parser<'a> {
     fn explicit_date_at(&self, k: usize) -> Option<Hit> {
         match self.toks.get(k)?.kind {
             Kind::Num(_) => self.day_first_at(k),
-            Kind::Word {
-                kw: Kw::Month { .. },
-                ..
-            } => match self.month_at(k, true)? {
+            Kind::Word { kw: Kw::Month { .. }, .. } => match self.month_at(k, true)? {
                 (end, MonthHit::Dated(r)) => Some((end, r)),
                 (_, MonthHit::Month(..)) => None,
             },
@@ -600,12 +515,7 @@ impl<'a> Parser<'a> {
 
     /// "the day before yesterday", "the day after tomorrow".
     fn day_beside_at(&self, i: usize) -> Option<Hit> {
-        if self.kw(i + 1)
-            != (Kw::Unit {
-                unit: Unit::Day,
-                plural: false,
-            })
-        {
+        if self.kw(i + 1) != (Kw::Unit { unit: Unit::Day, plural: false }) {
             return None;
         }
         let d = match (self.kw(i + 2), self.kw(i + 3)) {
@@ -629,11 +539,7 @@ impl<'a> Parser<'a> {
         if (abbr || matches!(month, 3 | 5 | 8)) && !cap {
             return None;
         }
-        let next = if abbr && self.punct(i + 1) == Some('.') && !self.gap(i + 1) {
-            i + 2
-        } else {
-            i + 1
-        };
+        let next = if abbr && self.punct(i + 1) == Some('.') && !self.gap(i + 1) { i + 2 } else { i + 1 };
         Some((month, abbr, next))
     }
 
@@ -651,11 +557,7 @@ impl<'a> Parser<'a> {
 
     /// An explicit year right after a date or month ("13, 2023", "2022").
     fn year_after(&self, j: usize, allow_comma: bool) -> Option<(i32, usize)> {
-        let k = if allow_comma && self.punct(j) == Some(',') {
-            j + 1
-        } else {
-            j
-        };
+        let k = if allow_comma && self.punct(j) == Some(',') { j + 1 } else { j };
         let n = self.num(k)?;
         if !is_year_num(n) || self.is_quantity_next(k + 1) {
             return None;
@@ -718,13 +620,16 @@ impl<'a> Parser<'a> {
             }
             // An impossible day ("February 30") leaves the month.
         }
-        let explicit = self.year_after(j, false).or_else(|| {
-            if self.kw(j) == Kw::Of {
-                self.year_after(j + 1, false)
-            } else {
-                None
-            }
-        });
+        let explicit =
+            self.year_after(j, false).or_else(
+                || {
+                    if self.kw(j) == Kw::Of {
+                        self.year_after(j + 1, false)
+                    } else {
+                        None
+                    }
+                },
+            );
         if let Some((y, e)) = explicit {
             return Some((e, MonthHit::Month(y, m)));
         }
@@ -755,25 +660,11 @@ impl<'a> Parser<'a> {
     }
 
     /// A day or day range; without a year, resolved by its first day.
-    fn dated(
-        &self,
-        m: u32,
-        d: u32,
-        second: Option<(u32, u32)>,
-        year: Option<i32>,
-    ) -> Option<DateRange> {
+    fn dated(&self, m: u32, d: u32, second: Option<(u32, u32)>, year: Option<i32>) -> Option<DateRange> {
         let (from, to) = match year {
             Some(y) => {
                 let crosses_new_year = second.is_some_and(|(m2, d2)| (m2, d2) < (m, d));
-                let from = ymd(
-                    if crosses_new_year {
-                        y.checked_sub(1)?
-                    } else {
-                        y
-                    },
-                    m,
-                    d,
-                )?;
+                let from = ymd(if crosses_new_year { y.checked_sub(1)? } else { y }, m, d)?;
                 let to = match second {
                     Some((m2, d2)) => ymd(y, m2, d2)?,
                     None => from,
@@ -796,11 +687,7 @@ impl<'a> Parser<'a> {
                 (from, to)
             }
         };
-        let precision = if second.is_some() {
-            Precision::Range
-        } else {
-            Precision::Day
-        };
+        let precision = if second.is_some() { Precision::Range } else { Precision::Day };
         Some(range(from, to, precision))
     }
 
@@ -849,10 +736,7 @@ impl<'a> Parser<'a> {
         }
         if i > 0
             && !self.gap(i)
-            && matches!(
-                self.punct(i - 1),
-                Some('$' | '€' | '£' | '¥' | '₽' | '#' | '№' | '+' | '/' | '.')
-            )
+            && matches!(self.punct(i - 1), Some('$' | '€' | '£' | '¥' | '₽' | '#' | '№' | '+' | '/' | '.'))
         {
             return None;
         }
@@ -862,20 +746,11 @@ impl<'a> Parser<'a> {
             return None;
         }
         let prev = self.prev_kw(i);
-        let after_year = i >= 2
-            && (prev == Kw::Link || self.is_dash(i - 1))
-            && self.num(i - 2).is_some_and(is_year_num);
+        let after_year =
+            i >= 2 && (prev == Kw::Link || self.is_dash(i - 1)) && self.num(i - 2).is_some_and(is_year_num);
         let licensed = matches!(
             prev,
-            Kw::Prep
-                | Kw::For
-                | Kw::Of
-                | Kw::Before
-                | Kw::After
-                | Kw::Unit {
-                    unit: Unit::Year,
-                    plural: false
-                }
+            Kw::Prep | Kw::For | Kw::Of | Kw::Before | Kw::After | Kw::Unit { unit: Unit::Year, plural: false }
         ) || after_year
             || self.event_noun_follows(end)
             || (prev == Kw::The && self.cap(end) && self.kw(end) != Kw::UnitNoun);
@@ -884,11 +759,7 @@ impl<'a> Parser<'a> {
         }
         let (from, _) = year_range(y)?;
         let (_, to) = year_range(last_year)?;
-        let precision = if last_year == y {
-            Precision::Year
-        } else {
-            Precision::Range
-        };
+        let precision = if last_year == y { Precision::Year } else { Precision::Range };
         Some((end, range(from, to, precision)))
     }
 
@@ -913,9 +784,7 @@ impl<'a> Parser<'a> {
     fn event_noun_follows(&self, k: usize) -> bool {
         for t in self.toks.iter().skip(k).take(4) {
             match t.kind {
-                Kind::Word {
-                    kw: Kw::EventNoun, ..
-                } => return true,
+                Kind::Word { kw: Kw::EventNoun, .. } => return true,
                 Kind::Word { .. } | Kind::Punct('-') => {}
                 _ => return false,
             }
@@ -927,18 +796,10 @@ impl<'a> Parser<'a> {
 
     fn count_at(&self, i: usize) -> Option<(Count, usize)> {
         match self.toks.get(i)?.kind {
-            Kind::Num(n) if !n.ordinal && n.digits <= 4 && n.val >= 1 => {
-                Some((Count::Exact(n.val), i + 1))
-            }
-            Kind::Word {
-                kw: Kw::Number(k), ..
-            } => Some((Count::Exact(k), i + 1)),
-            Kind::Word {
-                kw: Kw::Article, ..
-            } if self.kw(i + 1) == Kw::Few => Some((Count::Few, i + 2)),
-            Kind::Word {
-                kw: Kw::Article, ..
-            } => Some((Count::Exact(1), i + 1)),
+            Kind::Num(n) if !n.ordinal && n.digits <= 4 && n.val >= 1 => Some((Count::Exact(n.val), i + 1)),
+            Kind::Word { kw: Kw::Number(k), .. } => Some((Count::Exact(k), i + 1)),
+            Kind::Word { kw: Kw::Article, .. } if self.kw(i + 1) == Kw::Few => Some((Count::Few, i + 2)),
+            Kind::Word { kw: Kw::Article, .. } => Some((Count::Exact(1), i + 1)),
             Kind::Word { kw: Kw::Few, .. } => Some((Count::Few, i + 1)),
             _ => None,
         }
@@ -979,23 +840,13 @@ impl<'a> Parser<'a> {
                 range(from, to, Precision::Year)
             }
             (Count::Few, Unit::Day) => range(add_days(p, -6)?, add_days(p, -2)?, Precision::Range),
-            (Count::Few, Unit::Week) => {
-                range(add_days(p, -42)?, add_days(p, -14)?, Precision::Range)
-            }
+            (Count::Few, Unit::Week) => range(add_days(p, -42)?, add_days(p, -14)?, Precision::Range),
             (Count::Few, Unit::Month) => {
                 let (fy, fm) = shift_month(py, pm, -6)?;
                 let (ty, tm) = shift_month(py, pm, -2)?;
-                range(
-                    month_range(fy, fm)?.0,
-                    month_range(ty, tm)?.1,
-                    Precision::Range,
-                )
+                range(month_range(fy, fm)?.0, month_range(ty, tm)?.1, Precision::Range)
             }
-            (Count::Few, Unit::Year) => range(
-                year_range(py - 6)?.0,
-                year_range(py - 2)?.1,
-                Precision::Range,
-            ),
+            (Count::Few, Unit::Year) => range(year_range(py - 6)?.0, year_range(py - 2)?.1, Precision::Range),
         };
         Some(r)
     }
@@ -1081,14 +932,7 @@ impl<'a> Parser<'a> {
         });
         if let Some((y, end)) = explicit {
             let (from, to) = season.of_year(y)?;
-            return Some((
-                end,
-                Period {
-                    from,
-                    to,
-                    span: Span::Season,
-                },
-            ));
+            return Some((end, Period { from, to, span: Span::Season }));
         }
         if self.kw(j + 1) == Kw::Of && (is_fall || (rel.is_none() && !ctx)) {
             // "the fall of Kabul", "the spring of discontent"
@@ -1098,15 +942,13 @@ impl<'a> Parser<'a> {
         let (from, to) = match rel {
             Some(Rel::Last) => season.find(p, true, |_, to| to < p)?,
             Some(Rel::Next) => season.find(p, false, |from, _| from > p)?,
-            Some(Rel::This) => season
-                .find(p, false, |from, to| from <= p && p <= to)
-                .or_else(|| {
-                    if season == Season::Winter {
-                        season.find(p, false, |from, _| from > p)
-                    } else {
-                        season.of_year(p.year())
-                    }
-                })?,
+            Some(Rel::This) => season.find(p, false, |from, to| from <= p && p <= to).or_else(|| {
+                if season == Season::Winter {
+                    season.find(p, false, |from, _| from > p)
+                } else {
+                    season.of_year(p.year())
+                }
+            })?,
             None => {
                 if !ctx && !self.season_context(j, is_fall) {
                     return None;
@@ -1117,29 +959,13 @@ impl<'a> Parser<'a> {
                 }
             }
         };
-        Some((
-            j + 1,
-            Period {
-                from,
-                to,
-                span: Span::Season,
-            },
-        ))
+        Some((j + 1, Period { from, to, span: Span::Season }))
     }
 
     fn season_context(&self, j: usize, is_fall: bool) -> bool {
         let prev = self.prev_kw(j);
-        let before_the = if prev == Kw::The && j >= 2 {
-            self.kw(j - 2)
-        } else {
-            Kw::None
-        };
-        let introduces = |k: Kw| {
-            matches!(
-                k,
-                Kw::Prep | Kw::SoftPrep | Kw::On | Kw::Before | Kw::After | Kw::For
-            )
-        };
+        let before_the = if prev == Kw::The && j >= 2 { self.kw(j - 2) } else { Kw::None };
+        let introduces = |k: Kw| matches!(k, Kw::Prep | Kw::SoftPrep | Kw::On | Kw::Before | Kw::After | Kw::For);
         if is_fall {
             return prev == Kw::The && introduces(before_the);
         }

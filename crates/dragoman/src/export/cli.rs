@@ -12,7 +12,9 @@ use crate::store::{self, query::FilterArgs};
 
 /// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
 #[derive(clap::Args, Debug)]
-#[command(after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n\nColumn layouts and types: docs/export.md")]
+#[command(
+    after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n\nColumn layouts and types: docs/export.md"
+)]
 pub struct ExportArgs {
     /// The event database.
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
@@ -119,8 +121,16 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
                     (Some(p), n) if args.partition => format!("{} ({n} file(s))", p.display()),
                     (Some(p), _) => p.display().to_string(),
                 };
-                let skipped = if summary.skipped > 0 { format!("; {} without a PLOVER type left out", summary.skipped) } else { String::new() };
-                let what = if format == Format::Plover { "PLOVER JSON".to_string() } else { format!("{} ({} layout)", format.name(), args.preset.name()) };
+                let skipped = if summary.skipped > 0 {
+                    format!("; {} without a PLOVER type left out", summary.skipped)
+                } else {
+                    String::new()
+                };
+                let what = if format == Format::Plover {
+                    "PLOVER JSON".to_string()
+                } else {
+                    format!("{} ({} layout)", format.name(), args.preset.name())
+                };
                 eprintln!("exported {} event(s) as {what} to {to}{skipped}", summary.rows);
             }
             ExitCode::SUCCESS

@@ -48,8 +48,7 @@ pub enum Value<'a> {
 }
 
 /// Which columns to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-#[derive(clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum Preset {
     /// Every field of the stored event, under its own name.
     #[default]
@@ -389,7 +388,10 @@ mod tests {
 
     #[test]
     fn penta_and_fraction() {
-        assert_eq!(["01", "02", "04", "07", "09", "16", "14", "20", "99"].map(penta_class), [Some(0), Some(0), Some(1), Some(2), Some(3), Some(3), Some(4), Some(4), None]);
+        assert_eq!(
+            ["01", "02", "04", "07", "09", "16", "14", "20", "99"].map(penta_class),
+            [Some(0), Some(0), Some(1), Some(2), Some(3), Some(3), Some(4), Some(4), None]
+        );
         assert_eq!(fraction_date(NaiveDate::from_ymd_opt(2024, 1, 1).unwrap()), 2024.0);
         assert_eq!(fraction_date(NaiveDate::from_ymd_opt(2023, 7, 2).unwrap()), 2023.4986);
     }

@@ -23,7 +23,8 @@ pub const ROW_GROUP_ROWS: usize = 65_536;
 
 /// The Arrow schema of a preset.
 pub fn schema(preset: Preset) -> SchemaRef {
-    let fields: Vec<Field> = preset.columns().iter().map(|c| Field::new(c.name, arrow_type(c.kind), c.nullable)).collect();
+    let fields: Vec<Field> =
+        preset.columns().iter().map(|c| Field::new(c.name, arrow_type(c.kind), c.nullable)).collect();
     Arc::new(Schema::new(fields))
 }
 
@@ -76,7 +77,9 @@ impl Builder {
             (Builder::F32(b), Value::F32(f)) => b.append_value(*f),
             (Builder::F64(b), Value::F64(f)) => b.append_value(*f),
             (Builder::Str(b), Value::Str(s)) => b.append_value(s),
-            (Builder::Date(b), Value::Date(d)) => b.append_value(i32::try_from((*d - EPOCH).num_days()).unwrap_or(i32::MAX)),
+            (Builder::Date(b), Value::Date(d)) => {
+                b.append_value(i32::try_from((*d - EPOCH).num_days()).unwrap_or(i32::MAX))
+            }
             (Builder::I64(b), _) => b.append_null(),
             (Builder::I32(b), _) => b.append_null(),
             (Builder::F32(b), _) => b.append_null(),

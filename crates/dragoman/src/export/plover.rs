@@ -94,15 +94,30 @@ pub fn plover_json(r: &EventRow) -> Option<String> {
         date: &r.date,
         enddate: (r.date_end != r.date && !r.date_end.is_empty()).then_some(r.date_end.as_str()),
         source: vec![actor(&r.source_code, &r.source_name)],
-        recipient: r.target_code.as_deref().filter(|t| !t.is_empty()).map(|t| actor(t, r.target_name.as_deref().unwrap_or(""))).into_iter().collect(),
+        recipient: r
+            .target_code
+            .as_deref()
+            .filter(|t| !t.is_empty())
+            .map(|t| actor(t, r.target_name.as_deref().unwrap_or("")))
+            .into_iter()
+            .collect(),
         event: vec![kind],
         mode: r.plover_mode.as_deref().filter(|m| !m.is_empty()),
         context: Vec::new(),
         quad_code: r.quad_class,
         event_scale: r.goldstein,
-        event_loc: r.location_name.as_deref().map(|name| Location { name, latitude: r.lat, longitude: r.lon, cc3: r.location_country.as_deref().filter(|c| c.len() == 3) }),
+        event_loc: r.location_name.as_deref().map(|name| Location {
+            name,
+            latitude: r.lat,
+            longitude: r.lon,
+            cc3: r.location_country.as_deref().filter(|c| c.len() == 3),
+        }),
         event_text: vec![&r.sentence_text],
-        cite_info: Cite { url: r.url.as_deref(), publication: r.outlet.as_deref(), codebook: "CAMEO, PLOVER types by the CAMEO-to-PLOVER table" },
+        cite_info: Cite {
+            url: r.url.as_deref(),
+            publication: r.outlet.as_deref(),
+            codebook: "CAMEO, PLOVER types by the CAMEO-to-PLOVER table",
+        },
         coder: CODER,
         date_precision: &r.date_precision,
         cameo: Cameo { code: &r.code, root: &r.root, name: r.code_name.as_deref() },

@@ -114,7 +114,8 @@ impl PendingFile {
     }
 
     fn commit(&self) -> Result<(), String> {
-        fs::rename(&self.tmp, &self.path).map_err(|e| format!("cannot move {} to {}: {e}", self.tmp.display(), self.path.display()))
+        fs::rename(&self.tmp, &self.path)
+            .map_err(|e| format!("cannot move {} to {}: {e}", self.tmp.display(), self.path.display()))
     }
 
     fn discard(&self) {
@@ -126,7 +127,13 @@ impl PendingFile {
 /// `partition_by_month`, `out` must be a directory path: each month's events go to
 /// `year_month=YYYY-MM/part-0.<ext>` under it (Hive-style, as Spark, DuckDB, Trino
 /// and BigQuery read partitioned data sets).
-pub fn export(rows: impl Iterator<Item = EventRow>, format: Format, preset: Preset, out: Output<'_>, partition_by_month: bool) -> Result<ExportSummary, String> {
+pub fn export(
+    rows: impl Iterator<Item = EventRow>,
+    format: Format,
+    preset: Preset,
+    out: Output<'_>,
+    partition_by_month: bool,
+) -> Result<ExportSummary, String> {
     if format == Format::Plover && preset != Preset::Full {
         return Err("PLOVER JSON has its own fields; --preset applies to csv, tsv, jsonl and parquet".into());
     }
@@ -167,7 +174,12 @@ fn count(summary: &mut ExportSummary, written: bool) {
     }
 }
 
-fn write_all(rows: impl Iterator<Item = EventRow>, format: Format, preset: Preset, w: Out<'_>) -> Result<ExportSummary, String> {
+fn write_all(
+    rows: impl Iterator<Item = EventRow>,
+    format: Format,
+    preset: Preset,
+    w: Out<'_>,
+) -> Result<ExportSummary, String> {
     let mut summary = ExportSummary::default();
     let mut s = sink(format, preset, w)?;
     for row in rows {
@@ -181,7 +193,12 @@ fn write_all(rows: impl Iterator<Item = EventRow>, format: Format, preset: Prese
 /// order within a month is kept): rows from the store are in memory already, and a
 /// single open writer then produces exactly one `part-0` file per partition
 /// whatever order the rows came in.
-fn export_partitioned(rows: impl Iterator<Item = EventRow>, format: Format, preset: Preset, dir: &Path) -> Result<ExportSummary, String> {
+fn export_partitioned(
+    rows: impl Iterator<Item = EventRow>,
+    format: Format,
+    preset: Preset,
+    dir: &Path,
+) -> Result<ExportSummary, String> {
     if dir.exists() {
         let mut entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
         if entries.next().is_some() {

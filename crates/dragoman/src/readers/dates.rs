@@ -26,7 +26,14 @@ fn iso_prefix(s: &str) -> Option<NaiveDate> {
     let b = s.as_bytes();
     let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     let num = |from: usize, len: usize| s.get(from..from + len)?.parse::<u32>().ok();
-    if (0..4).all(digit) && matches!(b.get(4), Some(b'-' | b'/' | b'.')) && digit(5) && digit(6) && b.get(7) == b.get(4) && digit(8) && digit(9) {
+    if (0..4).all(digit)
+        && matches!(b.get(4), Some(b'-' | b'/' | b'.'))
+        && digit(5)
+        && digit(6)
+        && b.get(7) == b.get(4)
+        && digit(8)
+        && digit(9)
+    {
         return NaiveDate::from_ymd_opt(num(0, 4)? as i32, num(5, 2)?, num(8, 2)?);
     }
     if (0..8).all(digit) && !digit(8) {
@@ -47,14 +54,28 @@ fn month(word: &str) -> Option<u32> {
     }
     let i = MONTHS.iter().position(|m| w.starts_with(m))?;
     // "Mar", "March", "Sept" are months; "Marching" is not.
-    const FULL: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const FULL: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
 }
 
 /// "12 Mar 2024", "Mar 12, 2024", "Tuesday, March 12 2024 08:30": day, month name
 /// and a four-digit year in either order.
 fn words(s: &str) -> Option<NaiveDate> {
-    let parts: Vec<&str> = s.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|p| !p.is_empty()).collect();
+    let parts: Vec<&str> =
+        s.split(|c: char| c.is_whitespace() || c == ',' || c == '-' || c == '/').filter(|p| !p.is_empty()).collect();
     let (mut day, mut mon, mut year) = (None, None, None);
     for p in parts {
         let digits = p.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');

@@ -27,7 +27,11 @@ pub fn read_feed(name: &str, bytes: &[u8]) -> Result<Vec<Result<Document, String
 
 /// As `read_feed`, dating items that have no date (and whose feed has none) with
 /// `fallback_published`.
-pub fn read_feed_dated(name: &str, bytes: &[u8], fallback_published: Option<NaiveDate>) -> Result<Vec<Result<Document, String>>, String> {
+pub fn read_feed_dated(
+    name: &str,
+    bytes: &[u8],
+    fallback_published: Option<NaiveDate>,
+) -> Result<Vec<Result<Document, String>>, String> {
     let src = decode_text(bytes)?;
     let mut scanner = Scanner::new(&src, false);
     let mut root: Option<String> = None;
@@ -123,7 +127,11 @@ pub fn read_feed_dated(name: &str, bytes: &[u8], fallback_published: Option<Naiv
 
 /// Depth of the feed's own children: `<rss><channel><title>` or `<feed><title>`.
 fn feed_level_depth(root: Option<&str>) -> usize {
-    if root == Some("feed") { 1 } else { 2 }
+    if root == Some("feed") {
+        1
+    } else {
+        2
+    }
 }
 
 fn is_feed_level(stack: &[String]) -> bool {
@@ -144,7 +152,9 @@ impl FeedFacts {
     fn note(&mut self, name: &str, raw: &str) {
         match name {
             "title" if self.title.is_none() => self.title = Some(plain(raw)).filter(|t| !t.is_empty()),
-            "pubdate" | "lastbuilddate" | "dc:date" | "updated" | "published" if self.date.is_none() => self.date = parse_loose_date(&plain(raw)),
+            "pubdate" | "lastbuilddate" | "dc:date" | "updated" | "published" if self.date.is_none() => {
+                self.date = parse_loose_date(&plain(raw))
+            }
             _ => {}
         }
     }
@@ -203,9 +213,19 @@ impl Item {
         atom.or_else(|| self.plain("link")).map(|l| l.trim().to_string()).filter(|l| !l.is_empty())
     }
 
-    fn into_document(self, name: &str, n: usize, feed: &FeedFacts, fallback: Option<NaiveDate>) -> Result<Document, String> {
+    fn into_document(
+        self,
+        name: &str,
+        n: usize,
+        feed: &FeedFacts,
+        fallback: Option<NaiveDate>,
+    ) -> Result<Document, String> {
         let link = self.link();
-        let id = self.plain("guid").or_else(|| self.plain("id")).or_else(|| link.clone()).unwrap_or_else(|| format!("{name}#item-{n}"));
+        let id = self
+            .plain("guid")
+            .or_else(|| self.plain("id"))
+            .or_else(|| link.clone())
+            .unwrap_or_else(|| format!("{name}#item-{n}"));
         let title = self.plain("title");
         let body = self.body();
         let text = match (&title, body) {
@@ -215,8 +235,22 @@ impl Item {
             (None, Some(b)) => b,
             (None, None) => return Err(format!("item {n} ({id}): no title or text; skipped")),
         };
-        let date = ["pubdate", "dc:date", "published", "updated", "dcterms:issued", "dcterms:created", "dcterms:modified", "dc:created", "issued"].iter().find_map(|k| self.plain(k).and_then(|d| parse_loose_date(&d)));
-        let published = date.or(feed.date).or(fallback).ok_or_else(|| format!("item {n} ({id}): no date (pubDate, dc:date, published, updated) in the item or the feed; skipped"))?;
+        let date = [
+            "pubdate",
+            "dc:date",
+            "published",
+            "updated",
+            "dcterms:issued",
+            "dcterms:created",
+            "dcterms:modified",
+            "dc:created",
+            "issued",
+        ]
+        .iter()
+        .find_map(|k| self.plain(k).and_then(|d| parse_loose_date(&d)));
+        let published = date.or(feed.date).or(fallback).ok_or_else(|| {
+            format!("item {n} ({id}): no date (pubDate, dc:date, published, updated) in the item or the feed; skipped")
+        })?;
         let outlet = self.plain("source").or_else(|| feed.title.clone());
         Ok(Document { id, text, published, source: outlet, url: link, title })
     }
@@ -254,7 +288,11 @@ fn unwrap(raw: &str) -> String {
 /// A field as one line of plain text.
 fn plain(raw: &str) -> String {
     let s = unwrap(raw);
-    if s.contains('<') { collapse_whitespace(&html_to_text(&s)) } else { collapse_whitespace(&s) }
+    if s.contains('<') {
+        collapse_whitespace(&html_to_text(&s))
+    } else {
+        collapse_whitespace(&s)
+    }
 }
 
 #[cfg(test)]

@@ -47,11 +47,21 @@ pub struct Page {
 impl Page {
     /// The page as a document: its address is its id when it has one, else
     /// `id_fallback`; `url_fallback` and `date_fallback` fill what the page lacks.
-    pub fn into_document(self, id_fallback: &str, url_fallback: Option<&str>, date_fallback: Option<NaiveDate>) -> Result<Document, String> {
+    pub fn into_document(
+        self,
+        id_fallback: &str,
+        url_fallback: Option<&str>,
+        date_fallback: Option<NaiveDate>,
+    ) -> Result<Document, String> {
         if self.text.trim().is_empty() {
-            return Err("no article text found (no paragraphs outside navigation, scripts and boilerplate); skipped".into());
+            return Err(
+                "no article text found (no paragraphs outside navigation, scripts and boilerplate); skipped".into()
+            );
         }
-        let published = self.published.or(date_fallback).ok_or("no publication date in the page's metadata; skipped (give --published to date such pages)")?;
+        let published = self
+            .published
+            .or(date_fallback)
+            .ok_or("no publication date in the page's metadata; skipped (give --published to date such pages)")?;
         let url = self.url.or_else(|| url_fallback.map(str::to_string));
         let id = url.clone().unwrap_or_else(|| id_fallback.to_string());
         Ok(Document { id, text: self.text, published, source: self.outlet, url, title: self.title })
@@ -61,28 +71,147 @@ impl Page {
 fn file_stem(name: &str) -> String {
     let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
     let stem = base.split('.').next().unwrap_or(base);
-    if stem.is_empty() { base.to_string() } else { stem.to_string() }
+    if stem.is_empty() {
+        base.to_string()
+    } else {
+        stem.to_string()
+    }
 }
 
 /// Containers whose text is never the article.
-const BOILERPLATE_TAGS: &[&str] = &["nav", "header", "footer", "aside", "form", "noscript", "svg", "button", "select", "template", "menu", "dialog", "figcaption", "object", "video", "audio", "canvas", "math"];
+const BOILERPLATE_TAGS: &[&str] = &[
+    "nav",
+    "header",
+    "footer",
+    "aside",
+    "form",
+    "noscript",
+    "svg",
+    "button",
+    "select",
+    "template",
+    "menu",
+    "dialog",
+    "figcaption",
+    "object",
+    "video",
+    "audio",
+    "canvas",
+    "math",
+];
 
 /// Words in class or id names that mark boilerplate.
 const BOILERPLATE_WORDS: &[&str] = &[
-    "share", "sharing", "social", "related", "comment", "comments", "newsletter", "subscribe", "subscription", "advert", "advertisement", "ad", "ads", "promo", "cookie", "cookies", "breadcrumb", "breadcrumbs", "sidebar", "footer", "nav", "navbar", "navigation", "menu", "caption", "byline", "tags", "popup", "modal", "banner", "recommended", "trending", "masthead", "toolbar", "paywall", "disclaimer", "teaser", "teasers", "outbrain", "taboola",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comment",
+    "comments",
+    "newsletter",
+    "subscribe",
+    "subscription",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "cookie",
+    "cookies",
+    "breadcrumb",
+    "breadcrumbs",
+    "sidebar",
+    "footer",
+    "nav",
+    "navbar",
+    "navigation",
+    "menu",
+    "caption",
+    "byline",
+    "tags",
+    "popup",
+    "modal",
+    "banner",
+    "recommended",
+    "trending",
+    "masthead",
+    "toolbar",
+    "paywall",
+    "disclaimer",
+    "teaser",
+    "teasers",
+    "outbrain",
+    "taboola",
 ];
 
 /// Class or id names (lower-cased, without `-` and `_`) that mark the article body.
 const ZONE_NAMES: &[&str] = &[
-    "articlebody", "articlecontent", "articletext", "articlebodytext", "storybody", "storycontent", "storytext", "entrycontent", "postcontent", "postbody", "bodytext", "contentbody", "maincontent", "newsbody", "newstext", "textbody",
+    "articlebody",
+    "articlecontent",
+    "articletext",
+    "articlebodytext",
+    "storybody",
+    "storycontent",
+    "storytext",
+    "entrycontent",
+    "postcontent",
+    "postbody",
+    "bodytext",
+    "contentbody",
+    "maincontent",
+    "newsbody",
+    "newstext",
+    "textbody",
 ];
 
 /// Elements that end a run of text.
 const BLOCK_TAGS: &[&str] = &[
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "table", "tr", "td", "th", "thead", "tbody", "blockquote", "section", "article", "main", "header", "footer", "nav", "aside", "figure", "figcaption", "pre", "form", "hr", "body", "html", "address", "details", "summary", "fieldset", "center",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "td",
+    "th",
+    "thead",
+    "tbody",
+    "blockquote",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "aside",
+    "figure",
+    "figcaption",
+    "pre",
+    "form",
+    "hr",
+    "body",
+    "html",
+    "address",
+    "details",
+    "summary",
+    "fieldset",
+    "center",
 ];
 
-const VOID_TAGS: &[&str] = &["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr", "keygen"];
+const VOID_TAGS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+    "keygen",
+];
 
 /// Metadata names that hold a publication date, most trusted first.
 const DATE_META: &[&str] = &[
@@ -146,7 +275,11 @@ impl Collector {
 
     fn in_paragraph(&self) -> bool {
         // The innermost block-level element decides.
-        self.stack.iter().rev().find(|o| BLOCK_TAGS.contains(&o.name.as_str()) || o.name == "p").is_some_and(|o| matches!(o.name.as_str(), "p" | "blockquote"))
+        self.stack
+            .iter()
+            .rev()
+            .find(|o| BLOCK_TAGS.contains(&o.name.as_str()) || o.name == "p")
+            .is_some_and(|o| matches!(o.name.as_str(), "p" | "blockquote"))
     }
 
     fn flush(&mut self) {
@@ -155,7 +288,12 @@ impl Collector {
         if text.is_empty() {
             return;
         }
-        let block = Block { text, paragraph: self.in_paragraph(), boilerplate: self.boilerplate_depth > 0, zones: self.zone_chain() };
+        let block = Block {
+            text,
+            paragraph: self.in_paragraph(),
+            boilerplate: self.boilerplate_depth > 0,
+            zones: self.zone_chain(),
+        };
         self.blocks.push(block);
     }
 
@@ -191,7 +329,9 @@ fn is_zone(name: &str, attrs: &[(String, String)], words: &[String]) -> bool {
     if name == "article" || name == "main" {
         return true;
     }
-    if attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody")) || attr(attrs, "role").is_some_and(|v| v.eq_ignore_ascii_case("main")) {
+    if attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("articleBody"))
+        || attr(attrs, "role").is_some_and(|v| v.eq_ignore_ascii_case("main"))
+    {
         return true;
     }
     words.iter().any(|w| {
@@ -201,7 +341,8 @@ fn is_zone(name: &str, attrs: &[(String, String)], words: &[String]) -> bool {
 }
 
 fn is_boilerplate(name: &str, words: &[String]) -> bool {
-    BOILERPLATE_TAGS.contains(&name) || words.iter().any(|w| w.split(['-', '_']).any(|part| BOILERPLATE_WORDS.contains(&part)))
+    BOILERPLATE_TAGS.contains(&name)
+        || words.iter().any(|w| w.split(['-', '_']).any(|part| BOILERPLATE_WORDS.contains(&part)))
 }
 
 #[derive(Default)]
@@ -258,7 +399,8 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
             Token::Start { name, attrs, self_closing } => {
                 let attrs = if attrs.trim().is_empty() { Vec::new() } else { attributes(attrs) };
                 in_title = name == "title";
-                ld_script = name == "script" && attr(&attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
+                ld_script = name == "script"
+                    && attr(&attrs, "type").is_some_and(|t| t.to_ascii_lowercase().contains("ld+json"));
                 read_tag_meta(&name, &attrs, &mut meta);
                 if name == "h1" && meta.h1.is_none() {
                     meta.h1_buf = Some(String::new());
@@ -276,10 +418,16 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
                 if self_closing || VOID_TAGS.contains(&name.as_str()) {
                     continue;
                 }
-                if matches!(name.as_str(), "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6") {
+                if matches!(
+                    name.as_str(),
+                    "p" | "li" | "dt" | "dd" | "tr" | "td" | "th" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                ) {
                     // These close an open element of the same kind (`<p>a<p>b`); a
                     // heading or paragraph also closes an open paragraph.
-                    let same = c.stack.last().is_some_and(|o| o.name == name || (o.name == "p" && (name == "p" || name.starts_with('h'))));
+                    let same = c
+                        .stack
+                        .last()
+                        .is_some_and(|o| o.name == name || (o.name == "p" && (name == "p" || name.starts_with('h'))));
                     if same {
                         let open = c.stack.last().map(|o| o.name.clone()).unwrap_or_default();
                         c.close(&open);
@@ -309,7 +457,8 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
                         }
                     }
                 }
-                let matters = BLOCK_TAGS.contains(&name.as_str()) || c.stack.iter().rev().find(|o| o.name == name).is_some_and(|o| o.boilerplate || o.zone.is_some());
+                let matters = BLOCK_TAGS.contains(&name.as_str())
+                    || c.stack.iter().rev().find(|o| o.name == name).is_some_and(|o| o.boilerplate || o.zone.is_some());
                 if matters {
                     c.flush();
                 }
@@ -320,7 +469,14 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
     }
     c.flush();
     let text = choose_text(&c);
-    let title = meta.get("og:title").or_else(|| meta.get("twitter:title")).map(collapse_whitespace).or(meta.title_tag.clone()).filter(|t| !t.is_empty()).or(meta.ld.headline.clone()).or(meta.h1.clone());
+    let title = meta
+        .get("og:title")
+        .or_else(|| meta.get("twitter:title"))
+        .map(collapse_whitespace)
+        .or(meta.title_tag.clone())
+        .filter(|t| !t.is_empty())
+        .or(meta.ld.headline.clone())
+        .or(meta.h1.clone());
     let mut published = None;
     for key in &DATE_META[..3] {
         published = published.or_else(|| meta.get(key).and_then(parse_loose_date));
@@ -331,9 +487,18 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
     for key in &DATE_META[3..] {
         published = published.or_else(|| meta.get(key).and_then(parse_loose_date));
     }
-    published = published.or_else(|| meta.time_pubdate.as_deref().and_then(parse_loose_date)).or_else(|| meta.time_first.as_deref().and_then(parse_loose_date));
-    let url = meta.get("og:url").map(str::trim).map(str::to_string).or(meta.canonical.clone()).or(meta.ld.url.clone()).filter(|u| u.starts_with("http"));
-    let outlet = meta.get("og:site_name").map(collapse_whitespace).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
+    published = published
+        .or_else(|| meta.time_pubdate.as_deref().and_then(parse_loose_date))
+        .or_else(|| meta.time_first.as_deref().and_then(parse_loose_date));
+    let url = meta
+        .get("og:url")
+        .map(str::trim)
+        .map(str::to_string)
+        .or(meta.canonical.clone())
+        .or(meta.ld.url.clone())
+        .filter(|u| u.starts_with("http"));
+    let outlet =
+        meta.get("og:site_name").map(collapse_whitespace).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
     Ok(Page { title, published, url, outlet, text })
 }
 
@@ -348,7 +513,8 @@ fn read_tag_meta(name: &str, attrs: &[(String, String)], meta: &mut Meta) {
             }
         }
         "link" => {
-            let canonical = attr(attrs, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
+            let canonical =
+                attr(attrs, "rel").is_some_and(|r| r.split_whitespace().any(|w| w.eq_ignore_ascii_case("canonical")));
             if canonical && meta.canonical.is_none() {
                 meta.canonical = attr(attrs, "href").map(|h| h.trim().to_string());
             }
@@ -363,7 +529,8 @@ fn read_tag_meta(name: &str, attrs: &[(String, String)], meta: &mut Meta) {
         }
         _ => {}
     }
-    if meta.itemprop_date.is_none() && attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished")) {
+    if meta.itemprop_date.is_none() && attr(attrs, "itemprop").is_some_and(|v| v.eq_ignore_ascii_case("datePublished"))
+    {
         meta.itemprop_date = attr(attrs, "datetime").or_else(|| attr(attrs, "content"));
     }
 }
@@ -419,7 +586,9 @@ fn read_json_ld(raw: &str, facts: &mut LdFacts) {
             let is_article = |o: &serde_json::Map<String, serde_json::Value>| {
                 let t = match o.get("@type") {
                     Some(serde_json::Value::String(s)) => s.clone(),
-                    Some(serde_json::Value::Array(a)) => a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" "),
+                    Some(serde_json::Value::Array(a)) => {
+                        a.iter().filter_map(|x| x.as_str()).collect::<Vec<_>>().join(" ")
+                    }
                     _ => String::new(),
                 };
                 t.contains("Article") || t.contains("Posting") || t.contains("Report")
@@ -453,7 +622,11 @@ fn read_json_ld(raw: &str, facts: &mut LdFacts) {
     }
 }
 
-fn collect_objects<'v>(v: &'v serde_json::Value, out: &mut Vec<&'v serde_json::Map<String, serde_json::Value>>, depth: usize) {
+fn collect_objects<'v>(
+    v: &'v serde_json::Value,
+    out: &mut Vec<&'v serde_json::Map<String, serde_json::Value>>,
+    depth: usize,
+) {
     if depth > 8 {
         return;
     }
@@ -520,14 +693,20 @@ mod tests {
 <article><p>Another story entirely, a teaser.</p></article>
 <footer><p>Copyright by the outlet, all rights reserved.</p></footer></body></html>"#;
         let p = extract(html.as_bytes()).unwrap();
-        assert_eq!(p.text, "Lede & more.\n\nFirst paragraph of the story.\n\nSecond paragraph, longer than the teaser.");
+        assert_eq!(
+            p.text,
+            "Lede & more.\n\nFirst paragraph of the story.\n\nSecond paragraph, longer than the teaser."
+        );
         assert_eq!(p.published.unwrap().to_string(), "2024-03-12");
         assert_eq!(p.title.as_deref(), Some("T"));
     }
 
     #[test]
     fn pages_without_paragraphs_keep_their_blocks() {
-        let p = extract(b"<body><div>Russia urged Armenia to talk.<br>Baku agreed.</div><div>Yerevan said no to it.</div></body>").unwrap();
+        let p = extract(
+            b"<body><div>Russia urged Armenia to talk.<br>Baku agreed.</div><div>Yerevan said no to it.</div></body>",
+        )
+        .unwrap();
         assert_eq!(p.text, "Russia urged Armenia to talk. Baku agreed.\n\nYerevan said no to it.");
     }
 

@@ -72,7 +72,8 @@ impl<'a> Scanner<'a> {
         let mut i = 0;
         while let Some(off) = memchr_lt(&bytes[i..]) {
             let j = i + off;
-            if bytes.len() >= j + closing.len() && bytes[j..j + closing.len()].eq_ignore_ascii_case(closing.as_bytes()) {
+            if bytes.len() >= j + closing.len() && bytes[j..j + closing.len()].eq_ignore_ascii_case(closing.as_bytes())
+            {
                 let after = bytes.get(j + closing.len()).copied();
                 if matches!(after, None | Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r' | b'\x0c')) {
                     at = Some(j);
@@ -271,7 +272,10 @@ fn decode_one(s: &str) -> Option<(String, usize)> {
     let b = s.as_bytes();
     if b.get(1) == Some(&b'#') {
         let (hex, digits_from) = if matches!(b.get(2), Some(b'x' | b'X')) { (true, 3) } else { (false, 2) };
-        let len = b[digits_from..].iter().take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() }).count();
+        let len = b[digits_from..]
+            .iter()
+            .take_while(|c| if hex { c.is_ascii_hexdigit() } else { c.is_ascii_digit() })
+            .count();
         if len == 0 {
             return None;
         }
@@ -311,12 +315,20 @@ fn numeric_char(n: u32) -> char {
 
 /// Windows-1252 characters for bytes 0x80–0x9F (undefined ones are U+FFFD).
 pub const WINDOWS_1252_C1: [char; 32] = [
-    '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž', '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{fffd}', 'ž', 'Ÿ',
+    '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž', '\u{fffd}', '\u{fffd}',
+    '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{fffd}', 'ž', 'Ÿ',
 ];
 
 /// Names of the Latin-1 characters U+00A0 to U+00FF, in order.
 const LATIN1: [&str; 96] = [
-    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy", "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm", "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig", "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve", "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN", "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc", "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml", "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
+    "nbsp", "iexcl", "cent", "pound", "curren", "yen", "brvbar", "sect", "uml", "copy", "ordf", "laquo", "not", "shy",
+    "reg", "macr", "deg", "plusmn", "sup2", "sup3", "acute", "micro", "para", "middot", "cedil", "sup1", "ordm",
+    "raquo", "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc", "Atilde", "Auml", "Aring", "AElig",
+    "Ccedil", "Egrave", "Eacute", "Ecirc", "Euml", "Igrave", "Iacute", "Icirc", "Iuml", "ETH", "Ntilde", "Ograve",
+    "Oacute", "Ocirc", "Otilde", "Ouml", "times", "Oslash", "Ugrave", "Uacute", "Ucirc", "Uuml", "Yacute", "THORN",
+    "szlig", "agrave", "aacute", "acirc", "atilde", "auml", "aring", "aelig", "ccedil", "egrave", "eacute", "ecirc",
+    "euml", "igrave", "iacute", "icirc", "iuml", "eth", "ntilde", "ograve", "oacute", "ocirc", "otilde", "ouml",
+    "divide", "oslash", "ugrave", "uacute", "ucirc", "uuml", "yacute", "thorn", "yuml",
 ];
 
 fn named_entity(name: &str) -> Option<&'static str> {
@@ -395,7 +407,11 @@ fn named_entity(name: &str) -> Option<&'static str> {
 
 /// The characters U+00A0 to U+00FF as strings, for `LATIN1`.
 const LATIN1_CHARS: [&str; 96] = [
-    "\u{a0}", "¡", "¢", "£", "¤", "¥", "¦", "§", "¨", "©", "ª", "«", "¬", "\u{ad}", "®", "¯", "°", "±", "²", "³", "´", "µ", "¶", "·", "¸", "¹", "º", "»", "¼", "½", "¾", "¿", "À", "Á", "Â", "Ã", "Ä", "Å", "Æ", "Ç", "È", "É", "Ê", "Ë", "Ì", "Í", "Î", "Ï", "Ð", "Ñ", "Ò", "Ó", "Ô", "Õ", "Ö", "×", "Ø", "Ù", "Ú", "Û", "Ü", "Ý", "Þ", "ß", "à", "á", "â", "ã", "ä", "å", "æ", "ç", "è", "é", "ê", "ë", "ì", "í", "î", "ï", "ð", "ñ", "ò", "ó", "ô", "õ", "ö", "÷", "ø", "ù", "ú", "û", "ü", "ý", "þ", "ÿ",
+    "\u{a0}", "¡", "¢", "£", "¤", "¥", "¦", "§", "¨", "©", "ª", "«", "¬", "\u{ad}", "®", "¯", "°", "±", "²", "³", "´",
+    "µ", "¶", "·", "¸", "¹", "º", "»", "¼", "½", "¾", "¿", "À", "Á", "Â", "Ã", "Ä", "Å", "Æ", "Ç", "È", "É", "Ê", "Ë",
+    "Ì", "Í", "Î", "Ï", "Ð", "Ñ", "Ò", "Ó", "Ô", "Õ", "Ö", "×", "Ø", "Ù", "Ú", "Û", "Ü", "Ý", "Þ", "ß", "à", "á", "â",
+    "ã", "ä", "å", "æ", "ç", "è", "é", "ê", "ë", "ì", "í", "î", "ï", "ð", "ñ", "ò", "ó", "ô", "õ", "ö", "÷", "ø", "ù",
+    "ú", "û", "ü", "ý", "þ", "ÿ",
 ];
 
 /// Collapses runs of whitespace (including no-break spaces and soft hyphens' absence)
@@ -464,7 +480,24 @@ mod tests {
 
     #[test]
     fn malformed_markup_never_panics() {
-        for s in ["<", "<p", "<p class='x", "<!--", "<![CDATA[", "</", "< p>", "a<b", "<a href=\"x>y", "<é>", "<p é=1>", "&#", "&#x;", "&#99999999999;", "<scRipt>never closed", "<p\u{0}>"] {
+        for s in [
+            "<",
+            "<p",
+            "<p class='x",
+            "<!--",
+            "<![CDATA[",
+            "</",
+            "< p>",
+            "a<b",
+            "<a href=\"x>y",
+            "<é>",
+            "<p é=1>",
+            "&#",
+            "&#x;",
+            "&#99999999999;",
+            "<scRipt>never closed",
+            "<p\u{0}>",
+        ] {
             let _ = tokens(s).len();
             let _ = decode_entities(s);
             let _ = attributes(s);
@@ -473,7 +506,17 @@ mod tests {
 
     #[test]
     fn decodes_references() {
-        assert_eq!(decode_entities("AT&T &amp; &lt;b&gt; &eacute;t&eacute; &#8217; &#x2014; &#146; &nbsp;&bogus; &amp"), "AT&T & <b> été ’ — ’ \u{a0}&bogus; &");
-        assert_eq!(attributes(r#"content="Tom &amp; Jerry" data-x=1 checked"#), vec![("content".into(), "Tom & Jerry".into()), ("data-x".into(), "1".into()), ("checked".into(), String::new())]);
+        assert_eq!(
+            decode_entities("AT&T &amp; &lt;b&gt; &eacute;t&eacute; &#8217; &#x2014; &#146; &nbsp;&bogus; &amp"),
+            "AT&T & <b> été ’ — ’ \u{a0}&bogus; &"
+        );
+        assert_eq!(
+            attributes(r#"content="Tom &amp; Jerry" data-x=1 checked"#),
+            vec![
+                ("content".into(), "Tom & Jerry".into()),
+                ("data-x".into(), "1".into()),
+                ("checked".into(), String::new())
+            ]
+        );
     }
 }

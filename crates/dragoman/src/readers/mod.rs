@@ -86,10 +86,23 @@ pub fn sniff(prefix: &[u8]) -> Option<Kind> {
 /// (it returns whether to keep reading). Pages and feeds over `max_bytes`, and WARC
 /// records over it, are skipped with a message; `fallback_published` dates pages
 /// and items that carry no date.
-pub fn read_any(kind: Kind, name: &str, reader: &mut dyn BufRead, max_bytes: usize, fallback_published: Option<NaiveDate>, on_doc: &mut dyn FnMut(Result<Document, String>) -> bool) {
+pub fn read_any(
+    kind: Kind,
+    name: &str,
+    reader: &mut dyn BufRead,
+    max_bytes: usize,
+    fallback_published: Option<NaiveDate>,
+    on_doc: &mut dyn FnMut(Result<Document, String>) -> bool,
+) {
     match kind {
         Kind::Warc => read_warc_with(name, reader, max_bytes, fallback_published, on_doc),
-        Kind::WarcGz => read_warc_with(name, std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)), max_bytes, fallback_published, on_doc),
+        Kind::WarcGz => read_warc_with(
+            name,
+            std::io::BufReader::new(flate2::bufread::MultiGzDecoder::new(reader)),
+            max_bytes,
+            fallback_published,
+            on_doc,
+        ),
         Kind::Html | Kind::Feed => {
             let mut bytes = Vec::new();
             if let Err(e) = reader.take(max_bytes as u64 + 1).read_to_end(&mut bytes) {
@@ -97,7 +110,10 @@ pub fn read_any(kind: Kind, name: &str, reader: &mut dyn BufRead, max_bytes: usi
                 return;
             }
             if bytes.len() > max_bytes {
-                on_doc(Err(format!("larger than the {} MB document limit; skipped (raise it with --max-doc-mb)", max_bytes >> 20)));
+                on_doc(Err(format!(
+                    "larger than the {} MB document limit; skipped (raise it with --max-doc-mb)",
+                    max_bytes >> 20
+                )));
                 return;
             }
             if kind == Kind::Html {

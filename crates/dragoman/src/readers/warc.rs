@@ -31,7 +31,13 @@ pub fn read_warc(name: &str, reader: impl BufRead, on_doc: &mut dyn FnMut(Result
 
 /// As `read_warc`, with a record size limit and a date for pages that have none
 /// and records without `WARC-Date`.
-pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: usize, fallback_published: Option<NaiveDate>, on_doc: &mut dyn FnMut(Result<Document, String>) -> bool) {
+pub fn read_warc_with(
+    _name: &str,
+    mut reader: impl BufRead,
+    max_record_bytes: usize,
+    fallback_published: Option<NaiveDate>,
+    on_doc: &mut dyn FnMut(Result<Document, String>) -> bool,
+) {
     let mut line = Vec::new();
     let mut offset: u64 = 0;
     let mut records = 0usize;
@@ -55,13 +61,20 @@ pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: u
         }
         if !t.starts_with(b"WARC/") {
             if records == 0 && !lost {
-                let why = if line.starts_with(&[0x1f, 0x8b]) { "gzip-compressed (.warc.gz); decompress it first (gunzip -k)" } else { "it does not start with a WARC/1.0 record" };
+                let why = if line.starts_with(&[0x1f, 0x8b]) {
+                    "gzip-compressed (.warc.gz); decompress it first (gunzip -k)"
+                } else {
+                    "it does not start with a WARC/1.0 record"
+                };
                 on_doc(Err(format!("not a WARC file: {why}")));
                 return;
             }
             if !lost {
                 lost = true;
-                if !on_doc(Err(format!("byte {start}: expected a WARC record header, found {:?}; skipping to the next record", preview(t)))) {
+                if !on_doc(Err(format!(
+                    "byte {start}: expected a WARC record header, found {:?}; skipping to the next record",
+                    preview(t)
+                ))) {
                     return;
                 }
             }
@@ -79,7 +92,9 @@ pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: u
         let get = |k: &str| headers.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
             lost = true;
-            if !on_doc(Err(format!("record {records} at byte {start}: no valid Content-Length; skipping to the next record"))) {
+            if !on_doc(Err(format!(
+                "record {records} at byte {start}: no valid Content-Length; skipping to the next record"
+            ))) {
                 return;
             }
             continue;
@@ -88,7 +103,11 @@ pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: u
         let uri = get("warc-target-uri").unwrap_or("").trim_matches(['<', '>']).to_string();
         let http = get("content-type").is_none_or(|ct| ct.to_ascii_lowercase().contains("application/http"));
         let wanted = kind == "response" && http;
-        let label = if uri.is_empty() { format!("record {records} at byte {start}") } else { format!("record {records} ({uri})") };
+        let label = if uri.is_empty() {
+            format!("record {records} at byte {start}")
+        } else {
+            format!("record {records} ({uri})")
+        };
         if !wanted || len > max_record_bytes as u64 {
             match io::copy(&mut (&mut reader).take(len), &mut io::sink()) {
                 Ok(got) if got == len => {}
@@ -102,7 +121,13 @@ pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: u
                 }
             }
             offset += len;
-            if wanted && !on_doc(Err(format!("{label}: record of {} MB exceeds the {} MB document limit; skipped", len >> 20, max_record_bytes >> 20))) {
+            if wanted
+                && !on_doc(Err(format!(
+                    "{label}: record of {} MB exceeds the {} MB document limit; skipped",
+                    len >> 20,
+                    max_record_bytes >> 20
+                )))
+            {
                 return;
             }
             continue;
@@ -123,7 +148,8 @@ pub fn read_warc_with(_name: &str, mut reader: impl BufRead, max_record_bytes: u
         let crawl_date = get("warc-date").and_then(parse_loose_date).or(fallback_published);
         let result = match http_body(&payload) {
             Ok(None) => continue,
-            Ok(Some(body)) => html::extract(&body).and_then(|page| page.into_document(&uri, (!uri.is_empty()).then_some(uri.as_str()), crawl_date)),
+            Ok(Some(body)) => html::extract(&body)
+                .and_then(|page| page.into_document(&uri, (!uri.is_empty()).then_some(uri.as_str()), crawl_date)),
             Err(e) => Err(e),
         };
         if !on_doc(result.map_err(|e| format!("{label}: {e}"))) {
@@ -173,7 +199,11 @@ fn preview(b: &[u8]) -> String {
 }
 
 /// The named fields of a WARC header block, names lower-cased.
-fn read_headers(reader: &mut impl BufRead, line: &mut Vec<u8>, offset: &mut u64) -> Result<Vec<(String, String)>, String> {
+fn read_headers(
+    reader: &mut impl BufRead,
+    line: &mut Vec<u8>,
+    offset: &mut u64,
+) -> Result<Vec<(String, String)>, String> {
     let mut headers: Vec<(String, String)> = Vec::new();
     loop {
         let n = read_line(reader, line).map_err(|e| format!("cannot read: {e}"))?;
@@ -265,7 +295,8 @@ fn dechunk(mut body: &[u8]) -> Result<Vec<u8>, String> {
         let Some(eol) = find(body, b"\n") else { return Ok(out) };
         let size_line = String::from_utf8_lossy(&body[..eol]);
         let hex = size_line.trim().split(';').next().unwrap_or("").trim();
-        let size = usize::from_str_radix(hex, 16).map_err(|_| "bad chunked encoding in the HTTP body; skipped".to_string())?;
+        let size =
+            usize::from_str_radix(hex, 16).map_err(|_| "bad chunked encoding in the HTTP body; skipped".to_string())?;
         body = &body[eol + 1..];
         if size == 0 {
             return Ok(out);
@@ -297,7 +328,8 @@ mod tests {
     #[test]
     fn responses_become_documents() {
         let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Moscow rebuked Yerevan on Monday.</p></body></html>";
-        let warc = record("request", "https://x.test/a", "GET /a HTTP/1.1\r\n\r\n") + &record("response", "https://x.test/a", page);
+        let warc = record("request", "https://x.test/a", "GET /a HTTP/1.1\r\n\r\n")
+            + &record("response", "https://x.test/a", page);
         let docs = read(warc.as_bytes());
         assert_eq!(docs.len(), 1);
         let d = docs[0].as_ref().unwrap();

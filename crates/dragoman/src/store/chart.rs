@@ -34,9 +34,29 @@ pub enum Anchor {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shape {
     /// `fill: None` is an invisible area that only carries a tooltip (SVG).
-    Rect { x: f64, y: f64, w: f64, h: f64, fill: Option<Rgb>, tip: Option<String> },
-    Line { points: Vec<(f64, f64)>, stroke: Rgb, width: f64 },
-    Text { x: f64, y: f64, text: String, anchor: Anchor, fill: Rgb, size: f64, bold: bool, vertical: bool },
+    Rect {
+        x: f64,
+        y: f64,
+        w: f64,
+        h: f64,
+        fill: Option<Rgb>,
+        tip: Option<String>,
+    },
+    Line {
+        points: Vec<(f64, f64)>,
+        stroke: Rgb,
+        width: f64,
+    },
+    Text {
+        x: f64,
+        y: f64,
+        text: String,
+        anchor: Anchor,
+        fill: Rgb,
+        size: f64,
+        bold: bool,
+        vertical: bool,
+    },
 }
 
 pub struct Chart {
@@ -76,9 +96,27 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
     let slot = pw / buckets.len().max(1) as f64;
     let bw = (slot * 0.8).max(1.0);
     let mut s: Vec<Shape> = Vec::new();
-    let text = |x: f64, y: f64, t: &str, anchor: Anchor, fill: Rgb| Shape::Text { x, y, text: t.to_string(), anchor, fill, size: 12.0, bold: false, vertical: false };
+    let text = |x: f64, y: f64, t: &str, anchor: Anchor, fill: Rgb| Shape::Text {
+        x,
+        y,
+        text: t.to_string(),
+        anchor,
+        fill,
+        size: 12.0,
+        bold: false,
+        vertical: false,
+    };
     s.push(Shape::Rect { x: 0.0, y: 0.0, w, h, fill: Some(WHITE), tip: None });
-    s.push(Shape::Text { x: left, y: 24.0, text: title.to_string(), anchor: Anchor::Start, fill: INK, size: 16.0, bold: true, vertical: false });
+    s.push(Shape::Text {
+        x: left,
+        y: 24.0,
+        text: title.to_string(),
+        anchor: Anchor::Start,
+        fill: INK,
+        size: 16.0,
+        bold: true,
+        vertical: false,
+    });
     // Legend.
     s.push(Shape::Rect { x: left, y: 34.0, w: 12.0, h: 12.0, fill: Some(GREEN), tip: None });
     s.push(text(left + 16.0, 44.0, "cooperation (events, quad 1-2)", Anchor::Start, GREY));
@@ -91,11 +129,24 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
         let y = zero - (i as f64) * ph / 4.0;
         let count = (max_count * (i.abs() as f64) / 2.0).round();
         let gold = max_gold * i as f64 / 2.0;
-        s.push(Shape::Line { points: vec![(left, y), (left + pw, y)], stroke: if i == 0 { AXIS } else { GRID }, width: 1.0 });
+        s.push(Shape::Line {
+            points: vec![(left, y), (left + pw, y)],
+            stroke: if i == 0 { AXIS } else { GRID },
+            width: 1.0,
+        });
         s.push(text(left - 6.0, y + 4.0, &count.to_string(), Anchor::End, GREY));
         s.push(text(left + pw + 6.0, y + 4.0, &signed(gold), Anchor::Start, BLUE));
     }
-    s.push(Shape::Text { x: 18.0, y: zero, text: "events".into(), anchor: Anchor::Middle, fill: GREY, size: 12.0, bold: false, vertical: true });
+    s.push(Shape::Text {
+        x: 18.0,
+        y: zero,
+        text: "events".into(),
+        anchor: Anchor::Middle,
+        fill: GREY,
+        size: 12.0,
+        bold: false,
+        vertical: true,
+    });
     // Bars, and a tooltip over each period's whole height.
     for (i, b) in buckets.iter().enumerate() {
         let x = left + i as f64 * slot + (slot - bw) / 2.0;
@@ -107,11 +158,18 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
             let hgt = b.conflict as f64 / max_count * (ph / 2.0);
             s.push(Shape::Rect { x, y: zero, w: bw, h: hgt, fill: Some(RED), tip: None });
         }
-        let tip = format!("{}: {} events, {} cooperation, {} conflict, Goldstein {:+.1}", b.label, b.events, b.cooperation, b.conflict, b.goldstein);
+        let tip = format!(
+            "{}: {} events, {} cooperation, {} conflict, Goldstein {:+.1}",
+            b.label, b.events, b.cooperation, b.conflict, b.goldstein
+        );
         s.push(Shape::Rect { x: left + i as f64 * slot, y: top, w: slot, h: ph, fill: None, tip: Some(tip) });
     }
     if !buckets.is_empty() {
-        let points = buckets.iter().enumerate().map(|(i, b)| (left + (i as f64 + 0.5) * slot, zero - b.goldstein / max_gold * (ph / 2.0))).collect();
+        let points = buckets
+            .iter()
+            .enumerate()
+            .map(|(i, b)| (left + (i as f64 + 0.5) * slot, zero - b.goldstein / max_gold * (ph / 2.0)))
+            .collect();
         s.push(Shape::Line { points, stroke: BLUE, width: 2.0 });
     } else {
         s.push(text(left + pw / 2.0, zero - 8.0, "no events", Anchor::Middle, GREY));
@@ -137,7 +195,10 @@ impl Chart {
     pub fn svg(&self) -> String {
         let (w, h) = (self.width, self.height);
         let mut s = String::new();
-        let _ = writeln!(s, r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#);
+        let _ = writeln!(
+            s,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="Helvetica, Arial, sans-serif" font-size="12">"#
+        );
         let _ = writeln!(s, "<title>{}</title>", xml_escape(&self.title));
         for shape in &self.shapes {
             match shape {
@@ -145,16 +206,28 @@ impl Chart {
                     let fill = fill.map_or("transparent".to_string(), hex);
                     match tip {
                         Some(t) => {
-                            let _ = writeln!(s, r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"><title>{}</title></rect>"#, xml_escape(t));
+                            let _ = writeln!(
+                                s,
+                                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"><title>{}</title></rect>"#,
+                                xml_escape(t)
+                            );
                         }
                         None => {
-                            let _ = writeln!(s, r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"/>"#);
+                            let _ = writeln!(
+                                s,
+                                r#"<rect x="{x:.1}" y="{y:.1}" width="{w:.1}" height="{h:.1}" fill="{fill}"/>"#
+                            );
                         }
                     }
                 }
                 Shape::Line { points, stroke, width } => {
                     let pts: Vec<String> = points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
-                    let _ = writeln!(s, r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"/>"#, pts.join(" "), hex(*stroke));
+                    let _ = writeln!(
+                        s,
+                        r#"<polyline points="{}" fill="none" stroke="{}" stroke-width="{width}" stroke-linejoin="round"/>"#,
+                        pts.join(" "),
+                        hex(*stroke)
+                    );
                 }
                 Shape::Text { x, y, text, anchor, fill, size, bold, vertical } => {
                     let anchor = match anchor {
@@ -163,8 +236,17 @@ impl Chart {
                         Anchor::End => "end",
                     };
                     let weight = if *bold { r#" font-weight="bold""# } else { "" };
-                    let place = if *vertical { format!(r#"transform="translate({x:.1} {y:.1}) rotate(-90)""#) } else { format!(r#"x="{x:.1}" y="{y:.1}""#) };
-                    let _ = writeln!(s, r#"<text {place} text-anchor="{anchor}" font-size="{size}"{weight} fill="{}">{}</text>"#, hex(*fill), xml_escape(text));
+                    let place = if *vertical {
+                        format!(r#"transform="translate({x:.1} {y:.1}) rotate(-90)""#)
+                    } else {
+                        format!(r#"x="{x:.1}" y="{y:.1}""#)
+                    };
+                    let _ = writeln!(
+                        s,
+                        r#"<text {place} text-anchor="{anchor}" font-size="{size}"{weight} fill="{}">{}</text>"#,
+                        hex(*fill),
+                        xml_escape(text)
+                    );
                 }
             }
         }
@@ -182,7 +264,14 @@ impl Chart {
                 Shape::Rect { .. } => {}
                 Shape::Line { points, stroke, width } => {
                     for pair in points.windows(2) {
-                        r.line(pair[0].0 * SCALE, pair[0].1 * SCALE, pair[1].0 * SCALE, pair[1].1 * SCALE, width * SCALE, *stroke);
+                        r.line(
+                            pair[0].0 * SCALE,
+                            pair[0].1 * SCALE,
+                            pair[1].0 * SCALE,
+                            pair[1].1 * SCALE,
+                            width * SCALE,
+                            *stroke,
+                        );
                     }
                 }
                 Shape::Text { x, y, text, anchor, fill, size, bold, vertical } => {
@@ -199,7 +288,10 @@ impl Chart {
 
 /// The label in the characters the bitmap font has.
 fn ascii(s: &str) -> String {
-    s.replace('\u{2194}', "<->").replace('\u{2192}', "->").replace('\u{2026}', "...").replace(['\u{2013}', '\u{2014}', '\u{2212}'], "-")
+    s.replace('\u{2194}', "<->")
+        .replace('\u{2192}', "->")
+        .replace('\u{2026}', "...")
+        .replace(['\u{2013}', '\u{2014}', '\u{2212}'], "-")
 }
 
 struct Raster {
@@ -262,7 +354,11 @@ impl Raster {
                     let along = start + (i * advance + gx * dot) as f64;
                     let across = (gy as f64 - 7.0) * dot as f64;
                     for extra in 0..if bold { 2 } else { 1 } {
-                        let (px, py) = if vertical { (x + across, y - along - extra as f64) } else { (x + along + extra as f64, y + across) };
+                        let (px, py) = if vertical {
+                            (x + across, y - along - extra as f64)
+                        } else {
+                            (x + along + extra as f64, y + across)
+                        };
                         self.rect(px, py, dot as f64, dot as f64, c);
                     }
                 }
@@ -395,7 +491,14 @@ mod tests {
 
     fn buckets() -> Vec<Bucket> {
         let d = NaiveDate::from_ymd_opt(2024, 1, 1).unwrap();
-        let b = |label: &str, coop: u64, conflict: u64, g: f64| Bucket { start: d, label: label.into(), events: coop + conflict, cooperation: coop, conflict, goldstein: g };
+        let b = |label: &str, coop: u64, conflict: u64, g: f64| Bucket {
+            start: d,
+            label: label.into(),
+            events: coop + conflict,
+            cooperation: coop,
+            conflict,
+            goldstein: g,
+        };
         vec![b("2024-01", 4, 0, 12.0), b("2024-02", 0, 0, 0.0), b("2024-03", 1, 8, -30.5)]
     }
 
@@ -421,7 +524,10 @@ mod tests {
         assert_eq!(&png[12..16], b"IHDR");
         assert_eq!(u32::from_be_bytes(png[16..20].try_into().unwrap()), 1920);
         assert_eq!(u32::from_be_bytes(png[20..24].try_into().unwrap()), 880);
-        assert!(png.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]), "IEND with its fixed CRC");
+        assert!(
+            png.ends_with(&[0, 0, 0, 0, b'I', b'E', b'N', b'D', 0xAE, 0x42, 0x60, 0x82]),
+            "IEND with its fixed CRC"
+        );
         // Decode the pixels back and find both bar colours.
         let idat_len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
         assert_eq!(&png[37..41], b"IDAT");

@@ -36,7 +36,14 @@ mod tests {
     use super::*;
 
     fn doc(id: &str, published: &str, text: &str) -> Document {
-        Document { id: id.into(), text: text.into(), published: dragoman_core::model::parse_date(published).unwrap(), source: None, url: None, title: None }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: dragoman_core::model::parse_date(published).unwrap(),
+            source: None,
+            url: None,
+            title: None,
+        }
     }
 
     #[test]
@@ -56,6 +63,9 @@ mod tests {
         assert_ne!(content_hash(&a), content_hash(&doc("a", "2024-01-19", "Russia urged Armenia.")));
         assert_ne!(content_hash(&a), content_hash(&doc("a", "2024-01-18", "Russia urged Armenia!")));
         // Field boundaries matter: ("ab", "c") is not ("a", "bc").
-        assert_ne!(content_hash(&doc("a2024-01-18", "2024-01-18", "x")), content_hash(&doc("a", "2024-01-18", "2024-01-18x")));
+        assert_ne!(
+            content_hash(&doc("a2024-01-18", "2024-01-18", "x")),
+            content_hash(&doc("a", "2024-01-18", "2024-01-18x"))
+        );
     }
 }

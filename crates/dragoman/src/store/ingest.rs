@@ -43,7 +43,9 @@ use crate::input;
 /// dictionary could not be used (what was stored before stays), 2 for a bad
 /// command line.
 #[derive(Args, Debug, Clone)]
-#[command(after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md")]
+#[command(
+    after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
+)]
 pub struct IngestArgs {
     /// Files or directories to code; "-" or nothing reads standard input.
     pub paths: Vec<PathBuf>,
@@ -157,7 +159,15 @@ impl<'s> Writer<'s> {
                  location_name = coalesce(location_name, ?4) WHERE id = ?1",
             )?,
         };
-        Ok(Writer { store, st, batch: batch.max(1), in_batch: 0, ingested_at: now(), stats: IngestStats::default(), busy: Duration::ZERO })
+        Ok(Writer {
+            store,
+            st,
+            batch: batch.max(1),
+            in_batch: 0,
+            ingested_at: now(),
+            stats: IngestStats::default(),
+            busy: Duration::ZERO,
+        })
     }
 
     /// Stores a coded document; `false` when it was already stored. Commits when
@@ -166,7 +176,10 @@ impl<'s> Writer<'s> {
         let started = Instant::now();
         if self.in_batch == 0 {
             self.ingested_at = now();
-            self.store.conn.execute_batch("BEGIN IMMEDIATE").map_err(|e| self.store.err("starting a transaction", e))?;
+            self.store
+                .conn
+                .execute_batch("BEGIN IMMEDIATE")
+                .map_err(|e| self.store.err("starting a transaction", e))?;
         }
         // The batch counts from the first attempt, so a failure below rolls it back whole.
         self.in_batch += 1;
@@ -213,7 +226,18 @@ impl<'s> Writer<'s> {
         let published = doc.published.format("%Y-%m-%d").to_string();
         let inserted = st
             .insert_doc
-            .execute(params![hash as i64, doc.id, doc.source, doc.url, doc.title, published, self.ingested_at, coded.sentences as i64, coded.events.len() as i64, coded.discarded])
+            .execute(params![
+                hash as i64,
+                doc.id,
+                doc.source,
+                doc.url,
+                doc.title,
+                published,
+                self.ingested_at,
+                coded.sentences as i64,
+                coded.events.len() as i64,
+                coded.discarded
+            ])
             .map_err(err("storing a document"))?;
         if inserted == 0 {
             self.stats.already_stored += 1;
@@ -229,7 +253,10 @@ impl<'s> Writer<'s> {
                 Some(&(_, id)) => id,
                 None => {
                     let start = sentence_start(&doc.text, ev).map(|s| s as i64);
-                    let id = st.insert_sentence.insert(params![doc_row, ev.sentence as i64, start, ev.sentence_text]).map_err(err("storing a sentence"))?;
+                    let id = st
+                        .insert_sentence
+                        .insert(params![doc_row, ev.sentence as i64, start, ev.sentence_text])
+                        .map_err(err("storing a sentence"))?;
                     st.insert_fts.execute(params![id, ev.sentence_text]).map_err(err("indexing a sentence"))?;
                     stored.push((ev.sentence, id));
                     self.stats.sentences += 1;
@@ -253,11 +280,18 @@ impl<'s> Writer<'s> {
             let loc = members.iter().find_map(|&i| coded.events[i].location.as_ref());
             let (loc_name, loc_country) = (loc.map(|l| &l.name), loc.and_then(|l| l.country.as_ref()));
             let (lat, lon) = (loc.and_then(|l| l.lat), loc.and_then(|l| l.lon));
-            let found = st.find_event.query_row(params![key.source, key.target, key.date, key.date_end, key.code], |r| r.get::<_, i64>(0)).optional().map_err(err("looking up an event"))?;
+            let found = st
+                .find_event
+                .query_row(params![key.source, key.target, key.date, key.date_end, key.code], |r| r.get::<_, i64>(0))
+                .optional()
+                .map_err(err("looking up an event"))?;
             let event_id = match found {
                 Some(id) => {
-                    let new_outlet = st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))? as i64;
-                    st.update_event.execute(params![id, n, new_outlet, loc_name, loc_country, lat, lon]).map_err(err("counting mentions"))?;
+                    let new_outlet =
+                        st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))? as i64;
+                    st.update_event
+                        .execute(params![id, n, new_outlet, loc_name, loc_country, lat, lon])
+                        .map_err(err("counting mentions"))?;
                     id
                 }
                 None => {
@@ -449,7 +483,8 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents · {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner());
+    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents · {msg}")
+        .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
@@ -477,7 +512,9 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     };
     let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
     if dict_errors > 0 && !args.quiet {
-        eprintln!("warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list");
+        eprintln!(
+            "warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list"
+        );
     }
     if !args.no_places {
         // Read the gazetteer now, so the coding time below is coding alone.
@@ -512,7 +549,17 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     }
     let secs = started.elapsed().as_secs_f64() - load_time.as_secs_f64();
     if !args.quiet {
-        let totals = schema::counts(&store).map(|c| format!("; {} now holds {} document(s), {} event(s), {} mention(s)", args.db.display(), c.documents, c.events, c.mentions)).unwrap_or_default();
+        let totals = schema::counts(&store)
+            .map(|c| {
+                format!(
+                    "; {} now holds {} document(s), {} event(s), {} mention(s)",
+                    args.db.display(),
+                    c.documents,
+                    c.events,
+                    c.mentions
+                )
+            })
+            .unwrap_or_default();
         eprintln!(
             "stored {} new document(s) ({} already stored), {} mention(s) of {} new event(s) in {secs:.2} s ({:.0} documents/s; coding {:.2} s, store {:.2} s; dictionaries loaded in {} ms){}{totals}",
             stats.documents,
@@ -550,7 +597,14 @@ enum Item {
 /// coding thread keeps the input order, so a re-run stores exactly what an
 /// uninterrupted run would. A store error stops the run (returned last, after what
 /// was committed); input errors are counted.
-fn ingest_paths(store: &Store, paths: &[PathBuf], cfg: &input::ReadConfig, k: &Knowledge, opts: &CodeOptions, args: &IngestArgs) -> Result<Outcome, StoreError> {
+fn ingest_paths(
+    store: &Store,
+    paths: &[PathBuf],
+    cfg: &input::ReadConfig,
+    k: &Knowledge,
+    opts: &CodeOptions,
+    args: &IngestArgs,
+) -> Result<Outcome, StoreError> {
     let mut writer = Writer::new(store, args.batch)?;
     // The reader's own connection, to skip stored documents without coding them.
     let lookup = schema::open_read(&store.path)?;
@@ -688,12 +742,19 @@ fn read_and_code(
 pub(crate) mod tests {
     use std::path::Path;
 
-    use dragoman_core::knowledge::KnowledgeBuilder;
     use super::*;
     use crate::store::schema::{counts, open_write};
+    use dragoman_core::knowledge::KnowledgeBuilder;
 
     pub(crate) fn doc(id: &str, published: &str, source: Option<&str>, text: &str) -> Document {
-        Document { id: id.into(), text: text.into(), published: parse_date(published).unwrap(), source: source.map(Into::into), url: None, title: None }
+        Document {
+            id: id.into(),
+            text: text.into(),
+            published: parse_date(published).unwrap(),
+            source: source.map(Into::into),
+            url: None,
+            title: None,
+        }
     }
 
     /// A database path in a fresh directory, removed with the directory when dropped.
@@ -717,7 +778,11 @@ pub(crate) mod tests {
     pub(crate) fn temp_db(name: &str) -> TempDb {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!("dragoman-store-unit-{}-{}-{name}", std::process::id(), N.fetch_add(1, Ordering::Relaxed)));
+        let dir = std::env::temp_dir().join(format!(
+            "dragoman-store-unit-{}-{}-{name}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
         std::fs::create_dir_all(&dir).unwrap();
         TempDb(dir.join("events.db"))
     }
@@ -740,13 +805,17 @@ pub(crate) mod tests {
         w.stats
     }
 
-    const A: &str = "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
+    const A: &str =
+        "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
 
     #[test]
     fn ingesting_twice_adds_nothing() {
         let path = temp_db("twice");
         let store = open_write(&path, 1000).unwrap();
-        let docs = vec![doc("a", "2024-01-18", Some("Wire"), A), doc("b", "2024-01-19", Some("Post"), "Azerbaijan urged Armenia to return to the talks.")];
+        let docs = vec![
+            doc("a", "2024-01-18", Some("Wire"), A),
+            doc("b", "2024-01-19", Some("Post"), "Azerbaijan urged Armenia to return to the talks."),
+        ];
         let first = ingest(&store, &docs, 1);
         assert_eq!(first.documents, 2);
         assert!(first.mentions >= 2, "{first:?}");
@@ -807,12 +876,19 @@ pub(crate) mod tests {
 
     #[test]
     fn thousands_are_separated() {
-        assert_eq!((thousands(0), thousands(999), thousands(1000), thousands(1234567)), ("0".into(), "999".into(), "1,000".into(), "1,234,567".into()));
+        assert_eq!(
+            (thousands(0), thousands(999), thousands(1000), thousands(1234567)),
+            ("0".into(), "999".into(), "1,000".into(), "1,234,567".into())
+        );
     }
 
     #[test]
     fn sentence_offsets_and_outlets() {
-        let d = Document { url: Some("https://www.Example.com:443/news/1?x=2".into()), source: None, ..doc("z", "2024-01-18", None, "x") };
+        let d = Document {
+            url: Some("https://www.Example.com:443/news/1?x=2".into()),
+            source: None,
+            ..doc("z", "2024-01-18", None, "x")
+        };
         assert_eq!(outlet_key(&d), "example.com");
         assert_eq!(outlet_key(&doc("z", "2024-01-18", None, "x")), "doc:z");
         assert_eq!(outlet_key(&doc("z", "2024-01-18", Some(" AP "), "x")), "AP");

@@ -250,7 +250,12 @@ impl Where {
 /// The user's search as a query FTS5 reads: as given when it parses, else each word
 /// quoted (so "U.S." or "co-operation" just work).
 pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreError> {
-    let parses = |q: &str| store.conn.query_row("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1", [q], |_| Ok(())).optional();
+    let parses = |q: &str| {
+        store
+            .conn
+            .query_row("SELECT 1 FROM sentence_fts WHERE sentence_fts MATCH ?1 LIMIT 1", [q], |_| Ok(()))
+            .optional()
+    };
     let first = match parses(search) {
         Ok(_) => return Ok(search.to_string()),
         Err(e) => e,
@@ -327,7 +332,8 @@ pub(crate) fn select(store: &Store, filter: &EventFilter) -> Result<Vec<EventRow
         w.sql()
     );
     let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err("reading events", e))?;
-    let rows = stmt.query_map(rusqlite::params_from_iter(w.params.iter()), row).map_err(|e| store.err("reading events", e))?;
+    let rows =
+        stmt.query_map(rusqlite::params_from_iter(w.params.iter()), row).map_err(|e| store.err("reading events", e))?;
     rows.collect::<Result<Vec<_>, _>>().map_err(|e| store.err("reading events", e))
 }
 
@@ -336,7 +342,11 @@ pub(crate) fn count(store: &Store, filter: &EventFilter) -> Result<u64, StoreErr
     let search = filter.search.as_deref().map(|s| fts_query(store, s)).transpose()?;
     let w = Where::of(filter, search.as_deref());
     let sql = format!("SELECT count(*) FROM events e WHERE {}", w.sql());
-    store.conn.query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get::<_, i64>(0)).map(|n| n as u64).map_err(|e| store.err("counting events", e))
+    store
+        .conn
+        .query_row(&sql, rusqlite::params_from_iter(w.params.iter()), |r| r.get::<_, i64>(0))
+        .map(|n| n as u64)
+        .map_err(|e| store.err("counting events", e))
 }
 
 /// Streams the events that pass a filter, in the order of [`open_events`], a page
@@ -358,17 +368,35 @@ pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreEr
     let store = open_read(db)?;
     let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
     let w = Where::of(filter, search.as_deref());
-    let sql = format!("{ROW_SELECT} WHERE {} AND (e.date > ? OR (e.date = ? AND e.id > ?)) ORDER BY e.date, e.id LIMIT ?", w.sql());
-    Ok(EventIter { store, sql, params: w.params, page: Vec::new().into_iter(), after: None, left: filter.limit.unwrap_or(usize::MAX), done: false })
+    let sql = format!(
+        "{ROW_SELECT} WHERE {} AND (e.date > ? OR (e.date = ? AND e.id > ?)) ORDER BY e.date, e.id LIMIT ?",
+        w.sql()
+    );
+    Ok(EventIter {
+        store,
+        sql,
+        params: w.params,
+        page: Vec::new().into_iter(),
+        after: None,
+        left: filter.limit.unwrap_or(usize::MAX),
+        done: false,
+    })
 }
 
 impl EventIter {
     fn next_page(&mut self) -> Result<(), StoreError> {
         let (date, id) = self.after.clone().unwrap_or_default();
         let mut params = self.params.clone();
-        params.extend([Value::Text(date.clone()), Value::Text(date), Value::Integer(id), Value::Integer(PAGE.min(self.left) as i64)]);
+        params.extend([
+            Value::Text(date.clone()),
+            Value::Text(date),
+            Value::Integer(id),
+            Value::Integer(PAGE.min(self.left) as i64),
+        ]);
         let mut stmt = self.store.conn.prepare_cached(&self.sql).map_err(|e| self.store.err("reading events", e))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), row).map_err(|e| self.store.err("reading events", e))?;
+        let rows = stmt
+            .query_map(rusqlite::params_from_iter(params.iter()), row)
+            .map_err(|e| self.store.err("reading events", e))?;
         let rows = rows.collect::<Result<Vec<_>, _>>().map_err(|e| self.store.err("reading events", e))?;
         if rows.len() < PAGE.min(self.left) {
             self.done = true;
@@ -434,7 +462,11 @@ pub fn one_a_day(rows: Vec<EventRow>) -> Vec<EventRow> {
 
 /// Merges `r` into the group whose row so far is `kept` (see [`one_a_day`]).
 fn merge(kept: &mut EventRow, r: EventRow) {
-    let (mentions, sources, articles) = (kept.num_mentions + r.num_mentions, kept.num_sources.max(r.num_sources), kept.num_articles.max(r.num_articles));
+    let (mentions, sources, articles) = (
+        kept.num_mentions + r.num_mentions,
+        kept.num_sources.max(r.num_sources),
+        kept.num_articles.max(r.num_articles),
+    );
     let rank = |e: &EventRow| (e.num_mentions, std::cmp::Reverse(e.date_end.clone()), std::cmp::Reverse(e.event_id));
     if rank(&r) > rank(kept) {
         *kept = r;
@@ -495,7 +527,9 @@ pub enum EventsFormat {
 /// Exit status: 0 (also when nothing matched), 1 when the database cannot be read,
 /// 2 for a bad command line.
 #[derive(Args, Debug, Clone)]
-#[command(after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json")]
+#[command(
+    after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json"
+)]
 pub struct EventsArgs {
     /// The event database (made by `dragoman ingest`).
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
@@ -618,7 +652,22 @@ pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, w
     let used: usize = w.iter().map(|x| x + 2).sum();
     let sentence_w = width.saturating_sub(used).max(30);
     let line = |out: &mut dyn Write, c: &[String; 6], s: &str| -> io::Result<()> {
-        writeln!(out, "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {:>w5$}  {s}", c[0], c[1], c[2], c[3], c[4], c[5], w0 = w[0], w1 = w[1], w2 = w[2], w3 = w[3], w4 = w[4], w5 = w[5])
+        writeln!(
+            out,
+            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {:>w5$}  {s}",
+            c[0],
+            c[1],
+            c[2],
+            c[3],
+            c[4],
+            c[5],
+            w0 = w[0],
+            w1 = w[1],
+            w2 = w[2],
+            w3 = w[3],
+            w4 = w[4],
+            w5 = w[5]
+        )
     };
     line(out, &head.map(String::from), "sentence (first mention)")?;
     for (c, r) in cells.iter().zip(rows) {
@@ -646,18 +695,35 @@ mod tests {
         let path = temp_db("query");
         let store = open_write(&path, 1000).unwrap();
         let docs = vec![
-            doc("a", "2024-01-18", Some("Wire"), "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border."),
-            doc("b", "2024-01-18", Some("Post"), "Russia accused Armenia on Monday of shelling its positions, officials said."),
+            doc(
+                "a",
+                "2024-01-18",
+                Some("Wire"),
+                "YEREVAN (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.",
+            ),
+            doc(
+                "b",
+                "2024-01-18",
+                Some("Post"),
+                "Russia accused Armenia on Monday of shelling its positions, officials said.",
+            ),
             doc("c", "2024-02-10", Some("Post"), "Azerbaijan urged Armenia on Thursday to return to the peace talks."),
             doc("d", "2024-03-05", Some("Wire"), "Armenia praised Azerbaijan on Monday for the ceasefire."),
-            doc("e", "2024-03-06", Some("Post"), "ANKARA \u{2014} Turkey praised Georgia on Monday in Ankara for the prisoner exchange."),
+            doc(
+                "e",
+                "2024-03-06",
+                Some("Post"),
+                "ANKARA \u{2014} Turkey praised Georgia on Monday in Ankara for the prisoner exchange.",
+            ),
         ];
         ingest(&store, &docs, 2);
         path
     }
 
     fn codes(rows: &[EventRow]) -> Vec<String> {
-        rows.iter().map(|r| format!("{}>{} {}", r.source_code, r.target_code.as_deref().unwrap_or("-"), r.date)).collect()
+        rows.iter()
+            .map(|r| format!("{}>{} {}", r.source_code, r.target_code.as_deref().unwrap_or("-"), r.date))
+            .collect()
     }
 
     #[test]
@@ -674,45 +740,89 @@ mod tests {
         assert!(rus[0].sentence_text.contains("accused Armenia"));
         // Either side.
         let arm = open_events(&db, &EventFilter { country: Some("ARM".into()), ..filter() }).unwrap();
-        assert_eq!(arm.len(), all.iter().filter(|r| r.source_code.starts_with("ARM") || r.target_code.as_deref().is_some_and(|t| t.starts_with("ARM"))).count());
+        assert_eq!(
+            arm.len(),
+            all.iter()
+                .filter(|r| r.source_code.starts_with("ARM")
+                    || r.target_code.as_deref().is_some_and(|t| t.starts_with("ARM")))
+                .count()
+        );
         // Dyads: either direction, or directed.
         let dyad = EventFilter { dyad: Some(("ARM".into(), "AZE".into())), ..filter() };
         let both = open_events(&db, &dyad).unwrap();
         assert_eq!(both.len(), 2, "{:?}", codes(&both));
         let directed = open_events(&db, &EventFilter { directed: true, ..dyad.clone() }).unwrap();
         assert_eq!(codes(&directed), vec!["ARM>AZE 2024-03-04"]);
-        assert_eq!(open_events(&db, &EventFilter { source: Some("AZE".into()), target: Some("ARM".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(
+            open_events(&db, &EventFilter { source: Some("AZE".into()), target: Some("ARM".into()), ..filter() })
+                .unwrap()
+                .len(),
+            1
+        );
         // Codes, roots, quad classes, PLOVER types.
         let accuse = &rus[0];
-        assert_eq!(open_events(&db, &EventFilter { code: Some(accuse.code[..2].to_string()), actor: Some("RUS".into()), ..filter() }).unwrap().len(), 1);
-        assert_eq!(open_events(&db, &EventFilter { root: Some(accuse.root.clone()), ..filter() }).unwrap().len(), all.iter().filter(|r| r.root == accuse.root).count());
+        assert_eq!(
+            open_events(
+                &db,
+                &EventFilter { code: Some(accuse.code[..2].to_string()), actor: Some("RUS".into()), ..filter() }
+            )
+            .unwrap()
+            .len(),
+            1
+        );
+        assert_eq!(
+            open_events(&db, &EventFilter { root: Some(accuse.root.clone()), ..filter() }).unwrap().len(),
+            all.iter().filter(|r| r.root == accuse.root).count()
+        );
         let q = accuse.quad_class.unwrap();
-        assert!(open_events(&db, &EventFilter { quad: Some(q), ..filter() }).unwrap().iter().all(|r| r.quad_class == Some(q)));
+        assert!(open_events(&db, &EventFilter { quad: Some(q), ..filter() })
+            .unwrap()
+            .iter()
+            .all(|r| r.quad_class == Some(q)));
         if let Some(t) = &accuse.plover_type {
             let lower = open_events(&db, &EventFilter { plover: Some(t.to_lowercase()), ..filter() }).unwrap();
             assert!(lower.iter().any(|r| r.event_id == accuse.event_id));
         }
         // Dates.
-        let feb = open_events(&db, &EventFilter { from: parse_day("2024-02-01").ok(), to: parse_day("2024-02-29").ok(), ..filter() }).unwrap();
+        let feb = open_events(
+            &db,
+            &EventFilter { from: parse_day("2024-02-01").ok(), to: parse_day("2024-02-29").ok(), ..filter() },
+        )
+        .unwrap();
         assert_eq!(codes(&feb), vec!["AZE>ARM 2024-02-08"]);
         // Full text: words, phrases, words with punctuation, and limits.
         assert_eq!(open_events(&db, &EventFilter { search: Some("ceasefire".into()), ..filter() }).unwrap().len(), 1);
-        assert_eq!(open_events(&db, &EventFilter { search: Some("\"peace talks\"".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(
+            open_events(&db, &EventFilter { search: Some("\"peace talks\"".into()), ..filter() }).unwrap().len(),
+            1
+        );
         assert_eq!(open_events(&db, &EventFilter { search: Some("shell*".into()), ..filter() }).unwrap().len(), 1);
-        assert_eq!(open_events(&db, &EventFilter { search: Some("positions, (officials".into()), ..filter() }).unwrap().len(), 1);
+        assert_eq!(
+            open_events(&db, &EventFilter { search: Some("positions, (officials".into()), ..filter() }).unwrap().len(),
+            1
+        );
         assert_eq!(open_events(&db, &EventFilter { search: Some("nowhere".into()), ..filter() }).unwrap().len(), 0);
         assert_eq!(open_events(&db, &EventFilter { limit: Some(1), ..filter() }).unwrap().len(), 1);
         // Places: a part of the name, any case, or the country code.
         if let Some(r) = all.iter().find(|r| r.location_name.as_deref().is_some_and(|n| n.is_ascii() && n.len() >= 4)) {
             let name = r.location_name.clone().unwrap();
             let part = name[1..4].to_lowercase();
-            assert!(open_events(&db, &EventFilter { place: Some(part), ..filter() }).unwrap().iter().any(|x| x.event_id == r.event_id));
+            assert!(open_events(&db, &EventFilter { place: Some(part), ..filter() })
+                .unwrap()
+                .iter()
+                .any(|x| x.event_id == r.event_id));
             if let Some(c) = &r.location_country {
-                assert!(open_events(&db, &EventFilter { place: Some(c.to_lowercase()), ..filter() }).unwrap().iter().any(|x| x.event_id == r.event_id));
+                assert!(open_events(&db, &EventFilter { place: Some(c.to_lowercase()), ..filter() })
+                    .unwrap()
+                    .iter()
+                    .any(|x| x.event_id == r.event_id));
             }
             assert!(r.lat.is_some() == r.lon.is_some());
         }
-        assert!(open_events(&db, &EventFilter { place: Some("100%_x".into()), ..filter() }).unwrap().is_empty(), "LIKE wildcards are escaped");
+        assert!(
+            open_events(&db, &EventFilter { place: Some("100%_x".into()), ..filter() }).unwrap().is_empty(),
+            "LIKE wildcards are escaped"
+        );
         // Prefix ranges do not match other codes that merely sort nearby.
         assert!(open_events(&db, &EventFilter { actor: Some("RU".into()), ..filter() }).unwrap().len() == 1);
         assert!(open_events(&db, &EventFilter { actor: Some("RUT".into()), ..filter() }).unwrap().is_empty());
@@ -724,7 +834,8 @@ mod tests {
         let all = open_events(&db, &filter()).unwrap();
         let streamed: Vec<EventRow> = events_iter(&db, &filter()).unwrap().map(Result::unwrap).collect();
         assert_eq!(streamed, all);
-        let two: Vec<EventRow> = events_iter(&db, &EventFilter { limit: Some(2), ..filter() }).unwrap().map(Result::unwrap).collect();
+        let two: Vec<EventRow> =
+            events_iter(&db, &EventFilter { limit: Some(2), ..filter() }).unwrap().map(Result::unwrap).collect();
         assert_eq!(two, all[..2].to_vec());
     }
 
@@ -774,13 +885,23 @@ mod tests {
 
     #[test]
     fn one_a_day_keeps_one_event_per_day_dyad_and_code() {
-        let rows = vec![row(1, "2024-01-01", "2024-01-31", 1, 1), row(2, "2024-01-01", "2024-01-01", 3, 2), row(3, "2024-01-02", "2024-01-02", 1, 1), row(4, "2024-01-01", "2024-01-03", 3, 1)];
+        let rows = vec![
+            row(1, "2024-01-01", "2024-01-31", 1, 1),
+            row(2, "2024-01-01", "2024-01-01", 3, 2),
+            row(3, "2024-01-02", "2024-01-02", 1, 1),
+            row(4, "2024-01-01", "2024-01-03", 3, 1),
+        ];
         let kept = one_a_day(rows);
         assert_eq!(kept.len(), 2);
         assert_eq!(kept[0].event_id, 2, "most mentions, then narrowest dates");
         assert_eq!((kept[0].num_mentions, kept[0].num_sources), (7, 2));
         assert_eq!(kept[1].event_id, 3);
-        let sorted = vec![row(1, "2024-01-01", "2024-01-31", 1, 1), row(2, "2024-01-01", "2024-01-01", 3, 2), row(4, "2024-01-01", "2024-01-03", 3, 1), row(3, "2024-01-02", "2024-01-02", 1, 1)];
+        let sorted = vec![
+            row(1, "2024-01-01", "2024-01-31", 1, 1),
+            row(2, "2024-01-01", "2024-01-01", 3, 2),
+            row(4, "2024-01-01", "2024-01-03", 3, 1),
+            row(3, "2024-01-02", "2024-01-02", 1, 1),
+        ];
         assert_eq!(one_a_day_sorted(sorted.clone().into_iter()).collect::<Vec<_>>(), one_a_day(sorted));
         assert_eq!(one_a_day_sorted(std::iter::empty()).count(), 0);
         let mut other = row(5, "2024-01-01", "2024-01-01", 1, 1);

@@ -148,7 +148,10 @@ impl Store {
 /// Dragoman database, a read-only file or directory, and a newer store version.
 pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
     if path.is_dir() {
-        return Err(StoreError::ReadOnly { path: path.into(), detail: "a directory, not a database file; give a file with --db".into() });
+        return Err(StoreError::ReadOnly {
+            path: path.into(),
+            detail: "a directory, not a database file; give a file with --db".into(),
+        });
     }
     let existed = path.exists();
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -156,7 +159,10 @@ pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
         if existed {
             StoreError::from_sqlite(path, "opening", e, busy_ms)
         } else {
-            StoreError::ReadOnly { path: path.into(), detail: format!("cannot create the database ({e}); is the directory writable?") }
+            StoreError::ReadOnly {
+                path: path.into(),
+                detail: format!("cannot create the database ({e}); is the directory writable?"),
+            }
         }
     })?;
     let store = Store { conn, path: path.into(), busy_ms };
@@ -164,7 +170,10 @@ pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
     // SQLite opens a file it may not write read-only without a word; say so now,
     // not at the first commit.
     if store.conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(false) {
-        return Err(StoreError::ReadOnly { path: path.into(), detail: "cannot write: the file is read-only (ingest needs write access)".into() });
+        return Err(StoreError::ReadOnly {
+            path: path.into(),
+            detail: "cannot write: the file is read-only (ingest needs write access)".into(),
+        });
     }
     let (app, version, tables) = identify(&store)?;
     if tables == 0 && app == 0 {
@@ -210,8 +219,12 @@ pub fn open_read(path: &Path) -> Result<Store, StoreError> {
 fn identify(store: &Store) -> Result<(i64, i64, i64), StoreError> {
     let doing = "reading the database header";
     let app: i64 = store.conn.query_row("PRAGMA application_id", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
-    let version: i64 = store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
-    let tables: i64 = store.conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
+    let version: i64 =
+        store.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| store.err(doing, e))?;
+    let tables: i64 = store
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+        .map_err(|e| store.err(doing, e))?;
     Ok((app, version, tables))
 }
 
@@ -226,7 +239,10 @@ fn check_ours(store: &Store, app: i64, version: i64) -> Result<(), StoreError> {
 }
 
 fn set_wal(store: &Store) -> Result<(), StoreError> {
-    let mode: String = store.conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).map_err(|e| store.err("switching to WAL mode", e))?;
+    let mode: String = store
+        .conn
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .map_err(|e| store.err("switching to WAL mode", e))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(StoreError::ReadOnly { path: store.path.clone(), detail: format!("cannot write: no write-ahead log can be kept beside it (journal mode stays `{mode}`); is the directory writable?") });
     }
@@ -265,7 +281,15 @@ pub struct Counts {
 
 pub fn counts(store: &Store) -> Result<Counts, StoreError> {
     let c = |table: &str| -> Result<i64, StoreError> {
-        store.conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0)).map_err(|e| store.err("counting", e))
+        store
+            .conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .map_err(|e| store.err("counting", e))
     };
-    Ok(Counts { documents: c("documents")?, sentences: c("sentences")?, events: c("events")?, mentions: c("mentions")? })
+    Ok(Counts {
+        documents: c("documents")?,
+        sentences: c("sentences")?,
+        events: c("events")?,
+        mentions: c("mentions")?,
+    })
 }

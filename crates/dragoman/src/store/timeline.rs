@@ -47,7 +47,8 @@ impl Period {
             Period::Day => start + Duration::days(1),
             Period::Week => start + Duration::days(7),
             Period::Month => {
-                let (y, m) = if start.month() == 12 { (start.year() + 1, 1) } else { (start.year(), start.month() + 1) };
+                let (y, m) =
+                    if start.month() == 12 { (start.year() + 1, 1) } else { (start.year(), start.month() + 1) };
                 NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(start)
             }
         }
@@ -105,7 +106,8 @@ pub fn timeline(store: &Store, filter: &EventFilter, by: Period) -> Result<Vec<B
     // Only columns of events_dyad / events_target: the indexes answer alone.
     let sql = format!("SELECT e.date, e.quad_class, e.goldstein FROM events e WHERE {}", w.sql());
     let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err("reading the timeline", e))?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(w.params.iter())).map_err(|e| store.err("reading the timeline", e))?;
+    let mut rows =
+        stmt.query(rusqlite::params_from_iter(w.params.iter())).map_err(|e| store.err("reading the timeline", e))?;
     let mut buckets: BTreeMap<NaiveDate, Bucket> = BTreeMap::new();
     // Dates repeat heavily; parse each distinct one once.
     let mut last: Option<(String, NaiveDate)> = None;
@@ -259,7 +261,9 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
             out.write_all(terminal_chart(&title, &buckets, super::query::terminal_width(), color).as_bytes())
         }
         TimelineFormat::Csv => out.write_all(csv(&buckets).as_bytes()),
-        TimelineFormat::Json => serde_json::to_writer_pretty(&mut out, &buckets).map_err(io::Error::other).and_then(|_| writeln!(out)),
+        TimelineFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &buckets).map_err(io::Error::other).and_then(|_| writeln!(out))
+        }
     };
     match res.and_then(|_| out.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -352,7 +356,11 @@ pub fn terminal_chart(title: &str, buckets: &[Bucket], width: usize, color: bool
     let max = buckets.iter().map(|b| b.cooperation.max(b.conflict)).max().unwrap_or(0);
     let (red, green, reset) = if color { ("\x1b[31m", "\x1b[32m", "\x1b[0m") } else { ("", "", "") };
     let head_bars = format!("{:>half$} \u{2502} {}", "conflict \u{25C0}", "\u{25B6} cooperation");
-    let _ = writeln!(s, "{:<label_w$}  {:>6} {:>5} {:>8} {:>10}  {head_bars}", "period", "events", "coop", "conflict", "goldstein");
+    let _ = writeln!(
+        s,
+        "{:<label_w$}  {:>6} {:>5} {:>8} {:>10}  {head_bars}",
+        "period", "events", "coop", "conflict", "goldstein"
+    );
     for b in buckets {
         let _ = writeln!(
             s,
@@ -394,8 +402,18 @@ mod tests {
         let path = temp_db("timeline");
         let store = open_write(&path, 1000).unwrap();
         let docs = vec![
-            doc("a", "2024-01-18", Some("Wire"), "Russia accused Armenia on Monday of shelling its positions near the border."),
-            doc("b", "2024-01-18", Some("Post"), "Russia accused Armenia on Monday of shelling its positions, officials said."),
+            doc(
+                "a",
+                "2024-01-18",
+                Some("Wire"),
+                "Russia accused Armenia on Monday of shelling its positions near the border.",
+            ),
+            doc(
+                "b",
+                "2024-01-18",
+                Some("Post"),
+                "Russia accused Armenia on Monday of shelling its positions, officials said.",
+            ),
             doc("c", "2024-03-10", Some("Post"), "Armenia praised Russia on Thursday for its help."),
             doc("e", "2024-03-10", Some("Post"), "Azerbaijan praised Armenia on Thursday for its help."),
         ];
@@ -411,25 +429,42 @@ mod tests {
         assert!(months[2].goldstein > 0.0);
         let directed = timeline(&store, &EventFilter { directed: true, ..dyad.clone() }, Period::Month).unwrap();
         assert_eq!(directed.len(), 1);
-        let weeks = timeline(&store, &EventFilter { from: Some(d("2024-01-01")), to: Some(d("2024-01-31")), ..dyad.clone() }, Period::Week).unwrap();
+        let weeks = timeline(
+            &store,
+            &EventFilter { from: Some(d("2024-01-01")), to: Some(d("2024-01-31")), ..dyad.clone() },
+            Period::Week,
+        )
+        .unwrap();
         assert_eq!(weeks.first().map(|b| b.label.as_str()), Some("2024-W01"));
         assert_eq!(weeks.last().map(|b| b.label.as_str()), Some("2024-W05"));
         assert_eq!(weeks.iter().map(|b| b.events).sum::<u64>(), 1);
-        let arm = timeline(&store, &EventFilter { actor: Some("ARM".into()), ..EventFilter::default() }, Period::Month).unwrap();
+        let arm = timeline(&store, &EventFilter { actor: Some("ARM".into()), ..EventFilter::default() }, Period::Month)
+            .unwrap();
         assert_eq!(arm.iter().map(|b| b.events).sum::<u64>(), 3);
-        let none = timeline(&store, &EventFilter { actor: Some("CHN".into()), ..EventFilter::default() }, Period::Day).unwrap();
+        let none = timeline(&store, &EventFilter { actor: Some("CHN".into()), ..EventFilter::default() }, Period::Day)
+            .unwrap();
         assert!(none.is_empty());
     }
 
     #[test]
     fn charts_draw_both_series() {
-        let b = |label: &str, coop: u64, conflict: u64, g: f64| Bucket { start: d("2024-01-01"), label: label.into(), events: coop + conflict, cooperation: coop, conflict, goldstein: g };
+        let b = |label: &str, coop: u64, conflict: u64, g: f64| Bucket {
+            start: d("2024-01-01"),
+            label: label.into(),
+            events: coop + conflict,
+            cooperation: coop,
+            conflict,
+            goldstein: g,
+        };
         let buckets = vec![b("2024-01", 4, 0, 12.0), b("2024-02", 0, 0, 0.0), b("2024-03", 1, 8, -30.5)];
         let text = terminal_chart("RUS \u{2194} ARM, by month", &buckets, 100, false);
         let lines: Vec<&str> = text.lines().collect();
         assert_eq!(lines.len(), 5);
         assert!(lines[0].contains("13 events (5 cooperation, 8 conflict), Goldstein sum -18.5"), "{}", lines[0]);
-        assert!(lines[2].ends_with(&format!("{}\u{258C}", "\u{2588}".repeat(half_of(100) / 2))), "half of the widest bar: {text}");
+        assert!(
+            lines[2].ends_with(&format!("{}\u{258C}", "\u{2588}".repeat(half_of(100) / 2))),
+            "half of the widest bar: {text}"
+        );
         assert!(lines[4].contains("\u{2588}\u{2502}"), "conflict grows left to the axis: {text}");
         assert_eq!(bar_right(1, 2, 4), "\u{2588}\u{2588}");
         assert_eq!(bar_left(1, 4, 4), "   \u{2588}");

@@ -154,3 +154,10 @@ fn evidence_offsets_point_into_the_text() {
     assert_eq!(&text[e.source.span.start..e.source.span.end], e.source.text);
     assert!(e.span.start <= e.evidence.trigger.start && e.span.end >= e.evidence.trigger.end);
 }
+
+#[test]
+fn a_name_inside_a_place_name_is_not_a_target() {
+    let ev = code("North Korea fired two missiles into the Sea of Japan on Sunday.");
+    assert!(ev.iter().any(|e| e.source.code.starts_with("PRK")), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("JPN"))), "{:?}", triples(&ev));
+}

@@ -463,6 +463,9 @@ impl<'a> SentenceCtx<'a> {
                 targets = self.sides(&g, disc);
                 current = Some(g);
             }
+            if !compound && !targets.is_empty() && own(&targets, current.as_ref()) {
+                targets.clear();
+            }
             if sources.is_empty() {
                 note(format!("not coded: no source actor found (code {code})"));
                 continue;

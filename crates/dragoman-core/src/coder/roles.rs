@@ -399,6 +399,18 @@ pub fn first_actor_right(a: &Analysis, from: usize, to: usize) -> Option<NpGroup
                 && matches!(a.lower(np.start - 1), "in" | "at" | "near")
                 && !np.actors.is_empty()
                 && np.actors.iter().all(|r| r.place);
+            // "into the Sea of Japan", "in the Gulf of Mexico": a name inside a place
+            // phrase is where, not whom.
+            let in_place_name = np.start >= 2
+                && a.lower(np.start - 1) == "of"
+                && a.np_at[np.start - 2].is_some_and(|m| {
+                    let head = &a.nps[m];
+                    a.toks[np.start - 2].token.capitalized
+                        && head.actors.is_empty()
+                        && head.start > 0
+                        && matches!(a.lower(head.start - 1), "in" | "into" | "at" | "near" | "across" | "off")
+                });
+            let locative = locative || in_place_name;
             if np_has_content(a, n) && !np.time_only && !locative {
                 return Some(group_right(a, n));
             }

@@ -61,3 +61,37 @@ pub fn read_dict(path: &Path) -> Result<(String, String), String> {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("dictionary").to_string();
     Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
+
+/// What every coding command does first: read `--published`, load the dictionaries
+/// (warning once when lines could not be read) and, unless geolocation is off, the
+/// gazetteer, so that the coding time reported afterwards is coding alone. On a
+/// problem the message is printed and the exit code returned.
+pub fn prepare(
+    published: Option<&str>,
+    dicts: &DictFlags,
+    places: bool,
+    quiet: bool,
+) -> Result<(Option<chrono::NaiveDate>, Knowledge), std::process::ExitCode> {
+    let published = match published.map(|p| (p, dragoman_core::model::parse_date(p))) {
+        Some((p, None)) => {
+            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
+            return Err(std::process::ExitCode::from(2));
+        }
+        Some((_, d)) => d,
+        None => None,
+    };
+    let knowledge = dicts.load().map_err(|e| {
+        eprintln!("error: {e}");
+        std::process::ExitCode::from(1)
+    })?;
+    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == dragoman_core::lexicon::Severity::Error).count();
+    if dict_errors > 0 && !quiet {
+        eprintln!(
+            "warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list"
+        );
+    }
+    if places {
+        dragoman_core::places::Gazetteer::builtin();
+    }
+    Ok((published, knowledge))
+}

@@ -23,8 +23,6 @@ use std::time::Instant;
 
 use clap::{Args, Parser, Subcommand};
 use dragoman_core::coder::{code_document, CodeOptions};
-use dragoman_core::lexicon::Severity;
-use dragoman_core::model::parse_date;
 
 /// Turn news articles into political event data: who did what to whom, when.
 ///
@@ -164,31 +162,11 @@ fn main() -> ExitCode {
 
 fn run_code(args: CodeArgs) -> ExitCode {
     let started = Instant::now();
-    let published = match args.published.as_deref().map(|p| (p, parse_date(p))) {
-        Some((p, None)) => {
-            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
-            return ExitCode::from(2);
-        }
-        Some((_, d)) => d,
-        None => None,
-    };
-    let knowledge = match args.dicts.load() {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
-    if dict_errors > 0 && !args.quiet {
-        eprintln!(
-            "warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list"
-        );
-    }
-    if !args.no_places {
-        // Read the gazetteer now, so the coding time below is coding alone.
-        dragoman_core::places::Gazetteer::builtin();
-    }
+    let (published, knowledge) =
+        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.quiet) {
+            Ok(ready) => ready,
+            Err(code) => return code,
+        };
     let load_time = started.elapsed();
     let mut paths = args.paths.clone();
     if paths.is_empty() {

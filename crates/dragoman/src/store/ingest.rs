@@ -15,8 +15,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use dragoman_core::coder::{code_document, CodeOptions, CodedDocument};
 use dragoman_core::knowledge::Knowledge;
-use dragoman_core::lexicon::Severity;
-use dragoman_core::model::{parse_date, Document, Event};
+use dragoman_core::model::{Document, Event};
 use dragoman_core::time::Precision;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rusqlite::{params, OptionalExtension, Statement};
@@ -495,31 +494,11 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 /// command line.
 pub fn run_ingest(args: IngestArgs) -> ExitCode {
     let started = Instant::now();
-    let published = match args.published.as_deref().map(|p| (p, parse_date(p))) {
-        Some((p, None)) => {
-            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
-            return ExitCode::from(2);
-        }
-        Some((_, d)) => d,
-        None => None,
-    };
-    let knowledge = match args.dicts.load() {
-        Ok(k) => k,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(1);
-        }
-    };
-    let dict_errors = knowledge.issues.iter().filter(|i| i.severity == Severity::Error).count();
-    if dict_errors > 0 && !args.quiet {
-        eprintln!(
-            "warning: {dict_errors} dictionary line(s) could not be read; run `dragoman dict check` for the list"
-        );
-    }
-    if !args.no_places {
-        // Read the gazetteer now, so the coding time below is coding alone.
-        dragoman_core::places::Gazetteer::builtin();
-    }
+    let (published, knowledge) =
+        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.quiet) {
+            Ok(ready) => ready,
+            Err(code) => return code,
+        };
     let load_time = started.elapsed();
     let store = match schema::open_write(&args.db, args.busy_timeout) {
         Ok(s) => s,
@@ -750,7 +729,7 @@ pub(crate) mod tests {
         Document {
             id: id.into(),
             text: text.into(),
-            published: parse_date(published).unwrap(),
+            published: dragoman_core::model::parse_date(published).unwrap(),
             source: source.map(Into::into),
             url: None,
             title: None,

@@ -269,6 +269,19 @@ fn phrase_text<'t>(text: &'t str, a: &Analysis, start: usize, end: usize) -> &'t
     &text[a.toks[start].token.start..a.toks[end - 1].token.end]
 }
 
+/// A role given its country: "the ministry" of RUS is RUSGOV.
+fn role_of(country: &str, ag: &crate::lexicon::AgentEntry, start: usize, end: usize) -> Resolved {
+    Resolved {
+        code: compose_code(country, &ag.code, ag.placement),
+        name: country.to_string(),
+        start,
+        end,
+        rule: ag.rule.clone(),
+        person: false,
+        place: false,
+    }
+}
+
 /// The country part of an actor code (RUSGOV → RUS); none for organisations.
 fn country_of(code: &str) -> Option<String> {
     let c = code.get(..3)?;
@@ -586,15 +599,7 @@ impl<'a> SentenceCtx<'a> {
                             })
                     });
                 if let Some(c) = owner.and_then(|r| country_of(&r.code)) {
-                    out.push(Resolved {
-                        code: compose_code(&c, &ag.code, ag.placement),
-                        name: c.clone(),
-                        start: np.start,
-                        end: np.end,
-                        rule: ag.rule.clone(),
-                        person: false,
-                        place: false,
-                    });
+                    out.push(role_of(&c, ag, np.start, np.end));
                     continue;
                 }
                 // "embassy" beside "Armenia's Foreign Ministry" takes Armenia; a lone
@@ -618,15 +623,7 @@ impl<'a> SentenceCtx<'a> {
                         .or_else(|| disc.last_thing.first().and_then(|r| country_of(&r.code)))
                 });
                 if let Some(c) = country {
-                    out.push(Resolved {
-                        code: compose_code(&c, &ag.code, ag.placement),
-                        name: c.clone(),
-                        start: np.start,
-                        end: np.end,
-                        rule: ag.rule.clone(),
-                        person: false,
-                        place: false,
-                    });
+                    out.push(role_of(&c, ag, np.start, np.end));
                 }
             }
         }

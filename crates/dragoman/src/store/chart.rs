@@ -127,14 +127,16 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
     // Grid and axes.
     for i in -2..=2i32 {
         let y = zero - (i as f64) * ph / 4.0;
-        let count = (max_count * (i.abs() as f64) / 2.0).round();
+        // Half of a nice maximum can be fractional (5 → 2.5): label it as it is.
+        let count = max_count * (i.abs() as f64) / 2.0;
+        let count = if count.fract() == 0.0 { format!("{count:.0}") } else { format!("{count:.1}") };
         let gold = max_gold * i as f64 / 2.0;
         s.push(Shape::Line {
             points: vec![(left, y), (left + pw, y)],
             stroke: if i == 0 { AXIS } else { GRID },
             width: 1.0,
         });
-        s.push(text(left - 6.0, y + 4.0, &count.to_string(), Anchor::End, GREY));
+        s.push(text(left - 6.0, y + 4.0, &count, Anchor::End, GREY));
         s.push(text(left + pw + 6.0, y + 4.0, &signed(gold), Anchor::Start, BLUE));
     }
     s.push(Shape::Text {

@@ -48,8 +48,10 @@ enum Command {
     ///
     /// Input: plain text files (one article each), JSON Lines files (.jsonl,
     /// .ndjson, .json) of records {"id", "text", "published", "source"?, "url"?,
-    /// "title"?}, directories (read recursively) and standard input ("-" or no
-    /// path; JSON Lines are recognised by their leading "{").
+    /// "title"?}, HTML article pages (.html, .htm), RSS and Atom feeds (.rss,
+    /// .atom, .xml), WARC archives (.warc, .warc.gz), directories (read
+    /// recursively) and standard input ("-" or no path; the kind is recognised by
+    /// its first bytes).
     ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when

@@ -170,18 +170,7 @@ pub fn parse_organizations(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<Dict
 pub fn parse_people(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictIssue>) {
     let mut r = Reader::new(file);
     for (line_no, line) in lines(text) {
-        if let Some(name) = section_name(line) {
-            r.error(line_no, format!("people.txt has no sections, found [{name}]"));
-            continue;
-        }
-        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        if fields.len() != 2 {
-            r.error(
-                line_no,
-                format!("expected 'names | CODE FROM..TO; ...' (2 fields), found {} field(s)", fields.len()),
-            );
-            continue;
-        }
+        let Some(fields) = r.two_fields(line_no, line, "names | CODE FROM..TO; ...") else { continue };
         let codes = match parse_dated_codes(fields[1]) {
             Ok(codes) if !codes.is_empty() => codes,
             Ok(_) => {
@@ -211,18 +200,7 @@ pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) 
     let mut agents = Vec::new();
     let mut seen: HashMap<Vec<String>, (String, usize)> = HashMap::new();
     for (line_no, line) in lines(text) {
-        if let Some(name) = section_name(line) {
-            r.error(line_no, format!("roles.txt has no sections, found [{name}]"));
-            continue;
-        }
-        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-        if fields.len() != 2 {
-            r.error(
-                line_no,
-                format!("expected 'CODE | phrase; phrase; ...' (2 fields), found {} field(s)", fields.len()),
-            );
-            continue;
-        }
+        let Some(fields) = r.two_fields(line_no, line, "CODE | phrase; phrase; ...") else { continue };
         let (code, placement) = match fields[0] {
             c if c.len() > 1 && c.ends_with('~') && !c.starts_with('~') => (&c[..c.len() - 1], AgentPlacement::Prefix),
             c if c.len() > 1 && c.starts_with('~') && !c.ends_with('~') => (&c[1..], AgentPlacement::Suffix),
@@ -414,6 +392,23 @@ impl<'a> Reader<'a> {
 
     fn error(&mut self, line: usize, message: String) {
         self.issues.push(DictIssue { file: self.file.to_string(), line, message, severity: Severity::Error });
+    }
+
+    /// The two `|`-separated fields of a line in a file without sections, or an
+    /// error naming the expected `shape`.
+    fn two_fields<'l>(&mut self, line_no: usize, line: &'l str, shape: &str) -> Option<[&'l str; 2]> {
+        if let Some(name) = section_name(line) {
+            self.error(line_no, format!("{} has no sections, found [{name}]", self.file));
+            return None;
+        }
+        let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+        match fields[..] {
+            [a, b] => Some([a, b]),
+            _ => {
+                self.error(line_no, format!("expected '{shape}' (2 fields), found {} field(s)", fields.len()));
+                None
+            }
+        }
     }
 
     fn warning(&mut self, line: usize, message: String) {

@@ -478,14 +478,12 @@ fn merge(kept: &mut EventRow, r: EventRow) {
 
 /// [`one_a_day`] over rows in date order (as [`open_events`] and [`events_iter`]
 /// give them), a day at a time: the same rows, in the same order, in flat memory.
-/// (For exports streaming from [`events_iter`]; `dragoman export` collects for now.)
-#[allow(dead_code)]
+/// `dragoman export --one-a-day` streams through it.
 pub fn one_a_day_sorted<I: Iterator<Item = EventRow>>(rows: I) -> OneADay<I> {
     OneADay { rows: rows.peekable(), ready: std::collections::VecDeque::new() }
 }
 
 /// The iterator of [`one_a_day_sorted`].
-#[allow(dead_code)]
 pub struct OneADay<I: Iterator<Item = EventRow>> {
     rows: std::iter::Peekable<I>,
     ready: std::collections::VecDeque<EventRow>,

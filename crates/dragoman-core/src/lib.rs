@@ -15,6 +15,7 @@ pub mod model;
 pub mod ontology;
 pub mod petrarch;
 pub mod places;
+pub mod syntax;
 #[doc(hidden)]
 pub mod synth;
 pub mod text;

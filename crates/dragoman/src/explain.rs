@@ -17,6 +17,9 @@ pub fn write(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io:
     for s in &coded.trace {
         writeln!(out, "\n[{}] {}", s.index, s.text.replace('\n', " "))?;
         writeln!(out, "  tokens: {}", s.tokens.join(" "))?;
+        if !s.tree.is_empty() {
+            writeln!(out, "  tree:   {}", s.tree)?;
+        }
         for t in &s.times {
             writeln!(out, "  time:   {t}")?;
         }

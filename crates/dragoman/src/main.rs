@@ -7,6 +7,7 @@ mod explain;
 mod export;
 mod input;
 mod memory;
+mod parse;
 mod readers;
 mod store;
 mod validate;
@@ -95,6 +96,8 @@ enum Command {
         after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt\n  dragoman dict stats"
     )]
     Dict(dict::DictArgs),
+
+    Parse(parse::ParseArgs),
 }
 
 #[derive(Args)]
@@ -136,6 +139,12 @@ struct CodeArgs {
     #[arg(long)]
     no_places: bool,
 
+    /// Also tag and parse every sentence with the built-in dependency parser (as
+    /// `dragoman parse` does). The trees show in --explain, which parses anyway;
+    /// the coder's clause roles move onto them in a coming release.
+    #[arg(long)]
+    syntax: bool,
+
     /// Stop at the first bad input instead of skipping it.
     #[arg(long)]
     strict: bool,
@@ -159,6 +168,7 @@ fn main() -> ExitCode {
         Command::Timeline(args) => store::run_timeline(args),
         Command::Export(args) => export::run_export(args),
         Command::Dict(args) => dict::run(args),
+        Command::Parse(args) => parse::run(args),
     }
 }
 
@@ -191,6 +201,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         keep_hypothetical: args.keep_hypothetical,
         explain: args.explain,
         no_places: args.no_places,
+        syntax: args.syntax,
     };
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };

@@ -34,6 +34,9 @@ pub struct CodeOptions {
     pub explain: bool,
     /// Skip geolocation (events get no `location`).
     pub no_places: bool,
+    /// Tag and parse every sentence (the trees go to `CodedDocument::trees`, and to
+    /// the trace when explaining, which parses too).
+    pub syntax: bool,
 }
 
 /// The coder's output for one document.
@@ -47,6 +50,9 @@ pub struct CodedDocument {
     pub trace: Vec<SentenceTrace>,
     /// The story matched a story-level discard phrase.
     pub discarded: Option<String>,
+    /// Each sentence's dependency tree, when `syntax` was asked for (empty for a
+    /// discarded sentence).
+    pub trees: Vec<crate::syntax::Tree>,
 }
 
 /// Why each sentence was coded as it was.
@@ -59,6 +65,8 @@ pub struct SentenceTrace {
     pub actors: Vec<String>,
     pub places: Vec<String>,
     pub triggers: Vec<String>,
+    /// The sentence's tree, compactly: `word/UPOS/head/relation` per word.
+    pub tree: String,
 }
 
 /// What the story has said so far: who the last subjects were, for "it", "he",
@@ -100,11 +108,26 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         }
         analyses.push(tokens);
     }
+    let syntax = if opts.syntax || opts.explain { crate::syntax::SyntaxModel::shared().ok() } else { None };
     for (si, (&(s, e), tokens)) in spans.iter().zip(analyses).enumerate() {
         let sentence_text = &text[s..e];
         let mut trace = SentenceTrace { index: si, ..SentenceTrace::default() };
         if opts.explain {
             trace.text = sentence_text.to_string();
+        }
+        if let Some(model) = syntax {
+            let tree = model.parse_sentence(text, s, e);
+            if opts.explain {
+                trace.tree = tree.compact();
+                if tree.chunked {
+                    trace
+                        .tree
+                        .push_str(&format!("  (more than {} words: parsed in chunks)", crate::syntax::MAX_PARSE_WORDS));
+                }
+            }
+            if opts.syntax {
+                out.trees.push(tree);
+            }
         }
         if let Some(d) = discard_hit(k, &tokens, false) {
             trace.triggers.push(format!("sentence discarded: matched `{d}`"));

@@ -1,0 +1,238 @@
+//! The shipped tagger and parser on news sentences written for this test: the
+//! constructions the coder needs read off the tree (passive agents, relative clauses,
+//! verbs sharing a subject, "after" clauses, participle modifiers, reported speech),
+//! a small hand-annotated gold file through the scorer, and input that must stay
+//! linear and never panic.
+
+use dragoman_core::syntax::conllu::read_conllu;
+use dragoman_core::syntax::score::score_gold_words;
+use dragoman_core::syntax::{SyntaxModel, Tree, MAX_PARSE_WORDS};
+
+fn model() -> &'static SyntaxModel {
+    SyntaxModel::shared().expect("the built-in syntax model loads")
+}
+
+fn parse(text: &str) -> Tree {
+    model().parse_sentence(text, 0, text.len())
+}
+
+/// The 0-based index of the first word spelt `form`.
+fn at(t: &Tree, form: &str) -> usize {
+    t.words.iter().position(|w| w.form == form).unwrap_or_else(|| panic!("no word '{form}' in {}", t.compact()))
+}
+
+/// The form of word `i`'s head ("ROOT" for the root).
+fn head_of<'a>(t: &'a Tree, form: &str) -> &'a str {
+    match t.head(at(t, form)) {
+        Some(h) => &t.words[h].form,
+        None => "ROOT",
+    }
+}
+
+fn rel<'a>(t: &'a Tree, form: &str) -> &'a str {
+    t.words[at(t, form)].deprel
+}
+
+#[test]
+fn passive_with_agent() {
+    let t = parse("The convoy was attacked by jihadist fighters near the border.");
+    assert_eq!(head_of(&t, "convoy"), "attacked", "{}", t.compact());
+    assert_eq!(rel(&t, "convoy"), "nsubj:pass", "{}", t.compact());
+    assert_eq!(head_of(&t, "fighters"), "attacked", "{}", t.compact());
+    assert_eq!(rel(&t, "fighters"), "obl:agent", "{}", t.compact());
+    assert_eq!(rel(&t, "was"), "aux:pass", "{}", t.compact());
+}
+
+#[test]
+#[ignore = "the greedy parser (PUD UAS 82) still gets this construction wrong; an issue 8 acceptance case"]
+fn relative_clause() {
+    let t = parse("The committee, which investigates major crimes, accused the governor of fraud.");
+    assert_eq!(head_of(&t, "committee"), "accused", "{}", t.compact());
+    assert_eq!(rel(&t, "committee"), "nsubj", "{}", t.compact());
+    assert_eq!(head_of(&t, "investigates"), "committee", "{}", t.compact());
+    assert_eq!(rel(&t, "investigates"), "acl:relcl", "{}", t.compact());
+    assert_eq!(rel(&t, "governor"), "obj", "{}", t.compact());
+}
+
+#[test]
+#[ignore = "the greedy parser (PUD UAS 82) still gets this construction wrong; an issue 8 acceptance case"]
+fn coordinated_verbs_share_their_subject() {
+    let t = parse("The minister urged the rebels to lay down their arms and threatened new sanctions.");
+    assert_eq!(head_of(&t, "minister"), "urged", "{}", t.compact());
+    assert_eq!(head_of(&t, "threatened"), "urged", "{}", t.compact());
+    assert_eq!(rel(&t, "threatened"), "conj", "{}", t.compact());
+    assert_eq!(rel(&t, "lay"), "xcomp", "{}", t.compact());
+    assert_eq!(head_of(&t, "sanctions"), "threatened", "{}", t.compact());
+}
+
+#[test]
+#[ignore = "the greedy parser (PUD UAS 82) still gets this construction wrong; an issue 8 acceptance case"]
+fn after_clause() {
+    let t = parse("Police arrested two men after protesters set fire to the consulate.");
+    assert_eq!(rel(&t, "Police"), "nsubj", "{}", t.compact());
+    assert_eq!(head_of(&t, "set"), "arrested", "{}", t.compact());
+    assert_eq!(rel(&t, "set"), "advcl", "{}", t.compact());
+    assert_eq!(head_of(&t, "after"), "set", "{}", t.compact());
+    assert_eq!(rel(&t, "after"), "mark", "{}", t.compact());
+    assert_eq!(head_of(&t, "protesters"), "set", "{}", t.compact());
+}
+
+#[test]
+fn participle_modifier() {
+    let t = parse("A ceasefire brokered by Qatar took effect on Sunday.");
+    assert_eq!(head_of(&t, "brokered"), "ceasefire", "{}", t.compact());
+    assert_eq!(rel(&t, "brokered"), "acl", "{}", t.compact());
+    assert_eq!(head_of(&t, "Qatar"), "brokered", "{}", t.compact());
+    assert_eq!(head_of(&t, "ceasefire"), "took", "{}", t.compact());
+}
+
+#[test]
+fn reported_speech() {
+    let t = parse("The ministry said that Armenian troops had shelled the village.");
+    assert_eq!(head_of(&t, "said"), "ROOT", "{}", t.compact());
+    assert_eq!(head_of(&t, "shelled"), "said", "{}", t.compact());
+    assert_eq!(rel(&t, "shelled"), "ccomp", "{}", t.compact());
+    assert_eq!(head_of(&t, "troops"), "shelled", "{}", t.compact());
+    assert_eq!(rel(&t, "troops"), "nsubj", "{}", t.compact());
+}
+
+#[test]
+fn tags_and_lemmas() {
+    let t = parse("Russia's envoys didn't attend the talks.");
+    let forms: Vec<&str> = t.words.iter().map(|w| w.form.as_str()).collect();
+    assert_eq!(forms, ["Russia", "'s", "envoys", "did", "n't", "attend", "the", "talks", "."]);
+    assert_eq!(t.words[0].upos, "PROPN");
+    assert_eq!(t.words[2].lemma, "envoy");
+    assert_eq!(t.words[3].lemma, "do");
+    assert_eq!(t.words[4].lemma, "not");
+    assert_eq!(t.words[5].upos, "VERB");
+    assert_eq!(t.words[7].xpos, "NNS");
+}
+
+/// Every tree is a tree: one root, heads in range, no cycles.
+fn assert_well_formed(t: &Tree) {
+    let n = t.words.len();
+    assert_eq!(t.words.iter().filter(|w| w.head == 0).count(), usize::from(n > 0), "one root");
+    for (i, w) in t.words.iter().enumerate() {
+        assert!(w.head <= n, "head in range");
+        let mut k = i;
+        for _ in 0..=n {
+            match t.head(k) {
+                Some(h) => k = h,
+                None => break,
+            }
+        }
+        assert!(t.head(k).is_none(), "no cycle through word {i}");
+        assert_eq!(w.deprel == "root", w.head == 0, "only the root is 'root'");
+    }
+}
+
+#[test]
+fn odd_input_is_parsed_into_trees() {
+    for text in [
+        "",
+        ".",
+        "!!! ??? ... ---",
+        "1 2 3 4 5 6 7 8 9 10",
+        "Москва и Ереван 北京 مرحبا Baku",
+        "\u{1F600}\u{1F600} \u{200B}",
+        "(((((",
+        "a",
+    ] {
+        let t = parse(text);
+        assert_well_formed(&t);
+        for w in &t.words {
+            assert!(w.start < w.end && w.end <= text.len());
+        }
+    }
+}
+
+#[test]
+fn very_long_sentences_are_parsed_in_chunks() {
+    let text = "Russia accused Armenia , ".repeat(1500);
+    let t = parse(&text);
+    assert_eq!(t.words.len(), 6000);
+    assert!(t.chunked);
+    assert_well_formed(&t);
+    let roots = t.words.iter().filter(|w| w.deprel == "parataxis" && t.words[w.head - 1].head == 0).count();
+    assert!(roots >= 6000 / MAX_PARSE_WORDS - 1, "each chunk hangs from the first chunk's root");
+}
+
+/// Three sentences annotated by hand for this test (UD English conventions).
+const GOLD: &str = "\
+# text = Azerbaijan accused Armenia of shelling its positions.
+1\tAzerbaijan\tAzerbaijan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
+2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_
+3\tArmenia\tArmenia\tPROPN\tNNP\t_\t2\tobj\t_\t_
+4\tof\tof\tSCONJ\tIN\t_\t5\tmark\t_\t_
+5\tshelling\tshell\tVERB\tVBG\t_\t2\tadvcl\t_\t_
+6\tits\tits\tPRON\tPRP$\t_\t7\tnmod:poss\t_\t_
+7\tpositions\tposition\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No
+8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
+
+# text = The talks were held in Washington on Tuesday.
+1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
+2\ttalks\ttalk\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
+3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
+4\theld\thold\tVERB\tVBN\t_\t0\troot\t_\t_
+5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
+6\tWashington\tWashington\tPROPN\tNNP\t_\t4\tobl\t_\t_
+7\ton\ton\tADP\tIN\t_\t8\tcase\t_\t_
+8\tTuesday\tTuesday\tPROPN\tNNP\t_\t4\tobl\t_\tSpaceAfter=No
+9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+# text = The prime minister met the envoy and promised more aid.
+1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
+2\tprime\tprime\tADJ\tJJ\t_\t3\tamod\t_\t_
+3\tminister\tminister\tNOUN\tNN\t_\t4\tnsubj\t_\t_
+4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
+5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_
+6\tenvoy\tenvoy\tNOUN\tNN\t_\t4\tobj\t_\t_
+7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_
+8\tpromised\tpromise\tVERB\tVBD\t_\t4\tconj\t_\t_
+9\tmore\tmore\tADJ\tJJR\t_\t10\tamod\t_\t_
+10\taid\taid\tNOUN\tNN\t_\t8\tobj\t_\tSpaceAfter=No
+11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
+
+";
+
+#[test]
+fn scorer_on_a_small_gold_file() {
+    let (gold, errors) = read_conllu(GOLD);
+    assert!(errors.is_empty(), "{errors:?}");
+    assert_eq!(gold.len(), 3);
+    let system: Vec<_> = gold.iter().map(|s| model().reparse(s)).collect();
+    // The words, comments and MISC column survive re-parsing.
+    assert_eq!(system[0].comment("text"), gold[0].comment("text"));
+    assert_eq!(system[1].words().nth(7).map(|w| w.misc.as_str()), Some("SpaceAfter=No"));
+    let s = score_gold_words(&gold, &system).expect("same words");
+    assert_eq!(s.words, 28);
+    assert!(s.las <= s.uas && s.las_full <= s.las);
+    // Plain news sentences: the shipped model gets nearly all of these right.
+    assert!(s.upos_pct() >= 90.0, "UPOS {:.1}", s.upos_pct());
+    assert!(s.uas_pct() >= 85.0, "UAS {:.1}", s.uas_pct());
+    assert!(s.las_pct() >= 80.0, "LAS {:.1}", s.las_pct());
+    // Scoring gold against itself is perfect.
+    let own = score_gold_words(&gold, &gold).unwrap();
+    assert_eq!((own.upos, own.uas, own.las, own.las_full), (28, 28, 28, 28));
+}
+
+/// With ../shared beside the checkout: the shipped model's figures on PUD (a test set
+/// never trained or tuned on) with gold words stay at what the README reports.
+#[test]
+fn pud_scores_hold() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/ud-english-pud/en_pud-ud-test.conllu");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        println!("SKIPPED pud_scores_hold: {} is not there (../shared is not beside the checkout)", path.display());
+        return;
+    };
+    let (gold, errors) = read_conllu(&text);
+    assert!(errors.is_empty());
+    let system: Vec<_> = gold.iter().map(|s| model().reparse(s)).collect();
+    let s = score_gold_words(&gold, &system).unwrap();
+    println!("PUD: UPOS {:.2} UAS {:.2} LAS {:.2}", s.upos_pct(), s.uas_pct(), s.las_pct());
+    assert!(s.upos_pct() >= 95.0, "UPOS {:.2}", s.upos_pct());
+    assert!(s.uas_pct() >= 81.5, "UAS {:.2}", s.uas_pct());
+    assert!(s.las_pct() >= 78.0, "LAS {:.2}", s.las_pct());
+}

@@ -1,0 +1,288 @@
+//! `dragoman parse`: the syntax stage on its own, as CoNLL-U.
+//!
+//! From articles (any input `code` reads) it writes every sentence of every document
+//! with `# newdoc id`, `# sent_id` and `# text`, and each word's place in the document
+//! as `TokenRange=start:end` in MISC (character offsets, end exclusive, as UDPipe
+//! writes them). With `--conllu` it re-tags and re-parses the words of an existing
+//! CoNLL-U file instead, keeping its tokenization, so the output can be scored with
+//! the usual tools.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+use dragoman_core::model::Document;
+use dragoman_core::syntax::conllu::{read_conllu, write_sentence, ConlluLine, ConlluSentence, ConlluWord};
+use dragoman_core::syntax::{SyntaxModel, Tree, MAX_PARSE_WORDS};
+use dragoman_core::text::{find_dateline, split_sentences};
+
+use crate::input;
+
+/// Tag and parse sentences: Universal Dependencies trees as CoNLL-U.
+///
+/// Reads what `dragoman code` reads (plain text, JSON Lines, HTML, feeds, WARC,
+/// directories, standard input), splits each document into sentences and words
+/// the way the coder does, and writes one CoNLL-U sentence per sentence: UPOS and
+/// Penn XPOS tags, lemmas, heads and UD relations, with `# newdoc id`, `# sent_id`,
+/// `# text` and `TokenRange=start:end` (character offsets into the document) in
+/// MISC. With --conllu, the words of an existing CoNLL-U file are re-tagged and
+/// re-parsed (its tokenization, multiword tokens and comments kept), ready for a
+/// CoNLL 2018 scorer.
+///
+/// Sentences of more than 250 words are parsed in chunks of 250, each chunk's root
+/// attached to the first's as `parataxis` (said as `# chunked = yes`).
+///
+/// Exit status: 0 when everything was parsed, 3 when some input was skipped (each
+/// problem on stderr with its file and line), 1 when nothing could be done.
+#[derive(Args)]
+#[command(
+    after_help = "Examples:\n  dragoman parse examples/caucasus-talks.txt\n  dragoman parse articles.jsonl -o trees.conllu\n  dragoman parse --conllu en_pud-ud-test.conllu -o pud-parsed.conllu"
+)]
+pub struct ParseArgs {
+    /// Files or directories to parse; "-" or nothing reads standard input.
+    paths: Vec<PathBuf>,
+
+    /// Re-tag and re-parse the words of this CoNLL-U file instead (gold words kept).
+    #[arg(long, value_name = "FILE", conflicts_with = "paths")]
+    conllu: Option<PathBuf>,
+
+    /// Write CoNLL-U here instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+
+    /// Stop at the first bad input instead of skipping it.
+    #[arg(long)]
+    strict: bool,
+
+    /// Skip documents larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 10)]
+    max_doc_mb: usize,
+
+    /// Print nothing on stderr but errors (no summary line).
+    #[arg(long, short)]
+    quiet: bool,
+}
+
+pub fn run(args: ParseArgs) -> ExitCode {
+    let started = Instant::now();
+    let model = match SyntaxModel::builtin() {
+        Ok(m) => m,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let load_ms = started.elapsed().as_millis();
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                return ExitCode::from(1);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::with_capacity(1 << 16, out);
+    let parsing = Instant::now();
+    let result = match &args.conllu {
+        Some(path) => reparse_file(&model, path, &args, &mut out),
+        None => parse_documents(&model, &args, &mut out),
+    };
+    let (sentences, words, skipped) = match result {
+        Ok(counts) => counts,
+        Err(code) => return code,
+    };
+    if let Err(e) = out.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("error: cannot write: {e}");
+            return ExitCode::from(1);
+        }
+    }
+    if !args.quiet {
+        let secs = parsing.elapsed().as_secs_f64();
+        eprintln!(
+            "parsed {sentences} sentence(s), {words} word(s) in {secs:.2} s ({:.0} sentences/s; model loaded in {load_ms} ms){}",
+            sentences as f64 / secs.max(1e-9),
+            if skipped > 0 { format!("; {skipped} input(s) skipped") } else { String::new() }
+        );
+    }
+    if skipped > 0 {
+        ExitCode::from(3)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+type Counts = (usize, usize, usize);
+
+fn reparse_file(
+    model: &SyntaxModel,
+    path: &PathBuf,
+    args: &ParseArgs,
+    out: &mut impl Write,
+) -> Result<Counts, ExitCode> {
+    let bytes = std::fs::read(path).map_err(|e| {
+        eprintln!("error: cannot read {}: {e}", path.display());
+        ExitCode::from(1)
+    })?;
+    let text = String::from_utf8_lossy(&bytes);
+    let (sentences, errors) = read_conllu(&text);
+    for e in &errors {
+        eprintln!("error: {}:{}: {} (sentence skipped)", path.display(), e.line, e.message);
+    }
+    if args.strict && !errors.is_empty() {
+        return Err(ExitCode::from(3));
+    }
+    let (mut n, mut words) = (0, 0);
+    let mut buf = String::new();
+    for s in &sentences {
+        let parsed = model.reparse(s);
+        words += parsed.words().count();
+        n += 1;
+        buf.clear();
+        write_sentence(&parsed, &mut buf);
+        if let Err(e) = out.write_all(buf.as_bytes()) {
+            return write_error(e, (n, words, errors.len()));
+        }
+    }
+    Ok((n, words, errors.len()))
+}
+
+fn write_error(e: io::Error, counts: Counts) -> Result<Counts, ExitCode> {
+    if e.kind() == io::ErrorKind::BrokenPipe {
+        return Ok(counts);
+    }
+    eprintln!("error: cannot write: {e}");
+    Err(ExitCode::from(1))
+}
+
+fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) -> Result<Counts, ExitCode> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(PathBuf::from("-"));
+    }
+    input::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
+    // Dates play no part in parsing: no warning about a missing --published.
+    let cfg = input::ReadConfig { published: Some(input::today()), max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let (mut sentences, mut words, mut skipped) = (0usize, 0usize, 0usize);
+    let mut failed: Option<io::Error> = None;
+    let stop = std::cell::Cell::new(false);
+    let mut buf = String::new();
+    for item in input::expand_paths(&paths) {
+        if stop.get() || failed.is_some() {
+            break;
+        }
+        let path = match item {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                skipped += 1;
+                stop.set(args.strict);
+                continue;
+            }
+        };
+        input::read_path(
+            &path,
+            &cfg,
+            &mut |doc| {
+                if stop.get() || failed.is_some() {
+                    return false;
+                }
+                buf.clear();
+                let (s, w) = document_conllu(model, &doc, &mut buf);
+                sentences += s;
+                words += w;
+                if let Err(e) = out.write_all(buf.as_bytes()) {
+                    failed = Some(e);
+                    return false;
+                }
+                true
+            },
+            &mut |e| {
+                eprintln!("error: {e}");
+                skipped += 1;
+                stop.set(args.strict);
+                !args.strict
+            },
+        );
+    }
+    match failed {
+        Some(e) => write_error(e, (sentences, words, skipped)),
+        None => Ok((sentences, words, skipped)),
+    }
+}
+
+/// Appends a document's sentences as CoNLL-U; returns (sentences, words).
+pub fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) -> (usize, usize) {
+    let text = doc.text.as_str();
+    let body = find_dateline(text).map_or(0, |d| d.body_start);
+    // Character offset of every byte offset that starts a character.
+    let chars = CharIndex::new(text);
+    let (mut n, mut words) = (0, 0);
+    for (k, (a, b)) in split_sentences(text, body, text.len()).into_iter().enumerate() {
+        let tree = model.parse_sentence(text, a, b);
+        if tree.words.is_empty() {
+            continue;
+        }
+        let mut s = ConlluSentence::default();
+        if k == 0 {
+            s.comments.push(format!("newdoc id = {}", one_line(&doc.id)));
+        }
+        s.comments.push(format!("sent_id = {}-{}", one_line(&doc.id), k + 1));
+        s.comments.push(format!("text = {}", one_line(&text[a..b])));
+        if tree.chunked {
+            s.comments.push(format!("chunked = yes (more than {MAX_PARSE_WORDS} words, parsed in chunks)"));
+        }
+        push_tree(&tree, text, &chars, &mut s);
+        write_sentence(&s, out);
+        n += 1;
+        words += tree.words.len();
+    }
+    (n, words)
+}
+
+fn push_tree(tree: &Tree, text: &str, chars: &CharIndex, s: &mut ConlluSentence) {
+    for (i, w) in tree.words.iter().enumerate() {
+        let glued = tree.words.get(i + 1).is_some_and(|next| next.start == w.end);
+        let mut misc = String::new();
+        if glued {
+            misc.push_str("SpaceAfter=No|");
+        }
+        misc.push_str(&format!("TokenRange={}:{}", chars.at(w.start), chars.at(w.end)));
+        let _ = text;
+        s.lines.push(ConlluLine::Word(ConlluWord {
+            id: i + 1,
+            form: w.form.clone(),
+            lemma: w.lemma.clone(),
+            upos: w.upos.to_string(),
+            xpos: w.xpos.to_string(),
+            feats: "_".into(),
+            head: Some(w.head),
+            deprel: w.deprel.to_string(),
+            deps: "_".into(),
+            misc,
+        }));
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Byte offset → character offset, for the whole document, built once.
+struct CharIndex {
+    starts: Vec<usize>,
+}
+
+impl CharIndex {
+    fn new(text: &str) -> CharIndex {
+        CharIndex { starts: text.char_indices().map(|(i, _)| i).collect() }
+    }
+    fn at(&self, byte: usize) -> usize {
+        self.starts.partition_point(|&b| b < byte)
+    }
+}

@@ -404,7 +404,10 @@ fn train_lemmatizer(train: &[Gold]) -> Lemmatizer {
     let mut rules = FxHashMap::default();
     for (k, es) in edits {
         let total: usize = es.values().sum();
-        if let Some((e, c)) = es.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.append.cmp(&a.0.append))) {
+        // Ties go to the smaller edit, so that runs do not depend on hash order.
+        if let Some((e, c)) =
+            es.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cut.cmp(&a.0.cut)).then(b.0.append.cmp(&a.0.append)))
+        {
             if c >= 2 && c * 2 > total || k.ends_with('\t') {
                 rules.insert(k, e);
             }

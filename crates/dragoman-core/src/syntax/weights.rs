@@ -108,22 +108,8 @@ impl Weights {
     /// Adds the weights of `feature` to `scores` (one per class).
     #[inline]
     pub fn add(&self, feature: u64, scores: &mut [f32]) {
-        let mut i = home(feature) & self.mask;
-        let fp = fingerprint(feature);
-        loop {
-            let s = self.slots[i];
-            if s.fingerprint == fp {
-                for &(c, v) in &self.entries[s.range()] {
-                    if let Some(x) = scores.get_mut(c as usize) {
-                        *x += v;
-                    }
-                }
-                return;
-            }
-            if s.fingerprint == 0 {
-                return;
-            }
-            i = (i + 1) & self.mask;
+        if let Some(s) = self.find(feature) {
+            self.add_slot(s, scores);
         }
     }
 
@@ -138,23 +124,54 @@ impl Weights {
         for &f in features {
             self.prefetch(f);
         }
+        // Find the slots and start loading their entries, then add them up: two
+        // rounds of overlapping misses instead of one miss after another.
+        let mut found = [Slot::default(); 96];
+        let mut n = 0;
         for &f in features {
-            self.add(f, scores);
+            if let Some(s) = self.find(f) {
+                prefetch(self.entries.as_ptr().wrapping_add(s.range().start));
+                if n < found.len() {
+                    found[n] = s;
+                    n += 1;
+                } else {
+                    self.add_slot(s, scores);
+                }
+            }
+        }
+        for s in &found[..n] {
+            self.add_slot(*s, scores);
+        }
+    }
+
+    #[inline]
+    fn find(&self, feature: u64) -> Option<Slot> {
+        let mut i = home(feature) & self.mask;
+        let fp = fingerprint(feature);
+        loop {
+            let s = self.slots[i];
+            if s.fingerprint == fp {
+                return Some(s);
+            }
+            if s.fingerprint == 0 {
+                return None;
+            }
+            i = (i + 1) & self.mask;
+        }
+    }
+
+    #[inline]
+    fn add_slot(&self, s: Slot, scores: &mut [f32]) {
+        for &(c, v) in &self.entries[s.range()] {
+            if let Some(x) = scores.get_mut(c as usize) {
+                *x += v;
+            }
         }
     }
 
     #[inline]
     fn prefetch(&self, feature: u64) {
-        let i = home(feature) & self.mask;
-        #[cfg(target_arch = "x86_64")]
-        // SAFETY: `i` is masked to the table's size, so the pointer is in bounds;
-        // a prefetch has no other effect than warming the cache.
-        unsafe {
-            use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
-            _mm_prefetch(self.slots.as_ptr().add(i).cast::<i8>(), _MM_HINT_T0);
-        }
-        #[cfg(not(target_arch = "x86_64"))]
-        let _ = i;
+        prefetch(self.slots.as_ptr().wrapping_add(home(feature) & self.mask));
     }
 
     /// A copy without the weights smaller than `min_abs` in magnitude (and without the
@@ -360,6 +377,10 @@ impl HashedWeights {
     pub fn scores(&self, features: &[u64], scores: &mut [f32]) {
         let n = self.n_classes;
         let mut acc = [0i32; 8];
+        for &f in features {
+            let r = hashed_row(f, self.bits) * n;
+            prefetch(self.w.as_ptr().wrapping_add(r));
+        }
         if n <= acc.len() {
             for &f in features {
                 let r = hashed_row(f, self.bits) * n;
@@ -402,4 +423,18 @@ impl HashedWeights {
         let w = bytes.chunks_exact(2).map(|b| i16::from_le_bytes([b[0], b[1]])).collect();
         Ok(HashedWeights { n_classes, bits, scale, w })
     }
+}
+
+/// Asks the CPU to start loading the cache line at `p`. A hint with no other effect,
+/// so any address is safe to pass; callers pass addresses inside their tables.
+#[inline]
+fn prefetch<T>(p: *const T) {
+    #[cfg(target_arch = "x86_64")]
+    // SAFETY: a prefetch never faults and has no effect beyond the cache.
+    unsafe {
+        use std::arch::x86_64::{_mm_prefetch, _MM_HINT_T0};
+        _mm_prefetch(p.cast::<i8>(), _MM_HINT_T0);
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = p;
 }

@@ -424,6 +424,15 @@ fn train_lemmatizer(train: &[Gold]) -> Lemmatizer {
     lem
 }
 
+/// The parser's and labeler's view of tagged sentences.
+fn parser_tokens(sents: &[Gold], tags: &[Vec<u16>]) -> Vec<Vec<parser::Token>> {
+    sents
+        .iter()
+        .zip(tags)
+        .map(|(g, t)| parser::tokens(&g.forms.iter().map(String::as_str).collect::<Vec<_>>(), t))
+        .collect()
+}
+
 fn train_parser(
     train: &[Gold],
     tags: &[Vec<u16>],
@@ -434,16 +443,7 @@ fn train_parser(
     t0: Instant,
 ) -> Parser {
     let mut p = HashedPerceptron::new(MOVES, PARSER_BITS);
-    let toks: Vec<Vec<parser::Token>> = train
-        .iter()
-        .zip(tags)
-        .map(|(g, t)| parser::tokens(&g.forms.iter().map(String::as_str).collect::<Vec<_>>(), t))
-        .collect();
-    let dev_toks: Vec<Vec<parser::Token>> = dev
-        .iter()
-        .zip(dev_tags)
-        .map(|(g, t)| parser::tokens(&g.forms.iter().map(String::as_str).collect::<Vec<_>>(), t))
-        .collect();
+    let (toks, dev_toks) = (parser_tokens(train, tags), parser_tokens(dev, dev_tags));
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut feats = Vec::new();
     let mut scores = Vec::new();
@@ -512,9 +512,7 @@ fn train_labeler(
     let root = index.get("root").copied().unwrap_or(0);
     let labels: Vec<&'static str> = labelset.iter().map(|l| intern(l)).collect();
     let mut p = Perceptron::new(labelset.len());
-    let prep = |g: &Gold, t: &[u16]| parser::tokens(&g.forms.iter().map(String::as_str).collect::<Vec<_>>(), t);
-    let toks: Vec<Vec<parser::Token>> = train.iter().zip(tags).map(|(g, t)| prep(g, t)).collect();
-    let dev_toks: Vec<Vec<parser::Token>> = dev.iter().zip(dev_tags).map(|(g, t)| prep(g, t)).collect();
+    let (toks, dev_toks) = (parser_tokens(train, tags), parser_tokens(dev, dev_tags));
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut feats = Vec::new();
     let mut scores = Vec::new();

@@ -205,58 +205,19 @@ fn run_code(args: CodeArgs) -> ExitCode {
     };
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
-    let (mut docs, mut sentences, mut events, mut skipped) = (0usize, 0usize, 0usize, 0usize);
-    let mut write_failed: Option<io::Error> = None;
-    let stop = std::cell::Cell::new(false);
+    let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
-    for item in input::expand_paths(&paths) {
-        if stop.get() {
-            break;
+    let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.strict, &mut |doc| {
+        let coded = code_document(&doc, &knowledge, &opts);
+        docs += 1;
+        sentences += coded.sentences;
+        events += coded.events.len();
+        if args.explain {
+            explain::write(&mut out, &doc, &coded)
+        } else {
+            write_events(&mut out, &coded.events)
         }
-        let path = match item {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: {e}");
-                skipped += 1;
-                stop.set(args.strict);
-                continue;
-            }
-        };
-        input::read_path(
-            &path,
-            &cfg,
-            &mut |doc| {
-                if stop.get() || write_failed.is_some() {
-                    return false;
-                }
-                let coded = code_document(&doc, &knowledge, &opts);
-                docs += 1;
-                sentences += coded.sentences;
-                events += coded.events.len();
-                let res = if args.explain {
-                    explain::write(&mut out, &doc, &coded)
-                } else {
-                    write_events(&mut out, &coded.events)
-                };
-                if let Err(e) = res {
-                    write_failed = Some(e);
-                    return false;
-                }
-                true
-            },
-            &mut |e| {
-                eprintln!("error: {e}");
-                skipped += 1;
-                if args.strict {
-                    stop.set(true);
-                }
-                !args.strict
-            },
-        );
-        if write_failed.is_some() {
-            break;
-        }
-    }
+    });
     if let Err(e) = out.flush() {
         write_failed.get_or_insert(e);
     }

@@ -168,48 +168,15 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     input::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     // Dates play no part in parsing: no warning about a missing --published.
     let cfg = input::ReadConfig { published: Some(input::today()), max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
-    let (mut sentences, mut words, mut skipped) = (0usize, 0usize, 0usize);
-    let mut failed: Option<io::Error> = None;
-    let stop = std::cell::Cell::new(false);
+    let (mut sentences, mut words) = (0usize, 0usize);
     let mut buf = String::new();
-    for item in input::expand_paths(&paths) {
-        if stop.get() || failed.is_some() {
-            break;
-        }
-        let path = match item {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: {e}");
-                skipped += 1;
-                stop.set(args.strict);
-                continue;
-            }
-        };
-        input::read_path(
-            &path,
-            &cfg,
-            &mut |doc| {
-                if stop.get() || failed.is_some() {
-                    return false;
-                }
-                buf.clear();
-                let (s, w) = document_conllu(model, &doc, &mut buf);
-                sentences += s;
-                words += w;
-                if let Err(e) = out.write_all(buf.as_bytes()) {
-                    failed = Some(e);
-                    return false;
-                }
-                true
-            },
-            &mut |e| {
-                eprintln!("error: {e}");
-                skipped += 1;
-                stop.set(args.strict);
-                !args.strict
-            },
-        );
-    }
+    let (skipped, failed) = input::each_document(&paths, &cfg, args.strict, &mut |doc| {
+        buf.clear();
+        let (s, w) = document_conllu(model, &doc, &mut buf);
+        sentences += s;
+        words += w;
+        out.write_all(buf.as_bytes())
+    });
     match failed {
         Some(e) => write_error(e, (sentences, words, skipped)),
         None => Ok((sentences, words, skipped)),

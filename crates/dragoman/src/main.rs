@@ -184,17 +184,9 @@ fn run_code(args: CodeArgs) -> ExitCode {
     if paths.is_empty() {
         paths.push(PathBuf::from("-"));
     }
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", p.display());
-                return ExitCode::from(1);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
+    let Some(mut out) = crate::output(args.output.as_deref()) else {
+        return ExitCode::from(1);
     };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
     let opts = CodeOptions {
         require_dyad: args.require_dyad,
         keep_negated: args.keep_negated,
@@ -241,6 +233,22 @@ fn run_code(args: CodeArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// The buffered output of `code` and `parse`: the `-o` file, or standard output.
+/// Says why on stderr when the file cannot be created.
+fn output(path: Option<&std::path::Path>) -> Option<BufWriter<Box<dyn Write>>> {
+    let out: Box<dyn Write> = match path {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot write {}: {e}", p.display());
+                return None;
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    Some(BufWriter::with_capacity(1 << 16, out))
 }
 
 fn write_events(out: &mut impl Write, events: &[dragoman_core::model::Event]) -> io::Result<()> {

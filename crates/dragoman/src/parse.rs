@@ -7,8 +7,7 @@
 //! CoNLL-U file instead, keeping its tokenization, so the output can be scored with
 //! the usual tools.
 
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -76,17 +75,9 @@ pub fn run(args: ParseArgs) -> ExitCode {
         }
     };
     let load_ms = started.elapsed().as_millis();
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("error: cannot write {}: {e}", p.display());
-                return ExitCode::from(1);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
+    let Some(mut out) = crate::output(args.output.as_deref()) else {
+        return ExitCode::from(1);
     };
-    let mut out = BufWriter::with_capacity(1 << 16, out);
     let parsing = Instant::now();
     let result = match &args.conllu {
         Some(path) => reparse_file(&model, path, &args, &mut out),

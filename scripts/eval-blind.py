@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores Dragoman on the blind corpus (eval/blind, issue 9).
 
-    python3 scripts/eval-blind.py [--split dev|test|all] [--dragoman PATH] [--misses N] [--no-dates]
+    python3 scripts/eval-blind.py [--split dev|test|all] [--dragoman PATH] [--misses N] [--no-dates] [--summary]
 
 Codes the split's articles with `dragoman code` (built-in dictionaries) and matches the
 events against the gold per ../shared/eval/CODING-GUIDE.md: same sentence, source and
@@ -97,6 +97,7 @@ def main():
     ap.add_argument("--dragoman", default=os.path.join(ROOT, "target", "release", "dragoman"))
     ap.add_argument("--misses", type=int, default=0, help="list this many misses and false positives (dev only)")
     ap.add_argument("--no-dates", action="store_true")
+    ap.add_argument("--summary", action="store_true", help="only the totals")
     args = ap.parse_args()
     articles, gold = load(args.split)
     region = {a["id"]: a["region"] for a in articles}
@@ -122,6 +123,9 @@ def main():
     print(f"blind corpus, {args.split}: {len(articles)} articles, {len(required)} required gold events, "
           f"{len(events)} predicted{' (dates not checked)' if args.no_dates else ''}")
     print(f"recall {100*r:.1f}%  precision {100*p:.1f}%  F1 {100*f:.1f}")
+
+    if args.summary:
+        return
 
     def table(key, title):
         rows = collections.defaultdict(lambda: [0, 0])

@@ -15,30 +15,46 @@ pub struct LabelContext<'a> {
     pub toks: &'a [Token],
     /// `heads[i]` is the head of word i+1 (0: root).
     pub heads: &'a [usize],
-    /// The children of each word (index 0: the root), in order.
-    pub children: Vec<Vec<usize>>,
+    /// The children of every word (index 0: the root), in order, one after another:
+    /// word `h`'s are `kids[starts[h]..starts[h + 1]]`.
+    starts: Vec<usize>,
+    kids: Vec<usize>,
 }
 
 impl<'a> LabelContext<'a> {
     pub fn new(toks: &'a [Token], heads: &'a [usize]) -> LabelContext<'a> {
-        let mut children = vec![Vec::new(); toks.len() + 1];
-        for (i, &h) in heads.iter().enumerate() {
-            if h <= toks.len() {
-                children[h].push(i + 1);
-            }
+        let n = toks.len();
+        let mut starts = vec![0usize; n + 2];
+        for &h in heads.iter().filter(|&&h| h <= n) {
+            starts[h + 1] += 1;
         }
-        LabelContext { toks, heads, children }
+        for i in 1..starts.len() {
+            starts[i] += starts[i - 1];
+        }
+        let mut fill = starts.clone();
+        let mut kids = vec![0usize; starts[n + 1]];
+        for (i, &h) in heads.iter().enumerate().filter(|(_, &h)| h <= n) {
+            kids[fill[h]] = i + 1;
+            fill[h] += 1;
+        }
+        LabelContext { toks, heads, starts, kids }
+    }
+
+    /// The children of word `h` (0: the root), in order.
+    pub fn children(&self, h: usize) -> &[usize] {
+        &self.kids[self.starts[h]..self.starts[h + 1]]
     }
 
     /// Words in top-down order (every head before its dependents).
     pub fn top_down(&self) -> Vec<usize> {
         let mut order = Vec::with_capacity(self.toks.len());
-        let mut queue = std::collections::VecDeque::from([0usize]);
-        while let Some(h) = queue.pop_front() {
-            for &d in &self.children[h] {
-                order.push(d);
-                queue.push_back(d);
-            }
+        // Breadth first: the order itself is the queue.
+        order.extend_from_slice(self.children(0));
+        let mut next = 0;
+        while next < order.len() {
+            let h = order[next];
+            next += 1;
+            order.extend_from_slice(self.children(h));
         }
         order
     }
@@ -62,11 +78,12 @@ impl<'a> LabelContext<'a> {
         let hl = if h == 0 { 0 } else { labels[h] };
         let g = if h == 0 { 0 } else { self.heads[h - 1] };
         let gt = self.tok(g);
-        let kids = &self.children[d];
+        let kids = self.children(d);
         let first_kid = kids.first().map_or(Token { word: 1, tag: 1, commas: 0 }, |&k| self.tok(k));
         let last_kid = kids.last().map_or(Token { word: 1, tag: 1, commas: 0 }, |&k| self.tok(k));
         // The nearest sibling on the same side that is already labelled.
-        let sib = self.children[h]
+        let sib = self
+            .children(h)
             .iter()
             .copied()
             .filter(|&s| s != d && (s < h) == (d < h) && labels[s] != 0)
@@ -102,7 +119,7 @@ impl<'a> LabelContext<'a> {
             feat(24, &[u64::from(d == 1), dt.tag]),
         ]);
         // The head's other dependents: auxiliaries, copulas, markers and their side.
-        for &s in &self.children[h] {
+        for &s in self.children(h) {
             if s != d {
                 let st = self.tok(s);
                 out.push(feat(30, &[dt.tag, dir, st.word, u64::from(s < h)]));

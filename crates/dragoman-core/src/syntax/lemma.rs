@@ -46,18 +46,22 @@ pub struct Lemmatizer {
 impl Lemmatizer {
     /// The lemma of a word with its tags.
     pub fn lemma(&self, form: &str, upos: &str, xpos: &str) -> String {
+        self.lemma_lower(form, &form.to_lowercase(), upos, xpos)
+    }
+
+    /// [`Lemmatizer::lemma`] with the lowercased word at hand.
+    pub fn lemma_lower(&self, form: &str, lower: &str, upos: &str, xpos: &str) -> String {
         if upos == "PROPN" {
             return form.to_string();
         }
-        let lower = form.to_lowercase();
         let mut key = String::with_capacity(lower.len() + xpos.len() + 1);
-        key.push_str(&lower);
+        key.push_str(lower);
         key.push('\t');
         key.push_str(xpos);
         if let Some(l) = self.exceptions.get(&key) {
             return l.clone();
         }
-        self.by_rule(&lower, xpos)
+        self.by_rule(lower, xpos)
     }
 
     /// The lemma the suffix rules give for a lower-case word.

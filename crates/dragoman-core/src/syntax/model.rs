@@ -235,8 +235,11 @@ impl SyntaxModel {
         let mut first_root = 0;
         for (c, chunk) in forms.chunks(MAX_PARSE_WORDS).enumerate() {
             let base = c * MAX_PARSE_WORDS;
-            let tags = self.tagger.tag(chunk);
-            let toks = super::parser::tokens(chunk, &tags);
+            let lowers: Vec<String> = chunk.iter().map(|f| f.to_lowercase()).collect();
+            let atoms = super::tagger::word_atoms_lower(chunk, &lowers, &self.tagger.ambiguity);
+            let tags = self.tagger.tag_atoms(chunk, &atoms);
+            let hashes: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
+            let toks = super::parser::tokens_hashed(chunk, &hashes, &tags);
             let heads = self.parser.parse(&toks);
             let labels = self.labeler.label(&toks, &heads);
             for (i, f) in chunk.iter().enumerate() {
@@ -252,7 +255,8 @@ impl SyntaxModel {
                 } else {
                     head += base;
                 }
-                out.push(Analysis { lemma: self.lemmatizer.lemma(f, upos, xpos), upos, xpos, head, deprel });
+                let lemma = self.lemmatizer.lemma_lower(f, &lowers[i], upos, xpos);
+                out.push(Analysis { lemma, upos, xpos, head, deprel });
             }
         }
         out

@@ -29,12 +29,20 @@ pub struct Token {
 
 /// The parser's view of tagged words (`tags` are tagger classes).
 pub fn tokens(forms: &[&str], tags: &[u16]) -> Vec<Token> {
+    let words: Vec<u64> = forms.iter().map(|f| super::features::str_hash(&f.to_lowercase())).collect();
+    tokens_hashed(forms, &words, tags)
+}
+
+/// [`tokens`] with the hashes of the lowercased words already at hand (the tagger's
+/// `WordAtoms::lower`).
+pub fn tokens_hashed(forms: &[&str], words: &[u64], tags: &[u16]) -> Vec<Token> {
     let mut commas = 0;
     forms
         .iter()
+        .zip(words)
         .zip(tags)
-        .map(|(f, &t)| {
-            let tok = Token { word: super::features::str_hash(&f.to_lowercase()), tag: u64::from(t) + 1, commas };
+        .map(|((f, &word), &t)| {
+            let tok = Token { word, tag: u64::from(t) + 1, commas };
             commas += u64::from(matches!(*f, "," | ";" | ":" | "-" | "--"));
             tok
         })

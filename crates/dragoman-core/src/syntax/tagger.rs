@@ -24,10 +24,17 @@ pub struct WordAtoms {
 
 /// The atoms of every word of a sentence, given the tagger's ambiguity classes.
 pub fn word_atoms(forms: &[&str], ambiguity: &FxHashMap<String, u64>) -> Vec<WordAtoms> {
+    let lowers: Vec<String> = forms.iter().map(|f| f.to_lowercase()).collect();
+    word_atoms_lower(forms, &lowers, ambiguity)
+}
+
+/// [`word_atoms`] with the lowercased words already at hand.
+pub fn word_atoms_lower(forms: &[&str], lowers: &[String], ambiguity: &FxHashMap<String, u64>) -> Vec<WordAtoms> {
     forms
         .iter()
-        .map(|f| {
-            let lower = f.to_lowercase();
+        .zip(lowers)
+        .map(|(f, lower)| {
+            let lower = lower.as_str();
             WordAtoms {
                 lower: str_hash(&lower),
                 suf2: str_hash(suffix(&lower, 2)),
@@ -35,7 +42,7 @@ pub fn word_atoms(forms: &[&str], ambiguity: &FxHashMap<String, u64>) -> Vec<Wor
                 suf4: str_hash(suffix(&lower, 4)),
                 pre2: str_hash(prefix(f, 2)),
                 shape: str_hash(&shape(f)),
-                ambiguity: ambiguity.get(&lower).copied().unwrap_or(1),
+                ambiguity: ambiguity.get(lower).copied().unwrap_or(1),
                 capital: f.chars().next().is_some_and(char::is_uppercase),
             }
         })
@@ -114,7 +121,11 @@ pub struct Tagger {
 impl Tagger {
     /// The class index of the best tag for every word.
     pub fn tag(&self, forms: &[&str]) -> Vec<u16> {
-        let atoms = word_atoms(forms, &self.ambiguity);
+        self.tag_atoms(forms, &word_atoms(forms, &self.ambiguity))
+    }
+
+    /// [`Tagger::tag`] with the words' atoms already computed.
+    pub fn tag_atoms(&self, forms: &[&str], atoms: &[WordAtoms]) -> Vec<u16> {
         let mut out = Vec::with_capacity(forms.len());
         let mut feats = Vec::with_capacity(32);
         let mut scores = Vec::with_capacity(self.tags.len());
@@ -123,7 +134,7 @@ impl Tagger {
             let best = match self.sure.get(*form) {
                 Some(&t) => t as usize,
                 None => {
-                    tagger_features(&atoms, i, p1, p2, &mut feats);
+                    tagger_features(atoms, i, p1, p2, &mut feats);
                     self.weights.scores(&feats, &mut scores);
                     argmax(&scores)
                 }

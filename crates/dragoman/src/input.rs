@@ -336,6 +336,56 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document,
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
 }
 
+/// Feeds every document of `paths` to `on_doc`, the way `code` and `parse` read their
+/// input: each bad input is reported on stderr and skipped (or, with `strict`, stops
+/// the run). `on_doc` returns an error to stop on a failed write. Returns how many
+/// inputs were skipped and the write error, if any.
+pub fn each_document(
+    paths: &[PathBuf],
+    cfg: &ReadConfig,
+    strict: bool,
+    on_doc: &mut dyn FnMut(Document) -> std::io::Result<()>,
+) -> (usize, Option<std::io::Error>) {
+    let mut skipped = 0usize;
+    let mut failed: Option<std::io::Error> = None;
+    let stop = std::cell::Cell::new(false);
+    for item in expand_paths(paths) {
+        if stop.get() || failed.is_some() {
+            break;
+        }
+        let path = match item {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("error: {e}");
+                skipped += 1;
+                stop.set(strict);
+                continue;
+            }
+        };
+        read_path(
+            &path,
+            cfg,
+            &mut |doc| {
+                if stop.get() || failed.is_some() {
+                    return false;
+                }
+                if let Err(e) = on_doc(doc) {
+                    failed = Some(e);
+                    return false;
+                }
+                true
+            },
+            &mut |e| {
+                eprintln!("error: {e}");
+                skipped += 1;
+                stop.set(strict);
+                !strict
+            },
+        );
+    }
+    (skipped, failed)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -432,54 +482,4 @@ mod tests {
         assert_eq!(n, 6);
         assert_eq!(buf, b"short\n");
     }
-}
-
-/// Feeds every document of `paths` to `on_doc`, the way `code` and `parse` read their
-/// input: each bad input is reported on stderr and skipped (or, with `strict`, stops
-/// the run). `on_doc` returns an error to stop on a failed write. Returns how many
-/// inputs were skipped and the write error, if any.
-pub fn each_document(
-    paths: &[PathBuf],
-    cfg: &ReadConfig,
-    strict: bool,
-    on_doc: &mut dyn FnMut(Document) -> std::io::Result<()>,
-) -> (usize, Option<std::io::Error>) {
-    let mut skipped = 0usize;
-    let mut failed: Option<std::io::Error> = None;
-    let stop = std::cell::Cell::new(false);
-    for item in expand_paths(paths) {
-        if stop.get() || failed.is_some() {
-            break;
-        }
-        let path = match item {
-            Ok(p) => p,
-            Err(e) => {
-                eprintln!("error: {e}");
-                skipped += 1;
-                stop.set(strict);
-                continue;
-            }
-        };
-        read_path(
-            &path,
-            cfg,
-            &mut |doc| {
-                if stop.get() || failed.is_some() {
-                    return false;
-                }
-                if let Err(e) = on_doc(doc) {
-                    failed = Some(e);
-                    return false;
-                }
-                true
-            },
-            &mut |e| {
-                eprintln!("error: {e}");
-                skipped += 1;
-                stop.set(strict);
-                !strict
-            },
-        );
-    }
-    (skipped, failed)
 }

@@ -36,10 +36,10 @@ pub fn word_atoms_lower(forms: &[&str], lowers: &[String], ambiguity: &FxHashMap
         .map(|(f, lower)| {
             let lower = lower.as_str();
             WordAtoms {
-                lower: str_hash(&lower),
-                suf2: str_hash(suffix(&lower, 2)),
-                suf3: str_hash(suffix(&lower, 3)),
-                suf4: str_hash(suffix(&lower, 4)),
+                lower: str_hash(lower),
+                suf2: str_hash(suffix(lower, 2)),
+                suf3: str_hash(suffix(lower, 3)),
+                suf4: str_hash(suffix(lower, 4)),
                 pre2: str_hash(prefix(f, 2)),
                 shape: str_hash(&shape(f)),
                 ambiguity: ambiguity.get(lower).copied().unwrap_or(1),

@@ -336,6 +336,22 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document,
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
 }
 
+/// How `code` and `parse` treat their input: the flags they share.
+#[derive(clap::Args, Debug, Clone)]
+pub struct ReadFlags {
+    /// Stop at the first bad input instead of skipping it.
+    #[arg(long)]
+    pub strict: bool,
+
+    /// Skip documents larger than this many megabytes.
+    #[arg(long, value_name = "MB", default_value_t = 10)]
+    pub max_doc_mb: usize,
+
+    /// Print nothing on stderr but errors (no summary line).
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
 /// Feeds every document of `paths` to `on_doc`, the way `code` and `parse` read their
 /// input: each bad input is reported on stderr and skipped (or, with `strict`, stops
 /// the run). `on_doc` returns an error to stop on a failed write. Returns how many

@@ -145,17 +145,8 @@ struct CodeArgs {
     #[arg(long)]
     syntax: bool,
 
-    /// Stop at the first bad input instead of skipping it.
-    #[arg(long)]
-    strict: bool,
-
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    max_doc_mb: usize,
-
-    /// Print nothing on stderr but errors (no summary line).
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    read: crate::input::ReadFlags,
 }
 
 fn main() -> ExitCode {
@@ -175,7 +166,7 @@ fn main() -> ExitCode {
 fn run_code(args: CodeArgs) -> ExitCode {
     let started = Instant::now();
     let (published, knowledge) =
-        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.quiet) {
+        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.read.quiet) {
             Ok(ready) => ready,
             Err(code) => return code,
         };
@@ -195,11 +186,11 @@ fn run_code(args: CodeArgs) -> ExitCode {
         no_places: args.no_places,
         syntax: args.syntax,
     };
-    input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    input::QUIET.store(args.read.quiet, std::sync::atomic::Ordering::Relaxed);
+    let cfg = input::ReadConfig { published, max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20) };
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
-    let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.strict, &mut |doc| {
+    let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
         let coded = code_document(&doc, &knowledge, &opts);
         docs += 1;
         sentences += coded.sentences;
@@ -220,7 +211,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         }
     }
     let secs = coding_started.elapsed().as_secs_f64();
-    if !args.quiet {
+    if !args.read.quiet {
         eprintln!(
             "coded {docs} document(s), {sentences} sentence(s), {events} event(s) in {secs:.2} s ({:.0} sentences/s; dictionaries loaded in {} ms){}",
             sentences as f64 / secs.max(1e-9),

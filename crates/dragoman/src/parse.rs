@@ -52,17 +52,8 @@ pub struct ParseArgs {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Stop at the first bad input instead of skipping it.
-    #[arg(long)]
-    strict: bool,
-
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    max_doc_mb: usize,
-
-    /// Print nothing on stderr but errors (no summary line).
-    #[arg(long, short)]
-    quiet: bool,
+    #[command(flatten)]
+    read: crate::input::ReadFlags,
 }
 
 pub fn run(args: ParseArgs) -> ExitCode {
@@ -93,7 +84,7 @@ pub fn run(args: ParseArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     }
-    if !args.quiet {
+    if !args.read.quiet {
         let secs = parsing.elapsed().as_secs_f64();
         eprintln!(
             "parsed {sentences} sentence(s), {words} word(s) in {secs:.2} s ({:.0} sentences/s; model loaded in {load_ms} ms){}",
@@ -125,7 +116,7 @@ fn reparse_file(
     for e in &errors {
         eprintln!("error: {}:{}: {} (sentence skipped)", path.display(), e.line, e.message);
     }
-    if args.strict && !errors.is_empty() {
+    if args.read.strict && !errors.is_empty() {
         return Err(ExitCode::from(3));
     }
     let (mut n, mut words) = (0, 0);
@@ -158,10 +149,11 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     }
     input::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     // Dates play no part in parsing: no warning about a missing --published.
-    let cfg = input::ReadConfig { published: Some(input::today()), max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let cfg =
+        input::ReadConfig { published: Some(input::today()), max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20) };
     let (mut sentences, mut words) = (0usize, 0usize);
     let mut buf = String::new();
-    let (skipped, failed) = input::each_document(&paths, &cfg, args.strict, &mut |doc| {
+    let (skipped, failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
         buf.clear();
         let (s, w) = document_conllu(model, &doc, &mut buf);
         sentences += s;

@@ -19,6 +19,7 @@
 //! drift apart. The model format is in [`model`]; CoNLL-U reading and writing in
 //! [`conllu`]; the CoNLL 2018-style scorer in [`score`].
 
+pub mod clauses;
 pub mod conllu;
 pub mod features;
 pub mod labeler;
@@ -73,6 +74,24 @@ impl Tree {
     /// The 0-based index of word `i`'s head, or `None` for the root.
     pub fn head(&self, i: usize) -> Option<usize> {
         self.words[i].head.checked_sub(1)
+    }
+
+    /// A tree from a CoNLL-U sentence's words (offsets 0: there is no document).
+    pub fn from_conllu(s: &conllu::ConlluSentence) -> Tree {
+        let words = s
+            .words()
+            .map(|w| Word {
+                start: 0,
+                end: 0,
+                form: w.form.clone(),
+                lemma: w.lemma.clone(),
+                upos: model::intern(&w.upos),
+                xpos: model::intern(&w.xpos),
+                head: w.head.unwrap_or(0),
+                deprel: model::intern(&w.deprel),
+            })
+            .collect();
+        Tree { words, chunked: false }
     }
 
     /// A compact one-line picture of the tree: `word/UPOS/head/relation` for every word.

@@ -44,7 +44,8 @@ pub struct ParseArgs {
     /// Files or directories to parse; "-" or nothing reads standard input.
     paths: Vec<PathBuf>,
 
-    /// Re-tag and re-parse the words of this CoNLL-U file instead (gold words kept).
+    /// Re-tag and re-parse the words of this CoNLL-U file instead (gold words kept;
+    /// "-" reads standard input).
     #[arg(long, value_name = "FILE", conflicts_with = "paths")]
     conllu: Option<PathBuf>,
 
@@ -107,12 +108,41 @@ fn reparse_file(
     args: &ParseArgs,
     out: &mut impl Write,
 ) -> Result<Counts, ExitCode> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let bytes = if path.as_os_str() == "-" {
+        let mut b = Vec::new();
+        io::Read::read_to_end(&mut io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(path)
+    }
+    .map_err(|e| {
         eprintln!("error: cannot read {}: {e}", path.display());
         ExitCode::from(1)
     })?;
-    let text = String::from_utf8_lossy(&bytes);
-    let (sentences, errors) = read_conllu(&text);
+    // A sentence with bytes that are not UTF-8 is skipped like any broken one.
+    let mut bad_utf8 = Vec::new();
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => std::borrow::Cow::Borrowed(t),
+        Err(_) => {
+            for (k, line) in bytes.split(|&b| b == b'\n').enumerate() {
+                if std::str::from_utf8(line).is_err() {
+                    bad_utf8.push(k + 1);
+                }
+            }
+            String::from_utf8_lossy(&bytes)
+        }
+    };
+    let (mut sentences, mut errors) = read_conllu(&text);
+    if !bad_utf8.is_empty() {
+        sentences.retain(|s| {
+            let last = s.line + s.comments.len() + s.lines.len();
+            let bad = bad_utf8.iter().find(|&&l| l >= s.line && l < last);
+            if let Some(&l) = bad {
+                errors.push(dragoman_core::syntax::conllu::ConlluError { line: l, message: "not UTF-8".into() });
+            }
+            bad.is_none()
+        });
+        errors.sort_by_key(|e| e.line);
+    }
     for e in &errors {
         eprintln!("error: {}:{}: {} (sentence skipped)", path.display(), e.line, e.message);
     }

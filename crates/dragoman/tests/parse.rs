@@ -118,3 +118,24 @@ fn explain_shows_the_tree() {
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("  tree:   Armenia/PROPN/"), "{text}");
 }
+
+#[test]
+fn conllu_on_stdin_and_lines_that_are_not_utf8() {
+    let out = dragoman(&["parse", "--conllu", "-"], Some(GOLD));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("# sent_id = g1"));
+
+    let mut bytes = GOLD.replace("g1", "g2").into_bytes();
+    let at = bytes.windows(4).position(|w| w == b"They").unwrap();
+    bytes[at + 1] = 0xFF;
+    let mut all = GOLD.as_bytes().to_vec();
+    all.extend_from_slice(&bytes);
+    let p = scratch("latin1.conllu", "");
+    fs::write(&p, &all).unwrap();
+    let out = dragoman(&["parse", "--conllu", p.to_str().unwrap()], None);
+    assert_eq!(out.status.code(), Some(3));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("latin1.conllu:11: not UTF-8"), "{stderr}");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("sent_id = g1") && !text.contains("sent_id = g2"));
+}

@@ -36,7 +36,7 @@ use dragoman_core::coder::{code_document, CodeOptions};
     name = "dragoman",
     version,
     max_term_width = 100,
-    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats"
+    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats"
 )]
 struct Cli {
     #[command(subcommand)]

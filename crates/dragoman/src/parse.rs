@@ -197,7 +197,7 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
 }
 
 /// Appends a document's sentences as CoNLL-U; returns (sentences, words).
-pub fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) -> (usize, usize) {
+fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) -> (usize, usize) {
     let text = doc.text.as_str();
     let body = find_dateline(text).map_or(0, |d| d.body_start);
     // Character offset of every byte offset that starts a character.
@@ -217,7 +217,7 @@ pub fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) ->
         if tree.chunked {
             s.comments.push(format!("chunked = yes (more than {MAX_PARSE_WORDS} words, parsed in chunks)"));
         }
-        push_tree(&tree, text, &chars, &mut s);
+        push_tree(&tree, &chars, &mut s);
         write_sentence(&s, out);
         n += 1;
         words += tree.words.len();
@@ -225,7 +225,7 @@ pub fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) ->
     (n, words)
 }
 
-fn push_tree(tree: &Tree, text: &str, chars: &CharIndex, s: &mut ConlluSentence) {
+fn push_tree(tree: &Tree, chars: &CharIndex, s: &mut ConlluSentence) {
     for (i, w) in tree.words.iter().enumerate() {
         let glued = tree.words.get(i + 1).is_some_and(|next| next.start == w.end);
         let mut misc = String::new();
@@ -233,7 +233,6 @@ fn push_tree(tree: &Tree, text: &str, chars: &CharIndex, s: &mut ConlluSentence)
             misc.push_str("SpaceAfter=No|");
         }
         misc.push_str(&format!("TokenRange={}:{}", chars.at(w.start), chars.at(w.end)));
-        let _ = text;
         s.lines.push(ConlluLine::Word(ConlluWord {
             id: i + 1,
             form: w.form.clone(),

@@ -66,11 +66,6 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// The 0-based indexes of the dependents of word `i` (0-based), in order.
-    pub fn children(&self, i: usize) -> impl Iterator<Item = usize> + '_ {
-        self.words.iter().enumerate().filter(move |(_, w)| w.head == i + 1).map(|(k, _)| k)
-    }
-
     /// The 0-based index of word `i`'s head, or `None` for the root.
     pub fn head(&self, i: usize) -> Option<usize> {
         self.words[i].head.checked_sub(1)

@@ -74,11 +74,6 @@ impl SyntaxModel {
         MODEL.get_or_init(SyntaxModel::builtin).as_ref()
     }
 
-    /// The size of the built-in model in bytes.
-    pub fn builtin_size() -> usize {
-        BUILTIN_BYTES.len()
-    }
-
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut out = MAGIC.to_vec();
         put_str(&mut out, &self.about);

@@ -105,14 +105,6 @@ impl Weights {
         self.entries.len()
     }
 
-    /// Adds the weights of `feature` to `scores` (one per class).
-    #[inline]
-    pub fn add(&self, feature: u64, scores: &mut [f32]) {
-        if let Some(s) = self.find(feature) {
-            self.add_slot(s, scores);
-        }
-    }
-
     /// Scores for all classes from a list of features.
     ///
     /// The table is larger than the CPU's caches, so the home slots of all the
@@ -362,14 +354,6 @@ impl HashedWeights {
         let scale = max / 32767.0;
         let w = dense.iter().map(|v| (v / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
         HashedWeights { n_classes, bits, scale, w }
-    }
-
-    pub fn n_classes(&self) -> usize {
-        self.n_classes
-    }
-
-    pub fn bits(&self) -> u32 {
-        self.bits
     }
 
     /// Scores for all classes from a list of features.

@@ -50,8 +50,8 @@ pub struct CodedDocument {
     pub trace: Vec<SentenceTrace>,
     /// The story matched a story-level discard phrase.
     pub discarded: Option<String>,
-    /// Each sentence's dependency tree, when `syntax` was asked for (empty for a
-    /// discarded sentence).
+    /// One dependency tree per sentence, in order, when `syntax` was asked for (none
+    /// when the whole story was discarded).
     pub trees: Vec<crate::syntax::Tree>,
 }
 
@@ -116,7 +116,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             trace.text = sentence_text.to_string();
         }
         if let Some(model) = syntax {
-            let tree = model.parse_sentence(text, s, e);
+            let tree = model.parse_spans(&crate::syntax::words_from_tokens(text, &tokens));
             if opts.explain {
                 trace.tree = tree.compact();
                 if tree.chunked {

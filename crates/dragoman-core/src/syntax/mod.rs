@@ -32,7 +32,7 @@ pub mod weights;
 pub mod words;
 
 pub use model::{SyntaxModel, SyntaxModelError};
-pub use words::{ud_words, WordSpan};
+pub use words::{ud_words, words_from_tokens, WordSpan};
 
 /// Sentences longer than this many words are parsed in consecutive chunks of this size,
 /// each chunk a tree of its own whose root is attached to the previous chunk's root

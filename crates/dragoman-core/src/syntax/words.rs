@@ -8,7 +8,7 @@
 //! into the original text.
 
 use crate::text::normalize::fold_char;
-use crate::text::tokenize;
+use crate::text::{tokenize, Token};
 
 /// One word and where it is in the document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,10 +27,15 @@ const PREFIXES: &[&str] = &[
 
 /// Splits `text[start..end]` into UD words.
 pub fn ud_words(text: &str, start: usize, end: usize) -> Vec<WordSpan> {
-    let mut out = Vec::new();
-    for tok in tokenize(text, start, end) {
-        let raw = &text[tok.start..tok.end];
-        split_token(raw, tok.start, &mut out);
+    words_from_tokens(text, &tokenize(text, start, end))
+}
+
+/// The UD words of tokens the caller already has (the coder tokenizes every sentence
+/// anyway).
+pub fn words_from_tokens(text: &str, tokens: &[Token]) -> Vec<WordSpan> {
+    let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 8);
+    for tok in tokens {
+        split_token(&text[tok.start..tok.end], tok.start, &mut out);
     }
     out
 }

@@ -182,13 +182,8 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     let cfg =
         input::ReadConfig { published: Some(input::today()), max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20) };
     let (mut sentences, mut words) = (0usize, 0usize);
-    let mut buf = String::new();
     let (skipped, failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
-        buf.clear();
-        let (s, w) = document_conllu(model, &doc, &mut buf);
-        sentences += s;
-        words += w;
-        out.write_all(buf.as_bytes())
+        write_document(model, &doc, &mut *out, &mut sentences, &mut words)
     });
     match failed {
         Some(e) => write_error(e, (sentences, words, skipped)),
@@ -196,13 +191,19 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     }
 }
 
-/// Appends a document's sentences as CoNLL-U; returns (sentences, words).
-fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) -> (usize, usize) {
+/// Writes a document's sentences as CoNLL-U, one sentence at a time (memory stays
+/// that of one sentence however long the document), counting sentences and words.
+fn write_document(
+    model: &SyntaxModel,
+    doc: &Document,
+    out: &mut dyn Write,
+    n: &mut usize,
+    words: &mut usize,
+) -> io::Result<()> {
     let text = doc.text.as_str();
     let body = find_dateline(text).map_or(0, |d| d.body_start);
-    // Character offset of every byte offset that starts a character.
-    let chars = CharIndex::new(text);
-    let (mut n, mut words) = (0, 0);
+    let mut chars = CharCursor::new(text);
+    let mut buf = String::new();
     for (k, (a, b)) in split_sentences(text, body, text.len()).into_iter().enumerate() {
         let tree = model.parse_sentence(text, a, b);
         if tree.words.is_empty() {
@@ -217,15 +218,17 @@ fn document_conllu(model: &SyntaxModel, doc: &Document, out: &mut String) -> (us
         if tree.chunked {
             s.comments.push(format!("chunked = yes (more than {MAX_PARSE_WORDS} words, parsed in chunks)"));
         }
-        push_tree(&tree, &chars, &mut s);
-        write_sentence(&s, out);
-        n += 1;
-        words += tree.words.len();
+        push_tree(&tree, &mut chars, &mut s);
+        buf.clear();
+        write_sentence(&s, &mut buf);
+        out.write_all(buf.as_bytes())?;
+        *n += 1;
+        *words += tree.words.len();
     }
-    (n, words)
+    Ok(())
 }
 
-fn push_tree(tree: &Tree, chars: &CharIndex, s: &mut ConlluSentence) {
+fn push_tree(tree: &Tree, chars: &mut CharCursor, s: &mut ConlluSentence) {
     for (i, w) in tree.words.iter().enumerate() {
         let glued = tree.words.get(i + 1).is_some_and(|next| next.start == w.end);
         let mut misc = String::new();
@@ -252,16 +255,28 @@ fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Byte offset → character offset, for the whole document, built once.
-struct CharIndex {
-    starts: Vec<usize>,
+/// Byte offsets → character offsets. Words come in document order, so a cursor that
+/// only counts the characters since the last offset asked for does it in one pass,
+/// without an index as large as the document.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
 }
 
-impl CharIndex {
-    fn new(text: &str) -> CharIndex {
-        CharIndex { starts: text.char_indices().map(|(i, _)| i).collect() }
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> CharCursor<'a> {
+        CharCursor { text, byte: 0, chars: 0 }
     }
-    fn at(&self, byte: usize) -> usize {
-        self.starts.partition_point(|&b| b < byte)
+
+    /// The character offset of `byte`, a character boundary of the text.
+    fn at(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            // Never happens for words in order; start over rather than be wrong.
+            (self.byte, self.chars) = (0, 0);
+        }
+        self.chars += self.text.get(self.byte..byte).map_or(0, |s| s.chars().count());
+        self.byte = byte;
+        self.chars
     }
 }

@@ -158,43 +158,8 @@ fn very_long_sentences_are_parsed_in_chunks() {
     assert!(roots >= 6000 / MAX_PARSE_WORDS - 1, "each chunk hangs from the first chunk's root");
 }
 
-/// Three sentences annotated by hand for this test (UD English conventions).
-const GOLD: &str = "\
-# text = Azerbaijan accused Armenia of shelling its positions.
-1\tAzerbaijan\tAzerbaijan\tPROPN\tNNP\t_\t2\tnsubj\t_\t_
-2\taccused\taccuse\tVERB\tVBD\t_\t0\troot\t_\t_
-3\tArmenia\tArmenia\tPROPN\tNNP\t_\t2\tobj\t_\t_
-4\tof\tof\tSCONJ\tIN\t_\t5\tmark\t_\t_
-5\tshelling\tshell\tVERB\tVBG\t_\t2\tadvcl\t_\t_
-6\tits\tits\tPRON\tPRP$\t_\t7\tnmod:poss\t_\t_
-7\tpositions\tposition\tNOUN\tNNS\t_\t5\tobj\t_\tSpaceAfter=No
-8\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_
-
-# text = The talks were held in Washington on Tuesday.
-1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_
-2\ttalks\ttalk\tNOUN\tNNS\t_\t4\tnsubj:pass\t_\t_
-3\twere\tbe\tAUX\tVBD\t_\t4\taux:pass\t_\t_
-4\theld\thold\tVERB\tVBN\t_\t0\troot\t_\t_
-5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_
-6\tWashington\tWashington\tPROPN\tNNP\t_\t4\tobl\t_\t_
-7\ton\ton\tADP\tIN\t_\t8\tcase\t_\t_
-8\tTuesday\tTuesday\tPROPN\tNNP\t_\t4\tobl\t_\tSpaceAfter=No
-9\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
-
-# text = The prime minister met the envoy and promised more aid.
-1\tThe\tthe\tDET\tDT\t_\t3\tdet\t_\t_
-2\tprime\tprime\tADJ\tJJ\t_\t3\tamod\t_\t_
-3\tminister\tminister\tNOUN\tNN\t_\t4\tnsubj\t_\t_
-4\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_
-5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_
-6\tenvoy\tenvoy\tNOUN\tNN\t_\t4\tobj\t_\t_
-7\tand\tand\tCCONJ\tCC\t_\t8\tcc\t_\t_
-8\tpromised\tpromise\tVERB\tVBD\t_\t4\tconj\t_\t_
-9\tmore\tmore\tADJ\tJJR\t_\t10\tamod\t_\t_
-10\taid\taid\tNOUN\tNN\t_\t8\tobj\t_\tSpaceAfter=No
-11\t.\t.\tPUNCT\t.\t_\t4\tpunct\t_\t_
-
-";
+/// Three news sentences annotated by hand for Dragoman (UD English conventions).
+const GOLD: &str = include_str!("fixtures/news-gold.conllu");
 
 #[test]
 fn scorer_on_a_small_gold_file() {

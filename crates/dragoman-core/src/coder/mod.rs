@@ -9,11 +9,13 @@
 pub mod analysis;
 pub mod locate;
 pub mod roles;
+pub mod tree;
 pub mod words;
 
 use crate::knowledge::Knowledge;
 use crate::model::{ActorRef, Document, Event, Evidence, Location, Plover, Span};
 use crate::ontology::CameoTable;
+use crate::syntax::clauses::Via;
 use crate::text::{find_dateline, split_sentences, tokenize};
 use crate::time::{find_time_expressions, DateRange, Direction, TimeMention};
 use analysis::{analyse, compose_code, Analysis, Resolved};
@@ -34,9 +36,11 @@ pub struct CodeOptions {
     pub explain: bool,
     /// Skip geolocation (events get no `location`).
     pub no_places: bool,
-    /// Tag and parse every sentence (the trees go to `CodedDocument::trees`, and to
-    /// the trace when explaining, which parses too).
+    /// Keep every sentence's tree in `CodedDocument::trees`.
     pub syntax: bool,
+    /// Code without the dependency parser, from word order alone (faster, less
+    /// accurate: the pre-parser coder).
+    pub shallow: bool,
 }
 
 /// The coder's output for one document.
@@ -108,13 +112,15 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         }
         analyses.push(tokens);
     }
-    let syntax = if opts.syntax || opts.explain { crate::syntax::SyntaxModel::shared().ok() } else { None };
+    let syntax =
+        if opts.syntax || opts.explain || !opts.shallow { crate::syntax::SyntaxModel::shared().ok() } else { None };
     for (si, (&(s, e), tokens)) in spans.iter().zip(analyses).enumerate() {
         let sentence_text = &text[s..e];
         let mut trace = SentenceTrace { index: si, ..SentenceTrace::default() };
         if opts.explain {
             trace.text = sentence_text.to_string();
         }
+        let mut sentence_tree = None;
         if let Some(model) = syntax {
             let tree = model.parse_spans(&crate::syntax::words_from_tokens(text, &tokens));
             if opts.explain {
@@ -126,7 +132,10 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
             if opts.syntax {
-                out.trees.push(tree);
+                out.trees.push(tree.clone());
+            }
+            if !opts.shallow {
+                sentence_tree = Some(tree);
             }
         }
         if let Some(d) = discard_hit(k, &tokens, false) {
@@ -143,6 +152,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             .collect();
         let spans_t: Vec<(usize, usize)> = times.iter().map(|m| (m.start, m.end)).collect();
         let a = analyse(tokens, &spans_t, k, doc.published);
+        let tree = sentence_tree.map(|t| tree::TreeView::new(t, &a));
         if opts.explain {
             trace.tokens = a.toks.iter().map(|t| format!("{}/{:?}", t.token.lower, t.class)).collect();
             trace.times = times
@@ -190,6 +200,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             require_dyad,
             table,
             main_subject: None,
+            tree: tree.as_ref(),
             clause: Default::default(),
             clauses: Default::default(),
         };
@@ -264,6 +275,16 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     }
     dedup(&mut out.events);
     out
+}
+
+/// Prepositions whose object may be the target of the verb they hang from
+/// ("fired at protesters", "sanctions on Russia", "talks with Kyiv").
+const TARGET_CASES: &[&str] = &["against", "on", "at", "with", "to", "into", "toward", "towards", "upon", "from"];
+
+/// 0: shallow roles only; 1: the tree first, word order as fallback; 2: the tree's
+/// subject decides when it has one; 3: tree objects decide too. (Measuring aid.)
+fn tree_mode() -> u8 {
+    std::env::var("DRAGOMAN_TREE_MODE").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
 }
 
 fn discard_hit(k: &Knowledge, tokens: &[crate::text::Token], story: bool) -> Option<String> {
@@ -342,6 +363,8 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
+    /// The sentence's dependency tree, unless coding shallow.
+    tree: Option<&'a tree::TreeView>,
     /// The clause (token range) of the event being built, and of each event built.
     clause: std::cell::Cell<(usize, usize)>,
     clauses: std::cell::RefCell<Vec<(usize, usize)>>,
@@ -385,8 +408,15 @@ impl<'a> SentenceCtx<'a> {
                 continue;
             }
             let base = verb.lemma.split(' ').next().unwrap_or("");
-            let g = verb_group(a, t.start, base);
-            if g.gerund {
+            let mut g = verb_group(a, t.start, base);
+            // The tree's clause for this verb, when the parser ran and tagged it a verb.
+            let tc = self.tree.and_then(|tv| tv.clause_at(t.start).map(|c| (tv, c)));
+            let mode = tree_mode();
+            // Community (PETRARCH) patterns were written for positional matching
+            // over PETRARCH's own parses; they keep the word-order roles.
+            let tc = if mode == 0 || k.community_verbs { None } else { tc };
+            let trailing_participle = tc.is_some_and(|(_, c)| matches!(c.subject, Some((_, Via::Adjunct))));
+            if g.gerund && !trailing_participle {
                 note("not coded: a gerund (\"for ignoring\"), not a clause of its own".into());
                 continue;
             }
@@ -394,8 +424,23 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
                 continue;
             }
-            let subj = if g.reduced_relative { None } else { subject(a, g.start) };
-            let subj = subj.or_else(|| if g.reduced_relative { None } else { self.shared_subject(g.start) });
+            if let Some((tv, c)) = tc {
+                // The tree knows the voice, and whether a participle modifies a noun.
+                let w = &tv.tree.words[c.predicate];
+                g.reduced_relative =
+                    w.deprel == "acl" && w.xpos == "VBN" && !matches!(c.subject, Some((_, Via::Direct)));
+                g.passive = c.passive && !g.reduced_relative;
+            }
+            let tree_subj = tc.and_then(|(tv, c)| c.subject.and_then(|(w, _)| tv.group(a, w)));
+            let shallow_subj = || {
+                let s = if g.reduced_relative { None } else { subject(a, g.start) };
+                s.or_else(|| if g.reduced_relative { None } else { self.shared_subject(g.start) })
+            };
+            let subj = match (tc, mode) {
+                (Some((_, c)), 2) if c.subject.is_some() => tree_subj.clone(),
+                (Some(_), _) if g.reduced_relative => None,
+                _ => tree_subj.clone().or_else(shallow_subj),
+            };
             if self.main_subject.is_none() {
                 if let Some(sg) = &subj {
                     self.main_subject = Some(sg.clone());
@@ -451,17 +496,32 @@ impl<'a> SentenceCtx<'a> {
             if target_g.is_none() && !compound {
                 // A verb of saying with a direct object ("warned the United States
                 // against ...") targets the object; otherwise whom the report is about.
-                let object = first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
-                target_g = if say { object.or_else(|| reported_subject(a, t.end)) } else { object };
+                let tree_object = tc.filter(|_| !say).and_then(|(tv, c)| {
+                    c.object
+                        .into_iter()
+                        .chain(c.indirect_object)
+                        .chain(c.obliques.iter().filter(|(case, _)| TARGET_CASES.contains(&case.as_str())).map(|o| o.1))
+                        .find_map(|w| tv.group(a, w))
+                });
+                let object =
+                    || first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
+                target_g = if say {
+                    object().or_else(|| reported_subject(a, t.end))
+                } else if mode == 3 && tc.is_some() {
+                    tree_object
+                } else {
+                    tree_object.or_else(object)
+                };
             }
+            let tree_agent = tc.and_then(|(tv, c)| c.agent.and_then(|w| tv.group(a, w)));
             let agent = (g.passive || g.reduced_relative)
-                .then(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len())))
+                .then(|| tree_agent.or_else(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()))))
                 .flatten();
             // PETRARCH reads a passive without "by" as if active ("The Philippines
             // was criticized over ..."); Dragoman's own lexicon needs the agent.
             let petrarch_passive = g.passive && agent.is_none() && k.community.get(t.verb).copied().unwrap_or(false);
             if (g.passive || g.reduced_relative) && !petrarch_passive {
-                target_g = if g.reduced_relative { None } else { source_g.take() };
+                target_g = if g.reduced_relative { tc.and(tree_subj.clone()) } else { source_g.take() };
                 source_g = agent;
                 if g.reduced_relative && target_g.is_none() {
                     note("not coded: a participle modifying a noun, with no target".into());

@@ -89,6 +89,12 @@ pub fn clauses(tree: &Tree) -> Vec<Clause> {
             ("xcomp", Some(h)) => clause_of(h, &out)
                 .and_then(|c| c.object.map(|o| (o, Via::Control)).or(c.subject.map(|(s, _)| (s, Via::Control)))),
             ("conj", Some(h)) => clause_of(h, &out).and_then(|c| c.subject.map(|(s, _)| (s, Via::Conjunct))),
+            // "Mali's junta dissolved all parties" tagged as a participle and hung
+            // from the noun, leaving a sentence with no verb at its root: the
+            // participle is the sentence's finite verb, and the noun its subject.
+            ("acl", Some(h)) if tree.head(h).is_none() && tree.words[h].upos != "VERB" && rel != "acl:relcl" => {
+                Some((h, Via::Direct))
+            }
             ("acl", Some(h)) => {
                 if rel == "acl:relcl" {
                     None
@@ -167,7 +173,8 @@ fn direct_roles(tree: &Tree, kids: &[Vec<usize>], p: usize) -> Clause {
             "nsubj" | "csubj" | "nsubj:outer" => c.subject = c.subject.or(Some((k, Via::Direct))),
             "nsubj:pass" | "csubj:pass" => {
                 c.subject = c.subject.or(Some((k, Via::Direct)));
-                c.passive = true;
+                // The voice comes from the auxiliary ("was hosted"): an `nsubj:pass`
+                // with none ("Egypt hosted …") is a labeling slip.
             }
             "aux:pass" => c.passive = true,
             "obj" => c.object = c.object.or(Some(k)),

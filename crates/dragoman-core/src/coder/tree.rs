@@ -1,0 +1,116 @@
+//! The sentence's dependency tree seen from the coder's tokens: which clause a
+//! trigger heads, and which noun-phrase group a tree word stands for.
+//!
+//! The tree's words come from the coder's tokens (clitics split off), so every word
+//! starts inside exactly one token; a token maps to the first word that starts at its
+//! first byte.
+
+use super::analysis::Analysis;
+use super::roles::NpGroup;
+use crate::syntax::clauses::{clauses, Clause};
+use crate::syntax::Tree;
+
+pub struct TreeView {
+    pub tree: Tree,
+    clauses: Vec<Clause>,
+    /// The word that starts at each token, if any.
+    tok_word: Vec<Option<usize>>,
+    /// The token each word starts in.
+    word_tok: Vec<usize>,
+    kids: Vec<Vec<usize>>,
+}
+
+/// Relations through which a noun's phrase may hold the actor when the head's own
+/// phrase names no one ("a group of men", "thousands of protesters").
+const INNER: &[&str] = &["nmod", "nmod:poss", "appos", "compound", "flat", "amod"];
+
+impl TreeView {
+    pub fn new(tree: Tree, a: &Analysis) -> TreeView {
+        let n = tree.words.len();
+        let mut tok_word = vec![None; a.toks.len()];
+        let mut word_tok = Vec::with_capacity(n);
+        let mut t = 0;
+        for (w, word) in tree.words.iter().enumerate() {
+            while t + 1 < a.toks.len() && a.toks[t].token.end <= word.start {
+                t += 1;
+            }
+            if t < a.toks.len() && a.toks[t].token.start == word.start && tok_word[t].is_none() {
+                tok_word[t] = Some(w);
+            }
+            word_tok.push(t.min(a.toks.len().saturating_sub(1)));
+        }
+        let mut kids = vec![Vec::new(); n];
+        for i in 0..n {
+            if let Some(h) = tree.head(i) {
+                kids[h].push(i);
+            }
+        }
+        TreeView { clauses: clauses(&tree), tree, tok_word, word_tok, kids }
+    }
+
+    pub fn word_at(&self, tok: usize) -> Option<usize> {
+        self.tok_word.get(tok).copied().flatten()
+    }
+
+    pub fn tok_of(&self, w: usize) -> usize {
+        self.word_tok[w]
+    }
+
+    /// The clause headed by the word at token `tok`.
+    pub fn clause_at(&self, tok: usize) -> Option<&Clause> {
+        let w = self.word_at(tok)?;
+        self.clauses.iter().find(|c| c.predicate == w)
+    }
+
+    pub fn children(&self, w: usize) -> &[usize] {
+        &self.kids[w]
+    }
+
+    /// The phrase group a tree word stands for, with its conjuncts ("Russia and
+    /// Belarus"); `None` when no phrase there names an actor, a pronoun or a role.
+    pub fn group(&self, a: &Analysis, w: usize) -> Option<NpGroup> {
+        let (first, w) = self.content_np(a, w, 0)?;
+        let mut nps = vec![first];
+        for &c in &self.kids[w] {
+            if self.tree.words[c].deprel == "conj" {
+                if let Some((n, _)) = self.content_np(a, c, 0) {
+                    if !nps.contains(&n) {
+                        nps.push(n);
+                    }
+                }
+            }
+        }
+        // A list the parser split up ("Mordor, Rohan, Fornost and Bree" read as
+        // appositions) still holds together by its commas and "and".
+        let right = super::roles::group_right(a, first);
+        let last = *right.nps.last().unwrap_or(&first);
+        for g in [super::roles::group_left(a, first), super::roles::group_left(a, last), right] {
+            for n in g.nps {
+                if !nps.contains(&n) {
+                    nps.push(n);
+                }
+            }
+        }
+        nps.sort_unstable();
+        let start = nps.iter().map(|&n| a.nps[n].start).min()?;
+        let end = nps.iter().map(|&n| a.nps[n].end).max()?;
+        Some(NpGroup { nps, start, end })
+    }
+
+    /// The phrase with content at word `w` or below it, with the word it was found at.
+    fn content_np(&self, a: &Analysis, w: usize, depth: usize) -> Option<(usize, usize)> {
+        if let Some(n) = a.np_at[self.word_tok[w]] {
+            let np = &a.nps[n];
+            if !np.actors.is_empty() || np.pronoun.is_some() || np.bare_agent.is_some() {
+                return Some((n, w));
+            }
+        }
+        if depth >= 2 {
+            return None;
+        }
+        self.kids[w]
+            .iter()
+            .filter(|&&c| INNER.contains(&self.tree.words[c].deprel))
+            .find_map(|&c| self.content_np(a, c, depth + 1))
+    }
+}

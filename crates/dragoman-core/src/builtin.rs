@@ -194,14 +194,19 @@ pub fn parse_people(file: &str, text: &str) -> (Vec<ActorEntry>, Vec<DictIssue>)
     r.finish_actors()
 }
 
-/// `roles.txt`: `CODE | phrases`, where `GOV` or `~GOV` is a suffix and `NGO~` a prefix.
+/// `roles.txt`: `CODE | phrases`, where `GOV` or `~GOV` is a suffix and `NGO~` a prefix;
+/// `CODE (weapons) | phrases` marks weapons that stand for their force.
 pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) {
     let mut r = Reader::new(file);
     let mut agents = Vec::new();
     let mut seen: HashMap<Vec<String>, (String, usize)> = HashMap::new();
     for (line_no, line) in lines(text) {
         let Some(fields) = r.two_fields(line_no, line, "CODE | phrase; phrase; ...") else { continue };
-        let (code, placement) = match fields[0] {
+        let (code_field, weapon) = match fields[0].strip_suffix("(weapons)") {
+            Some(c) => (c.trim_end(), true),
+            None => (fields[0], false),
+        };
+        let (code, placement) = match code_field {
             c if c.len() > 1 && c.ends_with('~') && !c.starts_with('~') => (&c[..c.len() - 1], AgentPlacement::Prefix),
             c if c.len() > 1 && c.starts_with('~') && !c.ends_with('~') => (&c[1..], AgentPlacement::Suffix),
             c => (c, AgentPlacement::Suffix),
@@ -233,7 +238,13 @@ pub fn parse_roles(file: &str, text: &str) -> (Vec<AgentEntry>, Vec<DictIssue>) 
                     seen.insert(key, (marker.clone(), line_no));
                 }
             }
-            agents.push(AgentEntry { phrase, code: code.to_string(), placement, rule: format!("{file}:{line_no}") });
+            agents.push(AgentEntry {
+                phrase,
+                code: code.to_string(),
+                placement,
+                rule: format!("{file}:{line_no}"),
+                weapon,
+            });
         }
     }
     (agents, r.issues)

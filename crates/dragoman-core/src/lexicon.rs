@@ -97,6 +97,9 @@ pub struct AgentEntry {
     pub code: String,
     pub placement: AgentPlacement,
     pub rule: String,
+    /// A weapon standing for its force ("drones", "missiles"): it takes a country
+    /// only from the words beside it, never from the story.
+    pub weapon: bool,
 }
 
 /// A phrase whose presence removes a sentence, or with `story = true` the whole story,

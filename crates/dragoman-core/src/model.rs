@@ -34,6 +34,10 @@ pub struct ActorRef {
     /// The words in the text that named it ("the Russian Foreign Ministry", "It").
     pub text: String,
     pub span: Span,
+    /// The text named a role without a country ("police", "protesters") and the
+    /// country was inferred from the sentence's place, the dateline or the story.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub inferred: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

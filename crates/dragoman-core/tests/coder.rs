@@ -161,3 +161,38 @@ fn a_name_inside_a_place_name_is_not_a_target() {
     assert!(ev.iter().any(|e| e.source.code.starts_with("PRK")), "{:?}", triples(&ev));
     assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("JPN"))), "{:?}", triples(&ev));
 }
+
+#[test]
+fn roles_without_a_country_take_the_story_country_and_say_so() {
+    let ev = code("YEREVAN, May 14 (Reuters) - Police detained dozens of protesters outside parliament on Tuesday.");
+    let e = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.source.code, "ARMCOP");
+    assert!(e.source.inferred, "a bare `police` is flagged as inferred");
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("ARMOPP"));
+    // A named country is not inferred, and a place in the sentence outranks the dateline.
+    let ev = code("LONDON (Reuters) - Kenyan police fired tear gas at protesters in Nairobi on Tuesday.");
+    let e = ev.iter().find(|e| e.code.starts_with("17")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert!(!e.source.inferred);
+    assert_eq!(e.target.as_ref().map(|t| t.code.as_str()), Some("KENOPP"));
+    // A weapon never takes the story's country: "with missiles" is no target.
+    let ev = code("SANAA (Reuters) - The Houthis attacked a tanker in the Red Sea with missiles on Monday.");
+    assert!(ev.iter().all(|e| e.target.is_none()), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_tree_finds_subjects_that_word_order_loses() {
+    // A relative clause between subject and verb.
+    let ev = code("Russia's Investigative Committee, which probes major crimes, accused Ukraine of the attack.");
+    assert!(has(&ev, "RUS", "UKR", "112"), "{:?}", triples(&ev));
+    // A trailing participle shares the subject of the verb it hangs from.
+    let ev = code("Congo recalled its ambassador from Kigali on Monday, accusing Rwanda of backing the rebels.");
+    assert!(has(&ev, "COD", "RWA", "112"), "{:?}", triples(&ev));
+    // The shallow coder stays available and loses it.
+    let shallow = CodeOptions { shallow: true, ..CodeOptions::default() };
+    let ev = code_with(
+        "Congo recalled its ambassador from Kigali on Monday, accusing Rwanda of backing the rebels.",
+        "2024-01-18",
+        &shallow,
+    );
+    assert!(!has(&ev, "COD", "RWA", "112"), "{:?}", triples(&ev));
+}

@@ -72,7 +72,7 @@ const CASES: &[Case] = &[
         id: "sahel-moura-massacre",
         published: "2023-05-12",
         text: "Malian soldiers and Russian mercenaries massacred hundreds of villagers in Moura in March 2022, UN investigators said.",
-        expect: &[("MLIMIL", "-", "202"), ("RUSMIL", "-", "202")],
+        expect: &[("MLIMIL", "MLICVL", "202"), ("RUSMIL", "MLICVL", "202")],
     },
     Case {
         id: "sahel-dissolve-parties",
@@ -621,7 +621,7 @@ const CASES: &[Case] = &[
         id: "latam-argentina-strike",
         published: "2024-05-09",
         text: "Argentine workers went on strike on Thursday against the president's economic reforms.",
-        expect: &[("ARGLAB", "-", "143")],
+        expect: &[("ARGLAB", "ARGGOV", "143")],
     },
     Case {
         id: "latam-panama-blockade",

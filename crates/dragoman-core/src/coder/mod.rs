@@ -97,7 +97,15 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     let require_dyad = opts.require_dyad.unwrap_or(k.community_verbs);
     let mut disc = Discourse::default();
     let table = CameoTable::builtin();
-    let gazetteer = (!opts.no_places).then(crate::places::Gazetteer::builtin);
+    let places_g = crate::places::Gazetteer::builtin();
+    let gazetteer = (!opts.no_places).then_some(places_g);
+    // The country the story is about: its dateline's, else (sentence by sentence)
+    // the one its actors have named most so far.
+    let dateline_country = out
+        .dateline
+        .as_deref()
+        .and_then(|d| locate::resolve_dateline(places_g, d, &[]))
+        .map(|id| places_g.get(id).country.clone());
     let mut sentence_places: Vec<Vec<locate::PlaceMention>> = Vec::with_capacity(spans.len());
     let mut country_counts: Vec<(String, usize)> = Vec::new();
     // (sentence, clause token range) of each event, for its location.
@@ -176,14 +184,25 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
         }
-        if let Some(g) = gazetteer {
-            sentence_places.push(locate::find_in_sentence(g, &a));
-            for r in a.nps.iter().flat_map(|np| np.actors.iter()) {
-                if let Some(c) = country_of(&r.code) {
-                    match country_counts.iter_mut().find(|(x, _)| *x == c) {
-                        Some((_, n)) => *n += 1,
-                        None => country_counts.push((c, 1)),
-                    }
+        // The places this sentence names, and the country of the first place where
+        // something happens ("in Nairobi"), for roles named without a country.
+        let places = locate::find_in_sentence(places_g, &a);
+        let place_country = places.iter().filter(|m| m.locative).find_map(|m| {
+            let countries: Vec<&str> = m.candidates.iter().map(|&id| places_g.get(id).country.as_str()).collect();
+            let story = story_country(dateline_country.as_deref(), &country_counts);
+            match story {
+                Some(c) if countries.contains(&c.as_str()) => Some(c),
+                _ => countries.first().filter(|c| countries.iter().all(|d| d == *c)).map(|c| c.to_string()),
+            }
+        });
+        if gazetteer.is_some() {
+            sentence_places.push(places);
+        }
+        for r in a.nps.iter().flat_map(|np| np.actors.iter()) {
+            if let Some(c) = country_of(&r.code) {
+                match country_counts.iter_mut().find(|(x, _)| *x == c) {
+                    Some((_, n)) => *n += 1,
+                    None => country_counts.push((c, 1)),
                 }
             }
         }
@@ -201,6 +220,10 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             table,
             main_subject: None,
             tree: tree.as_ref(),
+            story_country: place_country
+                .map(|c| (c, "the place named in the sentence"))
+                .or_else(|| dateline_country.clone().map(|c| (c, "the dateline's country")))
+                .or_else(|| story_country(None, &country_counts).map(|c| (c, "the country the story names most"))),
             clause: Default::default(),
             clauses: Default::default(),
         };
@@ -326,6 +349,16 @@ fn role_of(country: &str, ag: &crate::lexicon::AgentEntry, start: usize, end: us
     }
 }
 
+/// The dateline's country, else the country named most often so far.
+fn story_country(dateline: Option<&str>, counts: &[(String, usize)]) -> Option<String> {
+    if let Some(c) = dateline {
+        return Some(c.to_string());
+    }
+    // The first of the most-named countries: the story's opening subject wins a tie.
+    let best = counts.iter().map(|c| c.1).max()?;
+    counts.iter().find(|c| c.1 == best).map(|c| c.0.clone())
+}
+
 /// The country part of an actor code (RUSGOV → RUS); none for organisations.
 fn country_of(code: &str) -> Option<String> {
     let c = code.get(..3)?;
@@ -363,6 +396,8 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
+    /// The country a role named without one belongs to, and why.
+    story_country: Option<(String, &'static str)>,
     /// The sentence's dependency tree, unless coding shallow.
     tree: Option<&'a tree::TreeView>,
     /// The clause (token range) of the event being built, and of each event built.
@@ -703,10 +738,15 @@ impl<'a> SentenceCtx<'a> {
                         .find(|(h, code)| h == head && code.ends_with(&ag.code))
                         .and_then(|(_, full)| country_of(full))
                         .or_else(|| self.sentence_country(np.start))
-                        .or_else(|| disc.last_thing.first().and_then(|r| country_of(&r.code)))
                 });
                 if let Some(c) = country {
                     out.push(role_of(&c, ag, np.start, np.end));
+                } else if let Some((c, why)) = self.story_country.as_ref().filter(|_| !ag.weapon) {
+                    // "Police fired tear gas" in a Yerevan story: Armenian police,
+                    // inferred and flagged so.
+                    let mut r = role_of(c, ag, np.start, np.end);
+                    r.rule = format!("inferred from {why} ({})", ag.rule);
+                    out.push(r);
                 }
             }
         }
@@ -882,6 +922,7 @@ impl<'a> SentenceCtx<'a> {
             name: side.actor.name.clone(),
             text: self.text[start..end].to_string(),
             span: Span { start, end },
+            inferred: side.actor.rule.starts_with("inferred"),
         }
     }
 

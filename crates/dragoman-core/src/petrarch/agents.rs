@@ -132,10 +132,16 @@ pub(crate) fn read(file: &str, text: &str, options: ReadOptions) -> (Loaded<Vec<
             }
             if generate {
                 if let Some(p) = phrase_plural(&phrase) {
-                    out.push(AgentEntry { phrase: p, code: code.clone(), placement, rule: rule.clone() });
+                    out.push(AgentEntry {
+                        phrase: p,
+                        code: code.clone(),
+                        placement,
+                        rule: rule.clone(),
+                        weapon: false,
+                    });
                 }
             }
-            out.push(AgentEntry { phrase, code: code.clone(), placement, rule: rule.clone() });
+            out.push(AgentEntry { phrase, code: code.clone(), placement, rule: rule.clone(), weapon: false });
         }
         if out.len() == before {
             report.error(n, "no words in the phrase; line skipped");

@@ -265,7 +265,8 @@ const CASES: &[Case] = &[
         id: "mideast-reject-proposal",
         published: "2024-05-07",
         text: "The Israeli government said on Sunday that Hamas had rejected its latest ceasefire proposal.",
-        expect: &[("ISRGOV", "PSEREB", "010"), ("PSEREB", "-", "127")],
+        // The saying is not an event of its own when it reports one (coding guide).
+        expect: &[("PSEREB", "ISRGOV", "127")],
     },
     Case {
         id: "mideast-hostage-release",
@@ -404,7 +405,7 @@ const CASES: &[Case] = &[
         id: "asia-missile-test",
         published: "2024-06-26",
         text: "South Korea's military said North Korea fired two ballistic missiles into the sea off its east coast on Wednesday.",
-        expect: &[("KORMIL", "PRK", "010"), ("PRK", "-", "150")],
+        expect: &[("PRK", "*", "150")],
     },
     Case {
         id: "asia-japan-philippines-pact",
@@ -856,7 +857,9 @@ fn fits(x: &Expect, e: &Event) -> bool {
     let (s, t, c) = *x;
     let target_ok = match t {
         "*" => true,
-        "-" => e.target.is_none(),
+        // No target named in the text: none, or one the coder inferred and flagged
+        // (the story's or the place's country, per the coding guide).
+        "-" => e.target.as_ref().is_none_or(|t| t.inferred),
         _ => target_of(e).starts_with(t),
     };
     e.source.code.starts_with(s) && target_ok && e.code.starts_with(c)

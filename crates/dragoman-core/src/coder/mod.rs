@@ -195,10 +195,21 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 _ => countries.first().filter(|c| countries.iter().all(|d| d == *c)).map(|c| c.to_string()),
             }
         });
+        let place_countries: Vec<String> = places
+            .iter()
+            .filter_map(|m| {
+                let first = places_g.get(*m.candidates.first()?).country.as_str();
+                m.candidates.iter().all(|&id| places_g.get(id).country == first).then(|| first.to_string())
+            })
+            .collect();
         if gazetteer.is_some() {
             sentence_places.push(places);
         }
-        for r in a.nps.iter().flat_map(|np| np.actors.iter()) {
+        // Countries named as actors, not as places ("into the Sea of Japan").
+        let acting = (0..a.nps.len()).filter(|&n| {
+            !roles::names_a_place(&a, n) && !tree.as_ref().is_some_and(|tv| tv.in_place_phrase(a.nps[n].start))
+        });
+        for r in acting.flat_map(|n| a.nps[n].actors.iter()) {
             if let Some(c) = country_of(&r.code) {
                 match country_counts.iter_mut().find(|(x, _)| *x == c) {
                     Some((_, n)) => *n += 1,
@@ -220,6 +231,12 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             table,
             main_subject: None,
             tree: tree.as_ref(),
+            place_countries,
+            story_countries: {
+                let mut c = country_counts.clone();
+                c.sort_by_key(|c| std::cmp::Reverse(c.1));
+                dateline_country.iter().cloned().chain(c.into_iter().map(|c| c.0)).collect()
+            },
             story_country: place_country
                 .map(|c| (c, "the place named in the sentence"))
                 .or_else(|| dateline_country.clone().map(|c| (c, "the dateline's country")))
@@ -303,12 +320,6 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
 /// Prepositions whose object may be the target of the verb they hang from
 /// ("fired at protesters", "sanctions on Russia", "talks with Kyiv").
 const TARGET_CASES: &[&str] = &["against", "on", "at", "with", "to", "into", "toward", "towards", "upon", "from"];
-
-/// 0: shallow roles only; 1: the tree first, word order as fallback; 2: the tree's
-/// subject decides when it has one; 3: tree objects decide too. (Measuring aid.)
-fn tree_mode() -> u8 {
-    std::env::var("DRAGOMAN_TREE_MODE").ok().and_then(|v| v.parse().ok()).unwrap_or(1)
-}
 
 fn discard_hit(k: &Knowledge, tokens: &[crate::text::Token], story: bool) -> Option<String> {
     for i in 0..tokens.len() {
@@ -396,6 +407,10 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
+    /// The countries of the places the sentence names unambiguously, in order.
+    place_countries: Vec<String>,
+    /// The countries the story has named so far, most named first.
+    story_countries: Vec<String>,
     /// The country a role named without one belongs to, and why.
     story_country: Option<(String, &'static str)>,
     /// The sentence's dependency tree, unless coding shallow.
@@ -417,6 +432,8 @@ impl<'a> SentenceCtx<'a> {
         let a = self.a;
         let k = self.k;
         let mut events = Vec::new();
+        // Indexes of the events that are plain statements (010) of a verb of saying.
+        let mut statements: Vec<usize> = Vec::new();
         // Only worth building for verbs with many patterns (community dictionaries).
         let many_patterns = a.triggers.iter().any(|t| k.verbs.verbs[t.verb].patterns.len() > 16);
         let words: std::collections::HashSet<&str> = if many_patterns {
@@ -446,10 +463,9 @@ impl<'a> SentenceCtx<'a> {
             let mut g = verb_group(a, t.start, base);
             // The tree's clause for this verb, when the parser ran and tagged it a verb.
             let tc = self.tree.and_then(|tv| tv.clause_at(t.start).map(|c| (tv, c)));
-            let mode = tree_mode();
             // Community (PETRARCH) patterns were written for positional matching
             // over PETRARCH's own parses; they keep the word-order roles.
-            let tc = if mode == 0 || k.community_verbs { None } else { tc };
+            let tc = if k.community_verbs { None } else { tc };
             let trailing_participle = tc.is_some_and(|(_, c)| matches!(c.subject, Some((_, Via::Adjunct))));
             if g.gerund && !trailing_participle {
                 note("not coded: a gerund (\"for ignoring\"), not a clause of its own".into());
@@ -471,9 +487,8 @@ impl<'a> SentenceCtx<'a> {
                 let s = if g.reduced_relative { None } else { subject(a, g.start) };
                 s.or_else(|| if g.reduced_relative { None } else { self.shared_subject(g.start) })
             };
-            let subj = match (tc, mode) {
-                (Some((_, c)), 2) if c.subject.is_some() => tree_subj.clone(),
-                (Some(_), _) if g.reduced_relative => None,
+            let subj = match tc {
+                Some(_) if g.reduced_relative => None,
                 _ => tree_subj.clone().or_else(shallow_subj),
             };
             if self.main_subject.is_none() {
@@ -536,17 +551,12 @@ impl<'a> SentenceCtx<'a> {
                         .into_iter()
                         .chain(c.indirect_object)
                         .chain(c.obliques.iter().filter(|(case, _)| TARGET_CASES.contains(&case.as_str())).map(|o| o.1))
-                        .find_map(|w| tv.group(a, w))
+                        .find_map(|w| tv.group(a, w).filter(|g| !g.nps.iter().all(|&n| roles::names_a_place(a, n))))
                 });
                 let object =
                     || first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
-                target_g = if say {
-                    object().or_else(|| reported_subject(a, t.end))
-                } else if mode == 3 && tc.is_some() {
-                    tree_object
-                } else {
-                    tree_object.or_else(object)
-                };
+                target_g =
+                    if say { object().or_else(|| reported_subject(a, t.end)) } else { tree_object.or_else(object) };
             }
             let tree_agent = tc.and_then(|(tv, c)| c.agent.and_then(|w| tv.group(a, w)));
             let agent = (g.passive || g.reduced_relative)
@@ -604,6 +614,12 @@ impl<'a> SentenceCtx<'a> {
             if compound && targets.is_empty() {
                 targets = sources.clone();
             }
+            // PETRARCH's conventions leave such events without a target.
+            if targets.is_empty() && !say && !code.starts_with("01") && !k.community_verbs {
+                if let Some(t) = self.implied_target(&sources, source_g.as_ref(), t.start) {
+                    targets.push(t);
+                }
+            }
             if say && targets.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code)) {
                 note("not coded: a statement with no one it is about".into());
                 continue;
@@ -639,11 +655,41 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             let n = events.len() - before;
+            if say && code == "010" {
+                statements.extend(before..events.len());
+            }
             if n == 0 {
                 note(format!("not coded: no target, and events need one here (code {code})"));
             } else {
                 note(format!("coded {n} event(s) with {code} by {rule}"));
             }
+        }
+        // A plain statement (010) is the event only when the sentence reports nothing
+        // else: "X said Y attacked Z" is Y's attack, told by X.
+        // Except a complaint: "Pashinyan said Baku scrapped the truce" reports words
+        // against the speaker, and the saying is the speaker's act too.
+        let speakers: Vec<Option<String>> = statements.iter().map(|&i| country_of(&events[i].source.code)).collect();
+        let complaint = |e: &Event| {
+            matches!(e.quad_class, Some(3))
+                && e.target.as_ref().is_some_and(|t| speakers.contains(&country_of(&t.code)))
+        };
+        let reported = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !complaint(e));
+        if !statements.is_empty() && reported {
+            let mut clauses = self.clauses.borrow_mut();
+            let first = clauses.len() - events.len();
+            let mut i = 0;
+            events.retain(|_| {
+                let keep = !statements.contains(&i);
+                i += 1;
+                keep
+            });
+            let mut i = 0;
+            clauses.retain(|_| {
+                let keep = i < first || !statements.contains(&(i - first));
+                i += 1;
+                keep
+            });
+            trace.triggers.push("statements (010) dropped: the sentence reports another event".into());
         }
         events
     }
@@ -663,6 +709,59 @@ impl<'a> SentenceCtx<'a> {
         }
         let g = verb_group(a, prev_verb, a.lower(prev_verb));
         subject(a, g.start)
+    }
+
+    /// The target of an event whose clause names none ("Zelenskiy condemned the
+    /// strikes", "the Kremlin rejected the accusations"): another country's actor
+    /// named elsewhere in the sentence, else the other country the story is about,
+    /// else (for a domestic story) the source's own country. Flagged as inferred.
+    fn implied_target(&self, sources: &[Side], source_g: Option<&NpGroup>, trigger: usize) -> Option<Side> {
+        let a = self.a;
+        let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
+        let foreign = |c: &Option<String>| c.is_some() && !own.contains(c);
+        let in_source = |n: usize| source_g.is_some_and(|g| g.nps.contains(&n));
+        let order = (0..a.nps.len())
+            .filter(|&n| a.nps[n].start >= trigger)
+            .chain((0..a.nps.len()).filter(|&n| a.nps[n].start < trigger));
+        for n in order {
+            let np = &a.nps[n];
+            if in_source(n) || np.actors.is_empty() {
+                continue;
+            }
+            if roles::names_a_place(a, n) || self.tree.is_some_and(|tv| tv.in_place_phrase(np.start)) {
+                continue;
+            }
+            if let Some(r) = np.actors.iter().find(|r| foreign(&country_of(&r.code))) {
+                let mut r = r.clone();
+                r.rule = format!("inferred: another country named in the sentence ({})", r.rule);
+                return Some(Side { text_span: (r.start, r.end), actor: r });
+            }
+        }
+        let side = |c: &str, why: &str| {
+            let r = Resolved {
+                code: c.to_string(),
+                name: c.to_string(),
+                start: trigger,
+                end: trigger + 1,
+                rule: format!("inferred: {why}"),
+                person: false,
+                place: false,
+            };
+            Side { text_span: (trigger, trigger + 1), actor: r }
+        };
+        if let Some(c) = self.place_countries.iter().find(|c| foreign(&Some(c.to_string()))) {
+            return Some(side(c, "where it happened"));
+        }
+        if let Some(c) = self.story_countries.iter().find(|c| foreign(&Some(c.to_string()))) {
+            return Some(side(c, "the other country the story is about"));
+        }
+        // Only a part of a country (its government, police, rebels) acts on its own
+        // country; a country itself does not target itself.
+        let src = &sources.first()?.actor.code;
+        if src.len() <= 3 {
+            return None;
+        }
+        own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic story)"))
     }
 
     /// Resolves a group's phrases to actors, following pronouns and bare roles.

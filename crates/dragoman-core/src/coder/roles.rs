@@ -388,30 +388,34 @@ fn participle_in_noun_phrase(a: &Analysis, j: usize) -> bool {
         && (w.ends_with("ed") || IRREGULAR.contains(&w))
 }
 
+/// Whether phrase `n` names where something happens rather than who: a place after
+/// "in", "at" or "near" ("talks in Moscow"), or a name inside a place's name ("into
+/// the Sea of Japan", "in the Gulf of Mexico").
+pub fn names_a_place(a: &Analysis, n: usize) -> bool {
+    let np = &a.nps[n];
+    let locative = np.start > 0
+        && matches!(a.lower(np.start - 1), "in" | "at" | "near")
+        && !np.actors.is_empty()
+        && np.actors.iter().all(|r| r.place);
+    let in_place_name = np.start >= 2
+        && a.lower(np.start - 1) == "of"
+        && a.np_at[np.start - 2].is_some_and(|m| {
+            let head = &a.nps[m];
+            a.toks[np.start - 2].token.capitalized
+                && head.actors.is_empty()
+                && head.start > 0
+                && matches!(a.lower(head.start - 1), "in" | "into" | "at" | "near" | "across" | "off")
+        });
+    locative || in_place_name
+}
+
 /// The first phrase group naming an actor in `[from, to)`.
 pub fn first_actor_right(a: &Analysis, from: usize, to: usize) -> Option<NpGroup> {
     let mut j = from;
     while j < to {
         if let Some(n) = a.np_at[j] {
             let np = &a.nps[n];
-            // "talks in Moscow": a place after "in" or "at" is where, not whom.
-            let locative = np.start > 0
-                && matches!(a.lower(np.start - 1), "in" | "at" | "near")
-                && !np.actors.is_empty()
-                && np.actors.iter().all(|r| r.place);
-            // "into the Sea of Japan", "in the Gulf of Mexico": a name inside a place
-            // phrase is where, not whom.
-            let in_place_name = np.start >= 2
-                && a.lower(np.start - 1) == "of"
-                && a.np_at[np.start - 2].is_some_and(|m| {
-                    let head = &a.nps[m];
-                    a.toks[np.start - 2].token.capitalized
-                        && head.actors.is_empty()
-                        && head.start > 0
-                        && matches!(a.lower(head.start - 1), "in" | "into" | "at" | "near" | "across" | "off")
-                });
-            let locative = locative || in_place_name;
-            if np_has_content(a, n) && !np.time_only && !locative {
+            if np_has_content(a, n) && !np.time_only && !names_a_place(a, n) {
                 return Some(group_right(a, n));
             }
             j = a.nps[n].end;

@@ -97,6 +97,33 @@ impl TreeView {
         Some(NpGroup { nps, start, end })
     }
 
+    /// Whether the word at token `tok` stands inside a phrase of place ("in Poland",
+    /// "into the Sea of Japan", "near the border with Russia"): some noun on its way
+    /// up to the verb is marked by a preposition of place.
+    pub fn in_place_phrase(&self, tok: usize) -> bool {
+        let Some(mut w) = self.word_at(tok) else { return false };
+        for _ in 0..8 {
+            if self.tree.words[w].upos == "VERB" {
+                return false;
+            }
+            let placed = self.kids[w].iter().any(|&c| {
+                self.tree.words[c].deprel == "case"
+                    && matches!(
+                        self.tree.words[c].lemma.to_lowercase().as_str(),
+                        "in" | "at" | "near" | "into" | "off" | "across" | "inside" | "outside" | "along"
+                    )
+            });
+            if placed {
+                return true;
+            }
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The phrase with content at word `w` or below it, with the word it was found at.
     fn content_np(&self, a: &Analysis, w: usize, depth: usize) -> Option<(usize, usize)> {
         if let Some(n) = a.np_at[self.word_tok[w]] {
@@ -105,7 +132,8 @@ impl TreeView {
                 return Some((n, w));
             }
         }
-        if depth >= 2 {
+        // "into the Sea of Japan": a name's "of" phrase is part of the name.
+        if depth >= 2 || self.tree.words[w].upos == "PROPN" {
             return None;
         }
         self.kids[w]

@@ -199,3 +199,18 @@ fn the_tree_finds_subjects_that_word_order_loses() {
     );
     assert!(!has(&ev, "COD", "RWA", "112"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn announced_acts_are_intents() {
+    // "will" and a promising verb make the act an intent (03x, 13x), per the guide.
+    let ev = code("Germany will deliver air defence systems to Ukraine.");
+    assert!(has(&ev, "DEU", "UKR", "0332"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "DEU", "", "072"), "{:?}", triples(&ev));
+    let ev = code("France decided on Monday to withdraw its troops from Niger.");
+    assert!(has(&ev, "FRA", "NER", "035"), "{:?}", triples(&ev));
+    // "may" stays hypothetical and is not coded.
+    assert!(code("Germany may deliver air defence systems to Ukraine.").is_empty());
+    // A country's own unnamed units are never its target.
+    let ev = code("Germany will send more air defence systems to Ukraine.");
+    assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("UKR"))), "{:?}", triples(&ev));
+}

@@ -731,7 +731,7 @@ const CASES: &[Case] = &[
         id: "europe-patriots",
         published: "2024-04-13",
         text: "Germany will send an additional Patriot system to Ukraine.",
-        expect: &[("DEU", "UKR", "072")],
+        expect: &[("DEU", "UKR", "0332")], // "will send": an intent (coding guide)
     },
     Case {
         id: "europe-kremlin-rejects",

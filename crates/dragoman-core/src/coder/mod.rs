@@ -360,6 +360,62 @@ fn role_of(country: &str, ag: &crate::lexicon::AgentEntry, start: usize, end: us
     }
 }
 
+/// Verbs whose infinitive is an act promised or planned ("agreed to", "vowed to").
+const PROMISES: &[&str] = &[
+    "agree",
+    "pledge",
+    "promise",
+    "vow",
+    "plan",
+    "intend",
+    "decide",
+    "offer",
+    "prepare",
+    "commit",
+    "undertake",
+    "resolve",
+];
+
+/// The intent code of an act announced rather than done ("will deliver air defence
+/// systems": 072 → 0332; "would respond with force": 19x → 138), following the
+/// CAMEO codebook's 03x and 13x families; `None` when the code stays as it is
+/// (statements, appeals, demands, threats, refusals, force posture).
+pub fn intent_code(code: &str) -> Option<&'static str> {
+    let c3 = code.get(..3).unwrap_or(code);
+    Some(match c3 {
+        "040" | "041" | "042" | "043" | "044" | "045" | "046" => "036",
+        "050" | "051" | "052" | "053" | "054" | "055" | "056" | "057" => "032",
+        "060" => "031",
+        "061" => "0311",
+        "062" => "0312",
+        "063" => "0313",
+        "064" => "0314",
+        "070" => "033",
+        "071" => "0331",
+        "072" => "0332",
+        "073" => "0333",
+        "074" => "0334",
+        "075" => "033",
+        "080" | "082" | "083" => "035",
+        "081" => "0351",
+        "084" => "0353",
+        "085" => "0354",
+        "086" => "0355",
+        "087" => "0356",
+        "140" | "141" | "142" | "143" | "144" | "145" => "133",
+        "161" => "1313",
+        "162" => "1311",
+        "163" => "1312",
+        "160" | "164" | "165" | "166" => "131",
+        "172" => "132",
+        "171" | "173" | "174" | "175" | "170" => "137",
+        "180" | "181" | "182" | "183" | "184" | "185" | "186" => "1383",
+        "190" | "191" | "192" | "193" | "194" | "195" | "196" => "138",
+        "200" | "201" | "202" | "203" | "204" => "1385",
+        _ => return None,
+    })
+}
+
 /// The dateline's country, else the country named most often so far.
 fn story_country(dateline: Option<&str>, counts: &[(String, usize)]) -> Option<String> {
     if let Some(c) = dateline {
@@ -434,6 +490,9 @@ impl<'a> SentenceCtx<'a> {
         let mut events = Vec::new();
         // Indexes of the events that are plain statements (010) of a verb of saying.
         let mut statements: Vec<usize> = Vec::new();
+        // Intents coded from a promised act: where the promising verb stands, and the
+        // events coded.
+        let mut promised: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Only worth building for verbs with many patterns (community dictionaries).
         let many_patterns = a.triggers.iter().any(|t| k.verbs.verbs[t.verb].patterns.len() > 16);
         let words: std::collections::HashSet<&str> = if many_patterns {
@@ -471,9 +530,20 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded: a gerund (\"for ignoring\"), not a clause of its own".into());
                 continue;
             }
-            if g.infinitive {
+            // "agreed to exchange prisoners", "pledged to send troops": the act is
+            // promised, and coded as an intent in the promising verb's stead.
+            let promised_by = tc.filter(|_| g.infinitive).and_then(|(tv, c)| {
+                let w = &tv.tree.words[c.predicate];
+                let h = tv.tree.head(c.predicate).filter(|_| w.deprel == "xcomp")?;
+                let head = &tv.tree.words[h];
+                (head.upos == "VERB" && PROMISES.contains(&head.lemma.to_lowercase().as_str())).then(|| tv.tok_of(h))
+            });
+            if g.infinitive && promised_by.is_none() {
                 note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
                 continue;
+            }
+            if promised_by.is_some() {
+                g.intent = true;
             }
             if let Some((tv, c)) = tc {
                 // The tree knows the voice, and whether a participle modifies a noun.
@@ -533,6 +603,13 @@ impl<'a> SentenceCtx<'a> {
                 note(format!("not coded: negated (would have been {code})"));
                 continue;
             }
+            // "will deliver", "would respond": the report is of an intent (coding guide).
+            let code = match intent_code(&code) {
+                Some(c) if g.intent && !k.community_verbs && !pm.as_ref().is_some_and(|m| m.mentions_modal) => {
+                    c.to_string()
+                }
+                _ => code,
+            };
             let hypothetical = g.hypothetical && !pm.as_ref().is_some_and(|m| m.mentions_modal);
             if hypothetical && !self.opts.keep_hypothetical {
                 note(format!("not coded: hypothetical, under a modal (would have been {code})"));
@@ -585,9 +662,16 @@ impl<'a> SentenceCtx<'a> {
                 let possessive =
                     g.is_some_and(|g| g.nps.iter().all(|&n| a.class(a.nps[n].start) == words::Class::PossPron));
                 ts.iter().all(|t| {
+                    // "Germany sent air defence systems": a military role with no country
+                    // of its own that took a state's country is that state's own unit.
+                    let bare =
+                        a.np_at.get(t.text_span.0).copied().flatten().is_some_and(|n| a.nps[n].bare_agent.is_some())
+                            && t.actor.code.ends_with("MIL")
+                            && !k.community_verbs;
                     sources.iter().any(|s| {
+                        let state = matches!(s.actor.code.get(3..), Some("" | "GOV" | "MIL" | "GOVMIL"));
                         s.actor.code == t.actor.code
-                            || possessive && country_of(&s.actor.code) == country_of(&t.actor.code)
+                            || (possessive || bare && state) && country_of(&s.actor.code) == country_of(&t.actor.code)
                     })
                 })
             };
@@ -655,6 +739,9 @@ impl<'a> SentenceCtx<'a> {
                 }
             }
             let n = events.len() - before;
+            if let Some(gov) = promised_by.filter(|_| n > 0) {
+                promised.push((a.toks[gov].token.start, before..events.len()));
+            }
             if say && code == "010" {
                 statements.extend(before..events.len());
             }
@@ -662,6 +749,14 @@ impl<'a> SentenceCtx<'a> {
                 note(format!("not coded: no target, and events need one here (code {code})"));
             } else {
                 note(format!("coded {n} event(s) with {code} by {rule}"));
+            }
+        }
+        // The promising verb's own patterns ("pledged to send troops") win; the
+        // promised act is coded only when they coded nothing.
+        let mut drop = vec![false; events.len()];
+        for (gov, range) in &promised {
+            if events.iter().any(|e| e.evidence.trigger.start == *gov) {
+                range.clone().for_each(|i| drop[i] = true);
             }
         }
         // A plain statement (010) is the event only when the sentence reports nothing
@@ -673,23 +768,26 @@ impl<'a> SentenceCtx<'a> {
             matches!(e.quad_class, Some(3))
                 && e.target.as_ref().is_some_and(|t| speakers.contains(&country_of(&t.code)))
         };
-        let reported = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !complaint(e));
+        let reported = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !drop[i] && !complaint(e));
         if !statements.is_empty() && reported {
+            statements.iter().for_each(|&i| drop[i] = true);
+            if self.opts.explain {
+                trace.triggers.push("statements (010) dropped: the sentence reports another event".into());
+            }
+        }
+        if drop.contains(&true) {
             let mut clauses = self.clauses.borrow_mut();
             let first = clauses.len() - events.len();
             let mut i = 0;
             events.retain(|_| {
-                let keep = !statements.contains(&i);
                 i += 1;
-                keep
+                !drop[i - 1]
             });
             let mut i = 0;
             clauses.retain(|_| {
-                let keep = i < first || !statements.contains(&(i - first));
                 i += 1;
-                keep
+                i - 1 < first || !drop[i - 1 - first]
             });
-            trace.triggers.push("statements (010) dropped: the sentence reports another event".into());
         }
         events
     }

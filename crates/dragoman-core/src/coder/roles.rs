@@ -20,6 +20,8 @@ pub struct VerbGroup {
     pub gerund: bool,
     /// "a meeting requested by Harutiunyan".
     pub reduced_relative: bool,
+    /// "will deliver", "would respond": a commitment, coded as an intent (03x, 13x).
+    pub intent: bool,
 }
 
 fn is_participle(word: &str, base: &str) -> bool {
@@ -40,7 +42,9 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
             Class::Neg => g.negated = true,
             Class::Modal => {
                 saw_aux = true;
-                if is_hypothetical_modal(a.lower(p)) {
+                if matches!(a.lower(p), "will" | "would" | "shall" | "'ll") {
+                    g.intent = true;
+                } else if is_hypothetical_modal(a.lower(p)) {
                     g.hypothetical = true;
                 }
             }

@@ -360,6 +360,30 @@ fn role_of(country: &str, ag: &crate::lexicon::AgentEntry, start: usize, end: us
     }
 }
 
+/// The refusal (12x) that a denied act of cooperation amounts to: not meeting is
+/// 125, not recognising 120, not yielding 124 with its subcodes; `None` for acts whose
+/// denial is no event (a strike not carried out).
+pub fn refusal_code(code: &str) -> Option<&'static str> {
+    let c3 = code.get(..3).unwrap_or(code);
+    Some(match c3 {
+        "036" | "040" | "041" | "042" | "043" | "044" | "046" => "125",
+        "039" | "045" | "038" => "126",
+        "037" | "057" => "127",
+        "030" | "032" | "050" | "051" | "052" | "053" | "054" | "055" | "056" => "120",
+        "031" | "060" | "063" | "064" => "121",
+        "061" => "1211",
+        "062" => "1212",
+        "033" | "070" | "071" | "072" | "073" | "074" | "075" => "122",
+        "034" | "035" | "080" | "082" | "083" => "124",
+        "081" => "1241",
+        "084" => "1243",
+        "085" => "1244",
+        "086" => "1245",
+        "087" => "1246",
+        _ => return None,
+    })
+}
+
 /// Verbs whose infinitive is an act promised or planned ("agreed to", "vowed to").
 const PROMISES: &[&str] = &[
     "agree",
@@ -536,14 +560,26 @@ impl<'a> SentenceCtx<'a> {
                 let w = &tv.tree.words[c.predicate];
                 let h = tv.tree.head(c.predicate).filter(|_| w.deprel == "xcomp")?;
                 let head = &tv.tree.words[h];
-                (head.upos == "VERB" && PROMISES.contains(&head.lemma.to_lowercase().as_str())).then(|| tv.tok_of(h))
+                let lemma = head.lemma.to_lowercase();
+                let kind = if PROMISES.contains(&lemma.as_str()) {
+                    false
+                } else if matches!(lemma.as_str(), "refuse" | "decline") {
+                    true
+                } else {
+                    return None;
+                };
+                (head.upos == "VERB").then(|| (tv.tok_of(h), kind))
             });
+            // "refused to release the prisoners": the act refused (1243).
+            let refused = promised_by.is_some_and(|(_, r)| r);
+            let promised_by = promised_by.map(|(t, _)| t);
             if g.infinitive && promised_by.is_none() {
                 note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
                 continue;
             }
             if promised_by.is_some() {
-                g.intent = true;
+                g.intent = !refused;
+                g.negated |= refused;
             }
             if let Some((tv, c)) = tc {
                 // The tree knows the voice, and whether a participle modifies a noun.
@@ -598,7 +634,16 @@ impl<'a> SentenceCtx<'a> {
                 continue;
             };
             let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);
-            let negated = g.negated && !negation_in_pattern;
+            let mut negated = g.negated && !negation_in_pattern;
+            // "does not recognise the junta", "will not pay the fine": a cooperation
+            // denied is a refusal, an event of its own (12x, coding guide).
+            let code = match refusal_code(&code) {
+                Some(c) if negated && !k.community_verbs => {
+                    negated = false;
+                    c.to_string()
+                }
+                _ => code,
+            };
             if negated && !self.opts.keep_negated {
                 note(format!("not coded: negated (would have been {code})"));
                 continue;

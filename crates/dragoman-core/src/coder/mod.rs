@@ -753,7 +753,8 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded: a statement with no one it is about".into());
                 continue;
             }
-            let date = self.event_date(clause_start, end, sources.iter().any(|s| s.actor.rule == "pronoun"), disc);
+            let date =
+                self.event_date(t.start, clause_start, end, sources.iter().any(|s| s.actor.rule == "pronoun"), disc);
             self.clause.set((clause_start.min(g.start), end));
             let before = events.len();
             for src in &sources {
@@ -1056,12 +1057,45 @@ impl<'a> SentenceCtx<'a> {
     /// else the publication date.
     fn event_date(
         &self,
+        trigger: usize,
         from: usize,
         to: usize,
         pronoun_subject: bool,
         disc: &Discourse,
     ) -> (DateRange, Option<String>) {
         let a = self.a;
+        // With a tree: the time that modifies the trigger's own clause or a clause
+        // above it ("said on Wednesday that he would not back down"), never one in a
+        // side clause ("Zourabichvili, who vetoed the bill this month, urged …").
+        if let Some(tv) = self.tree {
+            let chain = tv.clause_chain(trigger);
+            if !chain.is_empty() {
+                let best = self
+                    .times
+                    .iter()
+                    .filter_map(|m| {
+                        let tok = a.toks.iter().position(|t| t.token.start >= m.start && t.token.end <= m.end)?;
+                        let anchor = tv.anchor(tok)?;
+                        // Own clause first, then a clause about its object, then the
+                        // clauses above.
+                        match chain.iter().position(|&w| w == anchor) {
+                            Some(0) => Some((0, m)),
+                            Some(rank) => Some((rank + 1, m)),
+                            None => tv.below_object(anchor, chain[0]).then_some((1, m)),
+                        }
+                    })
+                    .min_by_key(|(rank, _)| *rank);
+                if let Some((_, m)) = best {
+                    return (m.range, Some(self.text[m.start..m.end].to_string()));
+                }
+                if pronoun_subject {
+                    if let Some((r, t)) = &disc.last_date {
+                        return (*r, Some(t.clone()));
+                    }
+                }
+                return (DateRange::day(self.doc.published), None);
+            }
+        }
         let lo = a.toks.get(from).map_or(self.s, |t| t.token.start);
         let hi = a.toks.get(to.min(a.toks.len()).saturating_sub(1)).map_or(self.e, |t| t.token.end);
         if let Some(m) = self.times.iter().find(|m| m.start >= lo && m.end <= hi) {
@@ -1137,7 +1171,7 @@ impl<'a> SentenceCtx<'a> {
         let hi = a.toks[np_range.1 - 1].token.end;
         let date = match self.times.iter().find(|m| m.start >= lo && m.end <= hi) {
             Some(m) => (m.range, Some(self.text[m.start..m.end].to_string())),
-            None => self.event_date(np_range.0, np_range.1, false, disc),
+            None => self.event_date(start, np_range.0, np_range.1, false, disc),
         };
         self.clause.set((np_range.0, (np_range.1 + 3).min(a.toks.len())));
         let mut out = Vec::new();

@@ -124,6 +124,55 @@ impl TreeView {
         false
     }
 
+    /// The predicate a word belongs to: the nearest verb (or the root) at or above it.
+    pub fn anchor(&self, tok: usize) -> Option<usize> {
+        let mut w = self.word_at(tok)?;
+        for _ in 0..self.tree.words.len() {
+            if self.tree.words[w].upos == "VERB" {
+                return Some(w);
+            }
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return Some(w),
+            }
+        }
+        None
+    }
+
+    /// The predicates from the trigger at token `tok` up to the root: its own clause
+    /// first, then each clause it is part of. Empty when the token starts no word.
+    pub fn clause_chain(&self, tok: usize) -> Vec<usize> {
+        let Some(start) = self.anchor(tok) else { return Vec::new() };
+        let mut out = vec![start];
+        let mut w = start;
+        while let Some(h) = self.tree.head(w) {
+            if out.len() > self.tree.words.len() {
+                break;
+            }
+            w = h;
+            if self.tree.words[w].upos == "VERB" || self.tree.head(w).is_none() {
+                out.push(w);
+            }
+        }
+        out
+    }
+
+    /// Whether word `w` hangs below predicate `p` through its object or an oblique
+    /// ("cancelled meetings which the EU planned to host in October"), not through
+    /// its subject.
+    pub fn below_object(&self, w: usize, p: usize) -> bool {
+        let mut cur = w;
+        for _ in 0..self.tree.words.len() {
+            let Some(h) = self.tree.head(cur) else { return false };
+            if h == p {
+                let rel = self.tree.words[cur].deprel;
+                return rel.starts_with("obj") || rel.starts_with("obl") || rel.starts_with("iobj");
+            }
+            cur = h;
+        }
+        false
+    }
+
     /// The phrase with content at word `w` or below it, with the word it was found at.
     fn content_np(&self, a: &Analysis, w: usize, depth: usize) -> Option<(usize, usize)> {
         if let Some(n) = a.np_at[self.word_tok[w]] {

@@ -214,3 +214,13 @@ fn announced_acts_are_intents() {
     let ev = code("Germany will send more air defence systems to Ukraine.");
     assert!(ev.iter().all(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("UKR"))), "{:?}", triples(&ev));
 }
+
+#[test]
+fn calling_someone_names_is_no_phone_call() {
+    let ev = code("Peskov called Zelenskiy an illegitimate leader.");
+    assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
+    let ev = code("Biden called Putin on Tuesday to discuss the crisis.");
+    assert!(has(&ev, "USA", "RUS", "041"), "{:?}", triples(&ev));
+    let ev = code("Peskov said Zelenskiy lacked legitimacy.");
+    assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
+}

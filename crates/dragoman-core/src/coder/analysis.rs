@@ -479,6 +479,15 @@ fn chunk_noun_phrases(a: &mut Analysis, k: &Knowledge, date: NaiveDate) {
         }
         let start = i;
         while i < n && (is_np_word(a, i) || in_mention(a, i)) {
+            // "called Zelenskiy an illegitimate leader", "gave Armenia a loan": an
+            // article after a noun opens a phrase of its own.
+            if i > start
+                && matches!(a.lower(i), "a" | "an" | "the")
+                && a.class(i - 1) == Class::Word
+                && !in_mention(a, i)
+            {
+                break;
+            }
             // "Russia urged": a proper-noun actor followed by a capitalised name is
             // one phrase, but a phrase never runs on past a verb.
             i += 1;

@@ -224,3 +224,14 @@ fn calling_someone_names_is_no_phone_call() {
     let ev = code("Peskov said Zelenskiy lacked legitimacy.");
     assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_relative_clause_between_subject_and_verb_is_skipped() {
+    let ev = code(
+        "Saudi Arabia, which has been trying to cement a truce with the Houthis after nine years of war, \
+         called for restraint on Monday.",
+    );
+    assert!(has(&ev, "SAU", "", "02"), "{:?}", triples(&ev));
+    let ev = code("Burkina Faso has freed four French officials who had been held in Ouagadougou for a year.");
+    assert!(has(&ev, "BFA", "FRA", "0841"), "{:?}", triples(&ev));
+}

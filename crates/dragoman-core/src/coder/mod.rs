@@ -584,8 +584,11 @@ impl<'a> SentenceCtx<'a> {
             if let Some((tv, c)) = tc {
                 // The tree knows the voice, and whether a participle modifies a noun.
                 let w = &tv.tree.words[c.predicate];
+                // A participle modifies the noun right before it ("a ceasefire
+                // brokered by Qatar"); after a comma it is more likely a finite verb
+                // the parser hung from a noun ("Saudi Arabia, which …, called for").
                 g.reduced_relative =
-                    w.deprel == "acl" && w.xpos == "VBN" && !matches!(c.subject, Some((_, Via::Direct)));
+                    w.deprel == "acl" && w.xpos == "VBN" && c.subject.is_some_and(|(_, v)| v == Via::Antecedent);
                 g.passive = c.passive && !g.reduced_relative;
             }
             let tree_subj = tc.and_then(|(tv, c)| c.subject.and_then(|(w, _)| tv.group(a, w)));

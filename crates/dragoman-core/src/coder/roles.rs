@@ -210,6 +210,14 @@ pub fn group_right(a: &Analysis, n: usize) -> NpGroup {
 /// (", Vagharshak Harutiunyan,", ", at least until now,"); returns the index just
 /// before its opening comma.
 fn skip_parenthetical(a: &Analysis, comma: usize) -> Option<usize> {
+    // ", who met U.S. envoy Amos Hochstein in Beirut last month,": a relative clause
+    // between subject and verb, however long and whatever verbs it holds.
+    let lo = comma.saturating_sub(30);
+    if let Some(open) = (lo..comma).rev().find(|&j| a.class(j) == Class::Comma) {
+        if open > 0 && matches!(a.lower(open + 1), "who" | "which" | "whose") && a.np_at[open - 1].is_some() {
+            return Some(open - 1);
+        }
+    }
     let lo = comma.saturating_sub(10);
     let open = (lo..comma).rev().find(|&j| a.class(j) == Class::Comma)?;
     // Participles may stand in an aside ("in remarks published on Monday"); a

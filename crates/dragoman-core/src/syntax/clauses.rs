@@ -98,6 +98,11 @@ pub fn clauses(tree: &Tree) -> Vec<Clause> {
             ("acl", Some(h)) => {
                 if rel == "acl:relcl" {
                     None
+                } else if tree.words[h.min(p)..h.max(p)].iter().any(|w| w.form == ",") {
+                    // "Saudi Arabia, which has been trying …, called for restraint":
+                    // a verb after a comma is no modifier of the noun before; the
+                    // parser hung a finite verb there. Its subject is unknown here.
+                    None
                 } else if tree.words[p].xpos == "VBN" {
                     // "a ceasefire brokered by Qatar": the noun is what was done.
                     out[k].passive = true;

@@ -232,7 +232,8 @@ impl SyntaxModel {
             let base = c * MAX_PARSE_WORDS;
             let lowers: Vec<String> = chunk.iter().map(|f| f.to_lowercase()).collect();
             let atoms = super::tagger::word_atoms_lower(chunk, &lowers, &self.tagger.ambiguity);
-            let tags = self.tagger.tag_atoms(chunk, &atoms);
+            let mut tags = self.tagger.tag_atoms(chunk, &atoms);
+            self.tagger.repair_finite_verb(&lowers, &mut tags);
             let hashes: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
             let toks = super::parser::tokens_hashed(chunk, &hashes, &tags);
             let heads = self.parser.parse(&toks);

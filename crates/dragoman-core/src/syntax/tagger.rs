@@ -147,6 +147,47 @@ impl Tagger {
     }
 }
 
+impl Tagger {
+    /// A sentence needs a finite verb. When the tagger found none but read a past
+    /// participle right after a noun with no auxiliary before it ("Hundreds of
+    /// supporters gathered outside", "Mali's junta dissolved all parties"), that
+    /// participle is the sentence's past-tense verb: news headlines and leads are full
+    /// of them, and a participle there makes the parser hang the verb from the noun.
+    pub fn repair_finite_verb(&self, lowers: &[String], tags: &mut [u16]) {
+        let xpos = |t: u16| self.tags[t as usize].1;
+        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
+            return;
+        }
+        let Some(past) = self.tags.iter().position(|&(u, x)| u == "VERB" && x == "VBD") else { return };
+        let auxiliary = |w: &str| {
+            matches!(
+                w,
+                "be" | "is"
+                    | "are"
+                    | "was"
+                    | "were"
+                    | "been"
+                    | "being"
+                    | "has"
+                    | "have"
+                    | "had"
+                    | "having"
+                    | "get"
+                    | "got"
+            )
+        };
+        for i in 1..tags.len() {
+            if xpos(tags[i]) == "VBN"
+                && matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS")
+                && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w))
+            {
+                tags[i] = past as u16;
+                return;
+            }
+        }
+    }
+}
+
 /// The index of the largest score (the first on ties).
 pub fn argmax(scores: &[f32]) -> usize {
     let mut best = 0;

@@ -748,7 +748,7 @@ impl<'a> SentenceCtx<'a> {
             }
             // PETRARCH's conventions leave such events without a target.
             if targets.is_empty() && !say && !code.starts_with("01") && !k.community_verbs {
-                if let Some(t) = self.implied_target(&sources, source_g.as_ref(), t.start) {
+                if let Some(t) = self.implied_target(&sources, source_g.as_ref(), t.start, &code) {
                     targets.push(t);
                 }
             }
@@ -862,9 +862,52 @@ impl<'a> SentenceCtx<'a> {
     /// strikes", "the Kremlin rejected the accusations"): another country's actor
     /// named elsewhere in the sentence, else the other country the story is about,
     /// else (for a domestic story) the source's own country. Flagged as inferred.
-    fn implied_target(&self, sources: &[Side], source_g: Option<&NpGroup>, trigger: usize) -> Option<Side> {
+    fn implied_target(&self, sources: &[Side], source_g: Option<&NpGroup>, trigger: usize, code: &str) -> Option<Side> {
         let a = self.a;
         let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
+        let side = |c: &str, why: &str| {
+            let r = Resolved {
+                code: c.to_string(),
+                name: c.to_string(),
+                start: trigger,
+                end: trigger + 1,
+                rule: format!("inferred: {why}"),
+                person: false,
+                place: false,
+            };
+            Side { text_span: (trigger, trigger + 1), actor: r }
+        };
+        // Protests, arrests and curfews, and whatever a country's police, courts,
+        // parties, unions or citizens do, happen at home unless the sentence says
+        // otherwise.
+        let src = &sources.first()?.actor.code;
+        let domestic_sector = src.get(3..6).is_some_and(|s| {
+            matches!(
+                s,
+                "OPP"
+                    | "COP"
+                    | "JUD"
+                    | "LEG"
+                    | "LAB"
+                    | "CVL"
+                    | "EDU"
+                    | "MED"
+                    | "BUS"
+                    | "AGR"
+                    | "REL"
+                    | "HLH"
+                    | "CRM"
+                    | "ELI"
+                    | "HRI"
+                    | "RAD"
+                    | "MOD"
+            )
+        });
+        let domestic_code =
+            matches!(code.get(..2), Some("14" | "17")) || code.starts_with("0241") || code.starts_with("1041");
+        if (domestic_sector || domestic_code) && src.len() > 3 {
+            return own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic act)"));
+        }
         let foreign = |c: &Option<String>| c.is_some() && !own.contains(c);
         let in_source = |n: usize| source_g.is_some_and(|g| g.nps.contains(&n));
         let order = (0..a.nps.len())
@@ -884,18 +927,6 @@ impl<'a> SentenceCtx<'a> {
                 return Some(Side { text_span: (r.start, r.end), actor: r });
             }
         }
-        let side = |c: &str, why: &str| {
-            let r = Resolved {
-                code: c.to_string(),
-                name: c.to_string(),
-                start: trigger,
-                end: trigger + 1,
-                rule: format!("inferred: {why}"),
-                person: false,
-                place: false,
-            };
-            Side { text_span: (trigger, trigger + 1), actor: r }
-        };
         if let Some(c) = self.place_countries.iter().find(|c| foreign(&Some(c.to_string()))) {
             return Some(side(c, "where it happened"));
         }
@@ -904,7 +935,6 @@ impl<'a> SentenceCtx<'a> {
         }
         // Only a part of a country (its government, police, rebels) acts on its own
         // country; a country itself does not target itself.
-        let src = &sources.first()?.actor.code;
         if src.len() <= 3 {
             return None;
         }

@@ -221,6 +221,8 @@ fn calling_someone_names_is_no_phone_call() {
     assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
     let ev = code("Biden called Putin on Tuesday to discuss the crisis.");
     assert!(has(&ev, "USA", "RUS", "041"), "{:?}", triples(&ev));
+    let ev = code("The Taliban administration called the expulsions \"cruel\" and urged Islamabad to wait.");
+    assert!(has(&ev, "AFG", "PAK", "111"), "{:?}", triples(&ev));
     let ev = code("Peskov said Zelenskiy lacked legitimacy.");
     assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
 }

@@ -632,10 +632,17 @@ impl<'a> SentenceCtx<'a> {
                 }
                 None => (verb.code.code.clone(), verb.code.paired.clone(), verb.rule.clone(), None),
             };
-            let Some(code) = code else {
+            let Some(mut code) = code else {
                 note("not coded: no pattern matched and the verb has no code of its own".into());
                 continue;
             };
+            // "called the expulsions \"cruel\"", "called it an \"activist\" ruling": a
+            // word in quotes after the one called is a verdict, not a phone call.
+            if base == "call" && code.starts_with("041") && !k.community_verbs {
+                if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
+                    code = "111".to_string();
+                }
+            }
             let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);
             let mut negated = g.negated && !negation_in_pattern;
             // "does not recognise the junta", "will not pay the fine": a cooperation

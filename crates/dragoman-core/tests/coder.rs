@@ -237,3 +237,11 @@ fn a_relative_clause_between_subject_and_verb_is_skipped() {
     let ev = code("Burkina Faso has freed four French officials who had been held in Ouagadougou for a year.");
     assert!(has(&ev, "BFA", "FRA", "0841"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn events_told_through_nouns_and_participles() {
+    let ev = code("GAZA (Reuters) - At least 38 people were killed in Israeli strikes on Rafah overnight.");
+    assert!(has(&ev, "ISR", "PSE", "19"), "{:?}", triples(&ev));
+    let ev = code("Armenia and Azerbaijan resumed talks on Monday in a process mediated by the European Union.");
+    assert!(has(&ev, "IGOEUREEC", "", "045"), "{:?}", triples(&ev));
+}

@@ -690,7 +690,20 @@ impl<'a> SentenceCtx<'a> {
                 target_g =
                     if say { object().or_else(|| reported_subject(a, t.end)) } else { tree_object.or_else(object) };
             }
-            let tree_agent = tc.and_then(|(tv, c)| c.agent.and_then(|w| tv.group(a, w)));
+            // "38 people were killed in Israeli strikes": an event noun owned by an
+            // actor, after "in" or "during", is the doer of a passive with no "by".
+            let nominal_agent = |tv: &tree::TreeView, c: &crate::syntax::clauses::Clause| {
+                c.obliques
+                    .iter()
+                    .filter(|(case, _)| matches!(case.as_str(), "in" | "during" | "amid"))
+                    .find(|(_, w)| {
+                        let tok = tv.tok_of(*w);
+                        a.trigger_at[tok].is_some_and(|ti| k.verbs.verbs[a.triggers[ti].verb].noun)
+                    })
+                    .and_then(|(_, w)| tv.group(a, *w))
+            };
+            let tree_agent =
+                tc.and_then(|(tv, c)| c.agent.and_then(|w| tv.group(a, w)).or_else(|| nominal_agent(tv, c)));
             let agent = (g.passive || g.reduced_relative)
                 .then(|| tree_agent.or_else(|| by_agent(a, t.end, end.max(t.end + 1).min(a.toks.len()))))
                 .flatten();
@@ -700,7 +713,10 @@ impl<'a> SentenceCtx<'a> {
             if (g.passive || g.reduced_relative) && !petrarch_passive {
                 target_g = if g.reduced_relative { tc.and(tree_subj.clone()) } else { source_g.take() };
                 source_g = agent;
-                if g.reduced_relative && target_g.is_none() {
+                // "a ceasefire brokered by Qatar", "talks hosted by Fidan": with its
+                // agent, the participle is an event of its own; the parties come from
+                // the sentence. Without an agent it is only a description.
+                if g.reduced_relative && target_g.is_none() && (source_g.is_none() || k.community_verbs) {
                     note("not coded: a participle modifying a noun, with no target".into());
                     continue;
                 }

@@ -638,10 +638,12 @@ impl<'a> SentenceCtx<'a> {
             };
             // "called the expulsions \"cruel\"", "called it an \"activist\" ruling": a
             // word in quotes after the one called is a verdict, not a phone call.
-            if base == "call" && code.starts_with("041") && !k.community_verbs {
-                if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
-                    code = "111".to_string();
-                }
+            if base == "call"
+                && code.starts_with("041")
+                && !k.community_verbs
+                && (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"")
+            {
+                code = "111".to_string();
             }
             let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);
             let mut negated = g.negated && !negation_in_pattern;

@@ -245,3 +245,18 @@ fn events_told_through_nouns_and_participles() {
     let ev = code("Armenia and Azerbaijan resumed talks on Monday in a process mediated by the European Union.");
     assert!(has(&ev, "IGOEUREEC", "", "045"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_name_introduced_with_a_title_is_known_for_the_rest_of_the_story() {
+    let text =
+        "TRIPOLI (Reuters) - Forces loyal to Prime Minister Fayez al-Serraj launched a counter-offensive on Sunday. \
+                Serraj accused Haftar of staging a coup.";
+    let ev = code(text);
+    assert!(
+        ev.iter().any(|e| e.sentence == 1 && e.code.starts_with("112") && e.source.code.starts_with("LBY")),
+        "{:?}",
+        triples(&ev)
+    );
+    // The name alone, never introduced, names no one.
+    assert!(code("Serraj accused Haftar of staging a coup.").iter().all(|e| !e.source.code.starts_with("LBYGOV")));
+}

@@ -28,6 +28,17 @@ pub enum MentionKind {
     Agent(usize),
     /// A hyphenated run of countries ("Armenian-Azerbaijani").
     Several(Vec<usize>),
+    /// A person the story introduced earlier with a title ("Prime Minister Fayez
+    /// al-Serraj", then "Serraj"): an index into the story's learned names.
+    Learned(usize),
+}
+
+/// A person's name the dictionaries lack, learned from the phrase that introduced it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LearnedName {
+    /// The surname, lowercased and folded as tokens are.
+    pub word: String,
+    pub actor: Resolved,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +91,8 @@ pub struct Np {
 /// Word-level facts about a sentence.
 #[derive(Debug, Clone)]
 pub struct Analysis {
+    /// The names the story taught before this sentence.
+    pub learned: Vec<LearnedName>,
     pub toks: Vec<Tok>,
     pub mentions: Vec<Mention>,
     pub triggers: Vec<Trigger>,
@@ -103,7 +116,13 @@ impl Analysis {
     }
 }
 
-pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge, date: NaiveDate) -> Analysis {
+pub fn analyse(
+    tokens: Vec<Token>,
+    time_spans: &[(usize, usize)],
+    k: &Knowledge,
+    date: NaiveDate,
+    learned: &[LearnedName],
+) -> Analysis {
     let toks: Vec<Tok> = tokens
         .into_iter()
         .map(|t| {
@@ -117,12 +136,13 @@ pub fn analyse(tokens: Vec<Token>, time_spans: &[(usize, usize)], k: &Knowledge,
         })
         .collect();
     let n = toks.len();
-    let mentions = find_mentions(&toks, k);
+    let mentions = find_mentions(&toks, k, learned);
     let mut mention_of = vec![None; n];
     for (mi, m) in mentions.iter().enumerate() {
         mention_of[m.start..m.end].iter_mut().for_each(|x| *x = Some(mi));
     }
     let mut a = Analysis {
+        learned: learned.to_vec(),
         mention_of,
         toks,
         mentions,
@@ -146,7 +166,7 @@ fn proper_kind(kind: ActorKind) -> bool {
     !matches!(kind, ActorKind::Other | ActorKind::Adjective)
 }
 
-fn find_mentions(toks: &[Tok], k: &Knowledge) -> Vec<Mention> {
+fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -174,6 +194,11 @@ fn find_mentions(toks: &[Tok], k: &Knowledge) -> Vec<Mention> {
                 best = Some((len, MentionKind::Agent(e)));
             }
         });
+        if best.is_none() && toks[i].token.capitalized {
+            if let Some(l) = learned.iter().rposition(|l| l.word == lower) {
+                best = Some((1, MentionKind::Learned(l)));
+            }
+        }
         if let Some((len, kind)) = best {
             out.push(Mention { start: i, end: i + len, kind, fuzzy: false });
             i += len;
@@ -325,6 +350,7 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
                             && !a.toks[i].token.capitalized
                     }
                     MentionKind::Several(_) => true,
+                    MentionKind::Learned(_) => false,
                     // "a military strike", "the opposition march": a role word that
                     // itself follows a determiner modifies the noun after it.
                     MentionKind::Agent(_) => plural_like || name_in_phrase && base,
@@ -511,6 +537,13 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     let mut countries: Vec<Resolved> = Vec::new();
     let mut people: Vec<Resolved> = Vec::new();
     let mut agent: Option<(usize, usize)> = None;
+    let learned: Vec<&Resolved> = ms
+        .iter()
+        .filter_map(|m| match m.kind {
+            MentionKind::Learned(l) => a.learned.get(l).map(|l| &l.actor),
+            _ => None,
+        })
+        .collect();
     let mut all_agents: Vec<usize> = Vec::new();
     let agent_in_phrase = ms.iter().find(|m| matches!(m.kind, MentionKind::Agent(_)));
     for m in &ms {
@@ -569,6 +602,7 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                     }
                 }
             }
+            MentionKind::Learned(_) => {}
             MentionKind::Agent(g) => {
                 all_agents.push(*g);
                 if agent.is_none() {
@@ -582,6 +616,9 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     if let Some(p) = possessive_at {
         let head_is_actor = ms.iter().any(|m| m.start > p);
         np.possessive = !head_is_actor;
+    }
+    for (r, m) in learned.iter().zip(ms.iter().filter(|m| matches!(m.kind, MentionKind::Learned(_)))) {
+        people.push(Resolved { start: m.start, end: m.end, rule: "named earlier in the story".into(), ..(*r).clone() });
     }
     if !people.is_empty() {
         np.actors = people;

@@ -84,6 +84,8 @@ struct Discourse {
     /// bare "the ministry".
     roles: Vec<(String, String)>,
     last_date: Option<(DateRange, String)>,
+    /// People the dictionaries lack, introduced with a title earlier in the story.
+    names: Vec<analysis::LearnedName>,
 }
 
 pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> CodedDocument {
@@ -159,7 +161,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             .map(|m| TimeMention { start: m.start + s, end: m.end + s, range: m.range })
             .collect();
         let spans_t: Vec<(usize, usize)> = times.iter().map(|m| (m.start, m.end)).collect();
-        let a = analyse(tokens, &spans_t, k, doc.published);
+        let a = analyse(tokens, &spans_t, k, doc.published, &disc.names);
         let tree = sentence_tree.map(|t| tree::TreeView::new(t, &a));
         if opts.explain {
             trace.tokens = a.toks.iter().map(|t| format!("{}/{:?}", t.token.lower, t.class)).collect();
@@ -265,6 +267,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 }
             }
         }
+        ctx.learn_names(&mut disc);
         // Country-and-role codes seen (RUSGOV), for a later bare "the ministry".
         for np in &a.nps {
             let head = a.lower(np.end.saturating_sub(1)).to_string();
@@ -587,9 +590,14 @@ impl<'a> SentenceCtx<'a> {
                 // A participle modifies the noun right before it ("a ceasefire
                 // brokered by Qatar"); after a comma it is more likely a finite verb
                 // the parser hung from a noun ("Saudi Arabia, which …, called for").
-                g.reduced_relative =
-                    w.deprel == "acl" && w.xpos == "VBN" && c.subject.is_some_and(|(_, v)| v == Via::Antecedent);
-                g.passive = c.passive && !g.reduced_relative;
+                // The tagger may read a sentence's past tense as a participle ("The
+                // United Nations called for a truce"): word order must agree, or an
+                // agent must follow.
+                g.reduced_relative = w.deprel == "acl"
+                    && w.xpos == "VBN"
+                    && c.subject.is_some_and(|(_, v)| v == Via::Antecedent)
+                    && (g.reduced_relative || c.agent.is_some());
+                g.passive = c.passive && (g.reduced_relative || w.deprel != "acl");
             }
             let tree_subj = tc.and_then(|(tv, c)| c.subject.and_then(|(w, _)| tv.group(a, w)));
             let shallow_subj = || {
@@ -964,6 +972,38 @@ impl<'a> SentenceCtx<'a> {
             return None;
         }
         own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic story)"))
+    }
+
+    /// "Prime Minister Fayez al-Serraj" with a name the dictionaries lack: remember
+    /// "Serraj" as that actor for the rest of the story.
+    fn learn_names(&self, disc: &mut Discourse) {
+        let a = self.a;
+        for (n, np) in a.nps.iter().enumerate() {
+            let last = np.end - 1;
+            let raw = &self.text[a.toks[last].token.start..a.toks[last].token.end];
+            let unknown_name = a.mention_of[last].is_none()
+                && a.class(last) == words::Class::Word
+                && raw.chars().any(char::is_uppercase)
+                && last > np.start
+                && a.mention_of[last - 1].is_none_or(|m| matches!(a.mentions[m].kind, analysis::MentionKind::Agent(_)));
+            let titled = (np.start..np.end).any(|j| {
+                a.mention_of[j].is_some_and(|m| matches!(a.mentions[m].kind, analysis::MentionKind::Agent(_)))
+            });
+            if !unknown_name || !titled {
+                continue;
+            }
+            let g = NpGroup { nps: vec![n], start: np.start, end: np.end };
+            let resolved = self.resolve_group(&g, disc);
+            let [r] = resolved.as_slice() else { continue };
+            let lower = a.lower(last).to_string();
+            let actor =
+                Resolved { person: true, name: phrase_text(self.text, a, np.start, np.end).to_string(), ..r.clone() };
+            // "al-Serraj" is later "Serraj".
+            if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
+                disc.names.push(analysis::LearnedName { word: tail.to_string(), actor: actor.clone() });
+            }
+            disc.names.push(analysis::LearnedName { word: lower, actor });
+        }
     }
 
     /// Resolves a group's phrases to actors, following pronouns and bare roles.

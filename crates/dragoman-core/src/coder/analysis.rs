@@ -226,6 +226,19 @@ fn hyphenated(toks: &[Tok], i: usize, k: &Knowledge) -> Option<Mention> {
     if matches!(parts[0], "pro" | "anti" | "non" | "ex" | "post" | "pre" | "neo") {
         return None;
     }
+    // "Hamas-led gunmen", "Houthi-run ministry", "Taliban-claimed attack": the actor
+    // that leads, runs or claims is the phrase's actor ("Russian-backed" is not:
+    // the backer is someone else).
+    if parts.len() == 2 && matches!(parts[1], "led" | "run" | "controlled" | "claimed" | "commanded" | "ruled") {
+        let mut hit = None;
+        k.actor_index.candidates(parts[0], |e, _| {
+            let entry = &k.actors[e];
+            if entry.phrase.len() == 1 && word_matches(&entry.phrase[0], parts[0]) && entry.kind != ActorKind::Person {
+                hit = Some(e);
+            }
+        });
+        return hit.map(|e| Mention { start: i, end: i + 1, kind: MentionKind::Actor(e), fuzzy: false });
+    }
     let mut found = Vec::new();
     for p in &parts {
         let mut hit = None;

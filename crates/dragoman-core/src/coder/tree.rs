@@ -22,7 +22,7 @@ pub struct TreeView {
 
 /// Relations through which a noun's phrase may hold the actor when the head's own
 /// phrase names no one ("a group of men", "thousands of protesters").
-const INNER: &[&str] = &["nmod", "nmod:poss", "appos", "compound", "flat", "amod"];
+const INNER: &[&str] = &["nmod", "appos", "compound", "flat", "amod"];
 
 impl TreeView {
     pub fn new(tree: Tree, a: &Analysis) -> TreeView {

@@ -260,3 +260,17 @@ fn a_name_introduced_with_a_title_is_known_for_the_rest_of_the_story() {
     // The name alone, never introduced, names no one.
     assert!(code("Serraj accused Haftar of staging a coup.").iter().all(|e| !e.source.code.starts_with("LBYGOV")));
 }
+
+#[test]
+fn a_condemned_act_names_its_doer_as_the_target() {
+    let text = "KYIV (Reuters) - Russian missiles struck Kyiv overnight, killing five people. \
+                Ukrainian President Volodymyr Zelenskiy condemned the strikes on Monday.";
+    let ev = code(text);
+    assert!(
+        ev.iter().any(|e| e.sentence == 1
+            && e.code.starts_with("111")
+            && e.target.as_ref().is_some_and(|t| t.code.starts_with("RUS") && t.inferred)),
+        "{:?}",
+        triples(&ev)
+    );
+}

@@ -113,6 +113,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     // (sentence, clause token range) of each event, for its location.
     let mut event_clauses: Vec<(usize, usize, usize)> = Vec::new();
     let mut analyses = Vec::with_capacity(spans.len());
+    let mut prior_sources: Vec<String> = Vec::new();
     for &(s, e) in &spans {
         let tokens = tokenize(text, s, e);
         if let Some(d) = discard_hit(k, &tokens, true) {
@@ -234,6 +235,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             main_subject: None,
             tree: tree.as_ref(),
             place_countries,
+            prior: &prior_sources,
             story_countries: {
                 let mut c = country_counts.clone();
                 c.sort_by_key(|c| std::cmp::Reverse(c.1));
@@ -247,6 +249,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             clauses: Default::default(),
         };
         let events = ctx.code_sentence(&mut disc, &mut trace);
+        let new_sources: Vec<String> = events.iter().map(|e| e.source.code.clone()).collect();
         event_clauses.extend(ctx.clauses.take().into_iter().map(|(lo, hi)| (si, lo, hi)));
         let subject_date = ctx.sentence_date(&disc);
         out.events.extend(events);
@@ -278,6 +281,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         if let Some(d) = subject_date {
             disc.last_date = Some(d);
         }
+        prior_sources.extend(new_sources);
         if opts.explain {
             out.trace.push(trace);
         }
@@ -387,6 +391,50 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// Nouns that refer back to an act the story told ("condemned the decision").
+const BACK_REFERENCES: &[&str] = &[
+    "decision",
+    "move",
+    "measure",
+    "step",
+    "accusation",
+    "allegation",
+    "claim",
+    "remark",
+    "comment",
+    "statement",
+    "law",
+    "bill",
+    "deal",
+    "agreement",
+    "deployment",
+    "arrest",
+    "detention",
+    "expulsion",
+    "launch",
+    "test",
+    "ban",
+    "action",
+    "incident",
+    "incursion",
+    "raid",
+    "killing",
+    "violence",
+    "crackdown",
+    "sanction",
+    "plan",
+    "proposal",
+    "vote",
+    "ruling",
+    "verdict",
+    "sentence",
+    "suspension",
+    "seizure",
+    "shooting",
+    "bombing",
+    "operation",
+];
+
 /// Verbs whose infinitive is an act promised or planned ("agreed to", "vowed to").
 const PROMISES: &[&str] = &[
     "agree",
@@ -490,6 +538,8 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
+    /// The sources of the events coded so far in the story, in order.
+    prior: &'a [String],
     /// The countries of the places the sentence names unambiguously, in order.
     place_countries: Vec<String>,
     /// The countries the story has named so far, most named first.
@@ -780,6 +830,28 @@ impl<'a> SentenceCtx<'a> {
                 targets = sources.clone();
             }
             // PETRARCH's conventions leave such events without a target.
+            // "condemned the strikes", "rejected the accusations": the act referred
+            // back to names the target, whoever the story said did it.
+            let back_reference = tc.and_then(|(_, c)| c.object).is_some_and(|o| {
+                let Some(tv) = self.tree else { return false };
+                let w = &tv.tree.words[o];
+                let tok = tv.tok_of(o);
+                let definite = tv.children(o).iter().any(|&d| {
+                    matches!(tv.tree.words[d].deprel, "det" | "nmod:poss")
+                        && matches!(
+                            tv.tree.words[d].lemma.to_lowercase().as_str(),
+                            "the" | "this" | "that" | "these" | "those" | "such"
+                        )
+                });
+                let event_noun = a.trigger_at[tok].is_some_and(|ti| k.verbs.verbs[a.triggers[ti].verb].noun)
+                    || BACK_REFERENCES.contains(&w.lemma.to_lowercase().as_str());
+                w.upos == "NOUN" && definite && event_noun && a.np_at[tok].is_none_or(|n| a.nps[n].actors.is_empty())
+            });
+            if targets.is_empty() && back_reference && !say && !k.community_verbs {
+                if let Some(t) = self.referred_actor(&sources, &events, t.start) {
+                    targets.push(t);
+                }
+            }
             if targets.is_empty() && !say && !code.starts_with("01") && !k.community_verbs {
                 if let Some(t) = self.implied_target(&sources, source_g.as_ref(), t.start, &code) {
                     targets.push(t);
@@ -972,6 +1044,29 @@ impl<'a> SentenceCtx<'a> {
             return None;
         }
         own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic story)"))
+    }
+
+    /// The doer of the latest act the story reported, of another country than the
+    /// sources: what "the strikes" or "the accusations" refer back to.
+    fn referred_actor(&self, sources: &[Side], this_sentence: &[Event], trigger: usize) -> Option<Side> {
+        let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
+        let code = this_sentence
+            .iter()
+            .rev()
+            .map(|e| e.source.code.as_str())
+            .chain(self.prior.iter().rev().map(String::as_str))
+            .take(12)
+            .find(|c| country_of(c).is_some() && !own.contains(&country_of(c)))?;
+        let r = Resolved {
+            code: code.to_string(),
+            name: code.to_string(),
+            start: trigger,
+            end: trigger + 1,
+            rule: "inferred: whoever did what it refers back to".into(),
+            person: false,
+            place: false,
+        };
+        Some(Side { text_span: (trigger, trigger + 1), actor: r })
     }
 
     /// "Prime Minister Fayez al-Serraj" with a name the dictionaries lack: remember

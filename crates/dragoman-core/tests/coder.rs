@@ -274,3 +274,11 @@ fn a_condemned_act_names_its_doer_as_the_target() {
         triples(&ev)
     );
 }
+
+#[test]
+fn an_arrest_with_no_agent_is_the_polices() {
+    let ev = code("BRUSSELS (Reuters) - Thirty protesters were detained on Monday.");
+    let e = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.source.code, "BELCOP");
+    assert!(e.source.inferred);
+}

@@ -781,8 +781,28 @@ impl<'a> SentenceCtx<'a> {
                     continue;
                 }
             }
-            let sources = source_g.as_ref().map(|sg| self.sides(sg, disc)).unwrap_or_default();
+            let mut sources = source_g.as_ref().map(|sg| self.sides(sg, disc)).unwrap_or_default();
             let mut targets = target_g.as_ref().map(|tg| self.sides(tg, disc)).unwrap_or_default();
+            // "30 people were detained", "80 were arrested": with no agent named, an
+            // arrest at home is the police's (of the place's or the story's country).
+            if sources.is_empty()
+                && g.passive
+                && (code.starts_with("173") || code.starts_with("175"))
+                && !k.community_verbs
+            {
+                if let Some((c, why)) = &self.story_country {
+                    let r = Resolved {
+                        code: format!("{c}COP"),
+                        name: c.clone(),
+                        start: t.start,
+                        end: t.end,
+                        rule: format!("inferred: the police of {why}"),
+                        person: false,
+                        place: false,
+                    };
+                    sources.push(Side { text_span: (t.start, t.end), actor: r });
+                }
+            }
             // A default target that names no one new ("a massive drone" resolving to
             // the attacker itself) gives way to the next actor in the clause.
             let mut next_from = target_g.as_ref().map(|g| g.end);

@@ -449,7 +449,14 @@ const PROMISES: &[&str] = &[
     "commit",
     "undertake",
     "resolve",
+    "seek",
+    "aim",
+    "hope",
+    "want",
 ];
+
+/// Adjectives of willingness that make their infinitive an intent ("ready to talk").
+const WILLING: &[&str] = &["ready", "willing", "prepared", "keen", "determined", "committed", "eager"];
 
 /// The intent code of an act announced rather than done ("will deliver air defence
 /// systems": 072 → 0332; "would respond with force": 19x → 138), following the
@@ -614,14 +621,16 @@ impl<'a> SentenceCtx<'a> {
                 let h = tv.tree.head(c.predicate).filter(|_| w.deprel == "xcomp")?;
                 let head = &tv.tree.words[h];
                 let lemma = head.lemma.to_lowercase();
-                let kind = if PROMISES.contains(&lemma.as_str()) {
+                let kind = if PROMISES.contains(&lemma.as_str()) || WILLING.contains(&lemma.as_str()) {
                     false
                 } else if matches!(lemma.as_str(), "refuse" | "decline") {
                     true
                 } else {
                     return None;
                 };
-                (head.upos == "VERB").then(|| (tv.tok_of(h), kind))
+                // "is ready to work with Riyadh": an adjective of willingness promises too.
+                let willing = head.upos == "ADJ" && WILLING.contains(&lemma.as_str());
+                (head.upos == "VERB" || willing).then(|| (tv.tok_of(h), kind))
             });
             // "refused to release the prisoners": the act refused (1243).
             let refused = promised_by.is_some_and(|(_, r)| r);

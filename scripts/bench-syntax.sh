@@ -4,7 +4,8 @@
 #
 #   bash scripts/bench-syntax.sh [MB]        (default: a 10 MB generated corpus)
 #
-# Prints: `dragoman code` without and with --syntax over the corpus; `dragoman parse`
+# Prints: `dragoman code` (which parses the sentences that hold a trigger) and
+# `dragoman code --shallow` (no parser) over the corpus; `dragoman parse`
 # and spaCy (tagger, parser, NER; scripts/spacy-speed.py, in a throwaway venv from
 # scripts/spacy-venv.sh) over the same first 3,000 sentences, and their ratio.
 set -euo pipefail
@@ -19,8 +20,8 @@ corpus="$work/corpus-${mb}mb.jsonl"
 
 echo "== dragoman code, one core, $corpus"
 taskset -c 0 "$bin" code "$corpus" -o /dev/null 2>&1 | tail -1
-echo "== dragoman code --syntax"
-taskset -c 0 "$bin" code "$corpus" --syntax -o /dev/null 2>&1 | tail -1
+echo "== dragoman code --shallow (no parser)"
+taskset -c 0 "$bin" code "$corpus" --shallow -o /dev/null 2>&1 | tail -1
 
 # The same sentences for both parsers: the first 3,000 the splitter finds.
 { "$bin" parse "$corpus" --quiet | sed -n "s/^# text = //p" | head -3000 > "$work/sentences.txt"; } || true

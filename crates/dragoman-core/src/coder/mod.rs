@@ -132,8 +132,11 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             trace.text = sentence_text.to_string();
         }
         let mut sentence_tree = None;
-        if let Some(model) = syntax {
-            let tree = model.parse_spans(&crate::syntax::words_from_tokens(text, &tokens));
+        // Coding needs the tree only where a trigger stands; it is parsed below, after
+        // the words are analysed. Explaining and keeping trees parse every sentence.
+        let words = syntax.map(|_| crate::syntax::words_from_tokens(text, &tokens));
+        if let (Some(model), true) = (syntax, opts.syntax || opts.explain) {
+            let tree = model.parse_spans(words.as_deref().unwrap_or_default());
             if opts.explain {
                 trace.tree = tree.compact();
                 if tree.chunked {
@@ -163,6 +166,11 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             .collect();
         let spans_t: Vec<(usize, usize)> = times.iter().map(|m| (m.start, m.end)).collect();
         let a = analyse(tokens, &spans_t, k, doc.published, &disc.names);
+        if let (Some(model), None, false) = (syntax, &sentence_tree, opts.shallow) {
+            if !a.triggers.is_empty() {
+                sentence_tree = Some(model.parse_spans(words.as_deref().unwrap_or_default()));
+            }
+        }
         let tree = sentence_tree.map(|t| tree::TreeView::new(t, &a));
         if opts.explain {
             trace.tokens = a.toks.iter().map(|t| format!("{}/{:?}", t.token.lower, t.class)).collect();

@@ -939,7 +939,19 @@ impl<'a> SentenceCtx<'a> {
             if n == 0 {
                 note(format!("not coded: no target, and events need one here (code {code})"));
             } else {
-                note(format!("coded {n} event(s) with {code} by {rule}"));
+                let how = match (tc.is_some(), tree_subj.is_some()) {
+                    (true, true) => "subject from the tree",
+                    (true, false) => "subject by word order (the tree gave none)",
+                    (false, _) => "roles by word order",
+                };
+                let inferred: Vec<String> = sources
+                    .iter()
+                    .chain(&targets)
+                    .filter(|s| s.actor.rule.starts_with("inferred"))
+                    .map(|s| format!("{} {}", s.actor.code, s.actor.rule))
+                    .collect();
+                let inferred = if inferred.is_empty() { String::new() } else { format!("; {}", inferred.join("; ")) };
+                note(format!("coded {n} event(s) with {code} by {rule} ({how}){inferred}"));
             }
         }
         // The promising verb's own patterns ("pledged to send troops") win; the

@@ -66,7 +66,6 @@ fn coordinated_verbs_share_their_subject() {
 }
 
 #[test]
-#[ignore = "the greedy parser (PUD UAS 82) still gets this construction wrong; an issue 8 acceptance case"]
 fn after_clause() {
     let t = parse("Police arrested two men after protesters set fire to the consulate.");
     assert_eq!(rel(&t, "Police"), "nsubj", "{}", t.compact());

@@ -282,3 +282,14 @@ fn an_arrest_with_no_agent_is_the_polices() {
     assert_eq!(e.source.code, "BELCOP");
     assert!(e.source.inferred);
 }
+
+#[test]
+fn a_day_after_dates_from_the_main_clause() {
+    // Published Thursday 2024-01-18: "on Tuesday" is the 16th, "a day after" the 15th.
+    let ev = code("Serbian police detained two men on Tuesday, a day after protesters attacked the Russian embassy.");
+    let attack = ev.iter().find(|e| e.code.starts_with('1') && e.source.code.starts_with("SRBOPP"));
+    let attack = attack.unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(attack.date, "2024-01-15");
+    let arrest = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(arrest.date, "2024-01-16");
+}

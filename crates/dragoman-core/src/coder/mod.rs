@@ -1306,6 +1306,13 @@ impl<'a> SentenceCtx<'a> {
         disc: &Discourse,
     ) -> (DateRange, Option<String>) {
         let a = self.a;
+        // "resigned on Tuesday, a day after a group of men beat a student": the
+        // clause's act is dated from the main clause's day.
+        if let Some((base, days, words)) = self.relative_day(trigger) {
+            let shift = |d: chrono::NaiveDate| d.checked_add_signed(chrono::Duration::days(days)).unwrap_or(d);
+            let range = DateRange { from: shift(base.from), to: shift(base.to), precision: base.precision };
+            return (range, Some(words));
+        }
         // With a tree: the time that modifies the trigger's own clause or a clause
         // above it ("said on Wednesday that he would not back down"), never one in a
         // side clause ("Zourabichvili, who vetoed the bill this month, urged …").
@@ -1352,6 +1359,36 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         (DateRange::day(self.doc.published), None)
+    }
+
+    /// "a day after", "two days before", "hours after" right before the trigger's
+    /// clause: the main clause's date (its time expression, else the publication
+    /// date), the shift in days, and the words that gave it.
+    fn relative_day(&self, trigger: usize) -> Option<(DateRange, i64, String)> {
+        let a = self.a;
+        let lo = trigger.saturating_sub(12);
+        let k = (lo..trigger).rev().find(|&j| matches!(a.lower(j), "after" | "before"))?;
+        if (k + 1..trigger).any(|j| matches!(a.class(j), words::Class::Stop | words::Class::Sub)) {
+            return None;
+        }
+        let unit = a.lower(k.checked_sub(1)?);
+        let count = k.checked_sub(2).map(|j| a.lower(j));
+        let n: i64 = match (count, unit) {
+            (Some("a" | "one"), "day") => 1,
+            (Some("two"), "days") => 2,
+            (Some("three"), "days") => 3,
+            (Some("four"), "days") => 4,
+            (_, "hours") => 0,
+            (Some("a" | "one"), "week") => 7,
+            _ => return None,
+        };
+        let days = if a.lower(k) == "after" { -n } else { n };
+        let start = k.saturating_sub(2);
+        let cut = a.toks[start].token.start;
+        let base =
+            self.times.iter().rev().find(|m| m.end <= cut).map_or(DateRange::day(self.doc.published), |m| m.range);
+        let words = self.text[a.toks[start].token.start..a.toks[k].token.end].to_string();
+        Some((base, days, words))
     }
 
     fn sentence_date(&self, disc: &Discourse) -> Option<(DateRange, String)> {

@@ -468,7 +468,8 @@ const WILLING: &[&str] = &["ready", "willing", "prepared", "keen", "determined",
 pub fn intent_code(code: &str) -> Option<&'static str> {
     let c3 = code.get(..3).unwrap_or(code);
     Some(match c3 {
-        "040" | "041" | "042" | "043" | "044" | "045" | "046" => "036",
+        "040" | "041" | "042" | "043" | "044" | "046" => "036",
+        "045" => "039",
         "050" | "051" | "052" | "053" | "054" | "055" | "056" | "057" => "032",
         "060" => "031",
         "061" => "0311",

@@ -223,6 +223,8 @@ fn calling_someone_names_is_no_phone_call() {
     assert!(has(&ev, "USA", "RUS", "041"), "{:?}", triples(&ev));
     let ev = code("The Taliban administration called the expulsions \"cruel\" and urged Islamabad to wait.");
     assert!(has(&ev, "AFG", "PAK", "111"), "{:?}", triples(&ev));
+    let ev = code("Estonia called for the European Union to take tougher action.");
+    assert!(has(&ev, "EST", "IGOEUREEC", "02"), "{:?}", triples(&ev));
     let ev = code("Peskov said Zelenskiy lacked legitimacy.");
     assert!(has(&ev, "RUS", "UKR", "111"), "{:?}", triples(&ev));
 }

@@ -707,12 +707,13 @@ impl<'a> SentenceCtx<'a> {
             };
             // "called the expulsions \"cruel\"", "called it an \"activist\" ruling": a
             // word in quotes after the one called is a verdict, not a phone call.
-            if base == "call"
-                && code.starts_with("041")
-                && !k.community_verbs
-                && (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"")
-            {
-                code = "111".to_string();
+            // "called for the EU to act", "called for an investigation": an appeal.
+            if base == "call" && code.starts_with("041") && !k.community_verbs {
+                if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
+                    code = "111".to_string();
+                } else if a.toks.get(t.end).is_some_and(|t| t.token.lower == "for") {
+                    code = "020".to_string();
+                }
             }
             let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);
             let mut negated = g.negated && !negation_in_pattern;

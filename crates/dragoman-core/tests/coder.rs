@@ -295,3 +295,11 @@ fn a_day_after_dates_from_the_main_clause() {
     let arrest = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!(arrest.date, "2024-01-16");
 }
+
+#[test]
+fn a_statement_about_ones_own_country_or_to_reporters_is_no_event() {
+    let ev = code("Israeli minister Benny Gantz said Israel would remain strong.");
+    assert!(!ev.iter().any(|e| e.code.starts_with("01")), "{:?}", triples(&ev));
+    let ev = code("Prime Minister Ibrahim Traore told state television that the talks were over.");
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.ends_with("MED"))), "{:?}", triples(&ev));
+}

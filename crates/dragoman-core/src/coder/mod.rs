@@ -889,7 +889,20 @@ impl<'a> SentenceCtx<'a> {
                     targets.push(t);
                 }
             }
-            if say && targets.iter().all(|t| sources.iter().any(|s| s.actor.code == t.actor.code)) {
+            // "Gantz said Israel would exact a price": a speaker's own country as a
+            // whole is no one the statement is about.
+            // "told reporters", "told state television": an outlet or an audience is
+            // never the one a statement is about (coding guide).
+            let about_no_one = |t: &Side| {
+                (!k.community_verbs && t.actor.code.ends_with("MED"))
+                    || sources.iter().any(|s| {
+                        s.actor.code == t.actor.code
+                            || !k.community_verbs
+                                && t.actor.code.len() == 3
+                                && country_of(&s.actor.code).as_deref() == Some(t.actor.code.as_str())
+                    })
+            };
+            if say && targets.iter().all(about_no_one) {
                 note("not coded: a statement with no one it is about".into());
                 continue;
             }

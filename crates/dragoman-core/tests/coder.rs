@@ -303,3 +303,25 @@ fn a_statement_about_ones_own_country_or_to_reporters_is_no_event() {
     let ev = code("Prime Minister Ibrahim Traore told state television that the talks were over.");
     assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.ends_with("MED"))), "{:?}", triples(&ev));
 }
+
+#[test]
+fn the_two_leaders_are_the_two_countries_named_last() {
+    let text = "ANKARA (Reuters) - Greek Prime Minister Kyriakos Mitsotakis met Turkish President Tayyip Erdogan \
+                in Ankara on Thursday. The two leaders agreed to resume talks on maritime borders.";
+    let ev = code(text);
+    let later: Vec<_> = ev.iter().filter(|e| e.sentence == 1).collect();
+    assert!(
+        later
+            .iter()
+            .any(|e| e.source.code.starts_with("GRC") && e.target.as_ref().is_some_and(|t| t.code.starts_with("TUR"))),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(
+        later
+            .iter()
+            .any(|e| e.source.code.starts_with("TUR") && e.target.as_ref().is_some_and(|t| t.code.starts_with("GRC"))),
+        "{:?}",
+        triples(&ev)
+    );
+}

@@ -80,6 +80,8 @@ struct Discourse {
     last_thing: Vec<Resolved>,
     last_person: Vec<Resolved>,
     last_plural: Vec<Resolved>,
+    /// Countries named as actors, most recent first, each once (for "the two leaders").
+    recent_countries: Vec<String>,
     /// (head word, code) of phrases with a role ("ministry", RUSGOV), for a later
     /// bare "the ministry".
     roles: Vec<(String, String)>,
@@ -222,6 +224,8 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         });
         for r in acting.flat_map(|n| a.nps[n].actors.iter()) {
             if let Some(c) = country_of(&r.code) {
+                disc.recent_countries.retain(|x| *x != c);
+                disc.recent_countries.insert(0, c.clone());
                 match country_counts.iter_mut().find(|(x, _)| *x == c) {
                     Some((_, n)) => *n += 1,
                     None => country_counts.push((c, 1)),
@@ -858,7 +862,9 @@ impl<'a> SentenceCtx<'a> {
                 note(format!("not coded: no source actor found (code {code})"));
                 continue;
             }
-            if compound && targets.is_empty() {
+            // "The two leaders agreed to resume talks": each with the other.
+            let pair = sources.len() == 2 && sources.iter().all(|s| s.actor.rule.starts_with("inferred: the two"));
+            if (compound || pair) && targets.is_empty() {
                 targets = sources.clone();
             }
             // PETRARCH's conventions leave such events without a target.
@@ -1197,6 +1203,17 @@ impl<'a> SentenceCtx<'a> {
                 }));
             } else if let Some(gi) = np.bare_agent {
                 let ag = &self.k.agents[gi];
+                // "the two leaders", "both sides": the last two countries the story
+                // named as actors, each with the role.
+                let pair = (np.start..np.end).any(|j| matches!(self.a.lower(j), "two" | "both"));
+                if pair && !self.k.community_verbs && disc.recent_countries.len() >= 2 {
+                    for c in &disc.recent_countries[..2] {
+                        let mut r = role_of(c, ag, np.start, np.end);
+                        r.rule = format!("inferred: the two countries the story named last ({})", ag.rule);
+                        out.push(r);
+                    }
+                    continue;
+                }
                 // "its troops": the owner of the possessive pronoun.
                 let owner = pronoun_kind(self.a.lower(np.start))
                     .filter(|_| self.a.class(np.start) == words::Class::PossPron)

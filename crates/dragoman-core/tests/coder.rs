@@ -325,3 +325,10 @@ fn the_two_leaders_are_the_two_countries_named_last() {
         triples(&ev)
     );
 }
+
+#[test]
+fn a_surname_inside_a_longer_name_is_someone_else() {
+    // "Hassan" alone is a known surname; "Hassan Sheikh" is another person.
+    let ev = code("Hassan Sheikh thanked Erdogan for his efforts.");
+    assert!(ev.iter().all(|e| !e.source.code.starts_with("NGO")), "{:?}", triples(&ev));
+}

@@ -194,6 +194,24 @@ fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Me
                 best = Some((len, MentionKind::Agent(e)));
             }
         });
+        // "Hassan Sheikh thanked …" is not Tirana Hassan: a person's one-word name
+        // followed by more of a name is somebody else's first or middle name.
+        let continues_name = |j: usize| {
+            toks.get(j).is_some_and(|t| {
+                t.class == Class::Word
+                    && (t.token.capitalized
+                        || ["al-", "el-", "bin", "ibn", "bint"].iter().any(|p| t.token.lower.starts_with(p)))
+            })
+        };
+        if let Some((1, MentionKind::Actor(e))) = &best {
+            if k.actors[*e].kind == ActorKind::Person && continues_name(i + 1) && !k.community_verbs {
+                i += 1;
+                while continues_name(i) {
+                    i += 1;
+                }
+                continue;
+            }
+        }
         if best.is_none() && toks[i].token.capitalized {
             if let Some(l) = learned.iter().rposition(|l| l.word == lower) {
                 best = Some((1, MentionKind::Learned(l)));
@@ -208,7 +226,7 @@ fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Me
             if let Some(m) = hyphenated(toks, i, k) {
                 out.push(m);
             }
-        } else if toks[i].token.capitalized && lower.chars().count() >= 6 {
+        } else if toks[i].token.capitalized && lower.chars().count() >= 6 && !continues_name(i + 1) {
             if let Some(e) = fuzzy_person(lower, k) {
                 out.push(Mention { start: i, end: i + 1, kind: MentionKind::Actor(e), fuzzy: true });
             }

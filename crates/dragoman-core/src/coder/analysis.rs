@@ -29,8 +29,8 @@ pub enum MentionKind {
     /// A hyphenated run of countries ("Armenian-Azerbaijani").
     Several(Vec<usize>),
     /// A person the story introduced earlier with a title ("Prime Minister Fayez
-    /// al-Serraj", then "Serraj"): an index into the story's learned names.
-    Learned(usize),
+    /// al-Serraj", then "Serraj"), as the story resolved them.
+    Learned(Box<Resolved>),
 }
 
 /// A person's name the dictionaries lack, learned from the phrase that introduced it.
@@ -91,8 +91,6 @@ pub struct Np {
 /// Word-level facts about a sentence.
 #[derive(Debug, Clone)]
 pub struct Analysis {
-    /// The names the story taught before this sentence.
-    pub learned: Vec<LearnedName>,
     pub toks: Vec<Tok>,
     pub mentions: Vec<Mention>,
     pub triggers: Vec<Trigger>,
@@ -142,7 +140,6 @@ pub fn analyse(
         mention_of[m.start..m.end].iter_mut().for_each(|x| *x = Some(mi));
     }
     let mut a = Analysis {
-        learned: learned.to_vec(),
         mention_of,
         toks,
         mentions,
@@ -213,8 +210,8 @@ fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Me
             }
         }
         if best.is_none() && toks[i].token.capitalized {
-            if let Some(l) = learned.iter().rposition(|l| l.word == lower) {
-                best = Some((1, MentionKind::Learned(l)));
+            if let Some(l) = learned.iter().rev().find(|l| l.word == lower) {
+                best = Some((1, MentionKind::Learned(Box::new(l.actor.clone()))));
             }
         }
         if let Some((len, kind)) = best {
@@ -568,13 +565,6 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     let mut countries: Vec<Resolved> = Vec::new();
     let mut people: Vec<Resolved> = Vec::new();
     let mut agent: Option<(usize, usize)> = None;
-    let learned: Vec<&Resolved> = ms
-        .iter()
-        .filter_map(|m| match m.kind {
-            MentionKind::Learned(l) => a.learned.get(l).map(|l| &l.actor),
-            _ => None,
-        })
-        .collect();
     let mut all_agents: Vec<usize> = Vec::new();
     let agent_in_phrase = ms.iter().find(|m| matches!(m.kind, MentionKind::Agent(_)));
     for m in &ms {
@@ -633,7 +623,14 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                     }
                 }
             }
-            MentionKind::Learned(_) => {}
+            MentionKind::Learned(r) => {
+                people.push(Resolved {
+                    start: m.start,
+                    end: m.end,
+                    rule: "named earlier in the story".into(),
+                    ..(**r).clone()
+                });
+            }
             MentionKind::Agent(g) => {
                 all_agents.push(*g);
                 if agent.is_none() {
@@ -647,9 +644,6 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     if let Some(p) = possessive_at {
         let head_is_actor = ms.iter().any(|m| m.start > p);
         np.possessive = !head_is_actor;
-    }
-    for (r, m) in learned.iter().zip(ms.iter().filter(|m| matches!(m.kind, MentionKind::Learned(_)))) {
-        people.push(Resolved { start: m.start, end: m.end, rule: "named earlier in the story".into(), ..(*r).clone() });
     }
     if !people.is_empty() {
         np.actors = people;

@@ -115,7 +115,6 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     // (sentence, clause token range) of each event, for its location.
     let mut event_clauses: Vec<(usize, usize, usize)> = Vec::new();
     let mut analyses = Vec::with_capacity(spans.len());
-    let mut prior_sources: Vec<String> = Vec::new();
     for &(s, e) in &spans {
         let tokens = tokenize(text, s, e);
         if let Some(d) = discard_hit(k, &tokens, true) {
@@ -200,21 +199,17 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         // The places this sentence names, and the country of the first place where
         // something happens ("in Nairobi"), for roles named without a country.
         let places = locate::find_in_sentence(places_g, &a);
+        // The one country all of a place's candidates lie in, if they agree.
+        let unambiguous = |m: &locate::PlaceMention| {
+            let first = places_g.get(*m.candidates.first()?).country.as_str();
+            m.candidates.iter().all(|&id| places_g.get(id).country == first).then(|| first.to_string())
+        };
+        let story = story_country(dateline_country.as_deref(), &country_counts);
         let place_country = places.iter().filter(|m| m.locative).find_map(|m| {
-            let countries: Vec<&str> = m.candidates.iter().map(|&id| places_g.get(id).country.as_str()).collect();
-            let story = story_country(dateline_country.as_deref(), &country_counts);
-            match story {
-                Some(c) if countries.contains(&c.as_str()) => Some(c),
-                _ => countries.first().filter(|c| countries.iter().all(|d| d == *c)).map(|c| c.to_string()),
-            }
+            let in_story = story.as_ref().filter(|c| m.candidates.iter().any(|&id| places_g.get(id).country == **c));
+            in_story.cloned().or_else(|| unambiguous(m))
         });
-        let place_countries: Vec<String> = places
-            .iter()
-            .filter_map(|m| {
-                let first = places_g.get(*m.candidates.first()?).country.as_str();
-                m.candidates.iter().all(|&id| places_g.get(id).country == first).then(|| first.to_string())
-            })
-            .collect();
+        let place_countries: Vec<String> = places.iter().filter_map(unambiguous).collect();
         if gazetteer.is_some() {
             sentence_places.push(places);
         }
@@ -247,7 +242,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             main_subject: None,
             tree: tree.as_ref(),
             place_countries,
-            prior: &prior_sources,
+            prior: &out.events,
             story_country: place_country
                 .map(|c| (c, "the place named in the sentence"))
                 .or_else(|| dateline_country.clone().map(|c| (c, "the dateline's country")))
@@ -256,10 +251,8 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             clauses: Default::default(),
         };
         let events = ctx.code_sentence(&mut disc, &mut trace);
-        let new_sources: Vec<String> = events.iter().map(|e| e.source.code.clone()).collect();
         event_clauses.extend(ctx.clauses.take().into_iter().map(|(lo, hi)| (si, lo, hi)));
         let subject_date = ctx.sentence_date(&disc);
-        out.events.extend(events);
         // Remember who the sentence was about, for pronouns in the next one.
         if let Some(g) = ctx.main_subject.take() {
             let resolved = ctx.resolve_group(&g, &disc);
@@ -278,6 +271,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             }
         }
         ctx.learn_names(&mut disc);
+        out.events.extend(events);
         // Country-and-role codes seen (RUSGOV), for a later bare "the ministry".
         for np in &a.nps {
             let head = a.lower(np.end.saturating_sub(1)).to_string();
@@ -288,7 +282,6 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         if let Some(d) = subject_date {
             disc.last_date = Some(d);
         }
-        prior_sources.extend(new_sources);
         if opts.explain {
             out.trace.push(trace);
         }
@@ -553,8 +546,8 @@ struct SentenceCtx<'a> {
     require_dyad: bool,
     table: &'static CameoTable,
     main_subject: Option<NpGroup>,
-    /// The sources of the events coded so far in the story, in order.
-    prior: &'a [String],
+    /// The events coded so far in the story, in order.
+    prior: &'a [Event],
     /// The countries of the places the sentence names unambiguously, in order.
     place_countries: Vec<String>,
     /// The country a role named without one belongs to, and why.
@@ -564,6 +557,21 @@ struct SentenceCtx<'a> {
     /// The clause (token range) of the event being built, and of each event built.
     clause: std::cell::Cell<(usize, usize)>,
     clauses: std::cell::RefCell<Vec<(usize, usize)>>,
+}
+
+/// A side the text does not name: `code` (a country, also its name) at the words
+/// `at`, with the reason in its rule ("inferred: …").
+fn inferred_side(code: &str, at: (usize, usize), rule: String) -> Side {
+    let actor = Resolved {
+        code: code.to_string(),
+        name: code.to_string(),
+        start: at.0,
+        end: at.1,
+        rule,
+        person: false,
+        place: false,
+    };
+    Side { text_span: at, actor }
 }
 
 /// One side of a coded event, before it becomes an `ActorRef`.
@@ -627,16 +635,12 @@ impl<'a> SentenceCtx<'a> {
                 let h = tv.tree.head(c.predicate).filter(|_| w.deprel == "xcomp")?;
                 let head = &tv.tree.words[h];
                 let lemma = head.lemma.to_lowercase();
-                let kind = if PROMISES.contains(&lemma.as_str()) || WILLING.contains(&lemma.as_str()) {
-                    false
-                } else if matches!(lemma.as_str(), "refuse" | "decline") {
-                    true
-                } else {
-                    return None;
-                };
                 // "is ready to work with Riyadh": an adjective of willingness promises too.
-                let willing = head.upos == "ADJ" && WILLING.contains(&lemma.as_str());
-                (head.upos == "VERB" || willing).then(|| (tv.tok_of(h), kind))
+                let willing = WILLING.contains(&lemma.as_str());
+                let refuses = matches!(lemma.as_str(), "refuse" | "decline");
+                let promises = PROMISES.contains(&lemma.as_str()) || willing;
+                let governs = head.upos == "VERB" || head.upos == "ADJ" && willing;
+                ((promises || refuses) && governs).then(|| (tv.tok_of(h), refuses))
             });
             // "refused to release the prisoners": the act refused (1243).
             let refused = promised_by.is_some_and(|(_, r)| r);
@@ -807,16 +811,9 @@ impl<'a> SentenceCtx<'a> {
                 && !k.community_verbs
             {
                 if let Some((c, why)) = &self.story_country {
-                    let r = Resolved {
-                        code: format!("{c}COP"),
-                        name: c.clone(),
-                        start: t.start,
-                        end: t.end,
-                        rule: format!("inferred: the police of {why}"),
-                        person: false,
-                        place: false,
-                    };
-                    sources.push(Side { text_span: (t.start, t.end), actor: r });
+                    let mut police = inferred_side(c, (t.start, t.end), format!("inferred: the police of {why}"));
+                    police.actor.code.push_str("COP");
+                    sources.push(police);
                 }
             }
             // A default target that names no one new ("a massive drone" resolving to
@@ -867,7 +864,6 @@ impl<'a> SentenceCtx<'a> {
             if (compound || pair) && targets.is_empty() {
                 targets = sources.clone();
             }
-            // PETRARCH's conventions leave such events without a target.
             // "condemned the strikes", "rejected the accusations": the act referred
             // back to names the target, whoever the story said did it.
             let back_reference = tc.and_then(|(_, c)| c.object).is_some_and(|o| {
@@ -890,6 +886,7 @@ impl<'a> SentenceCtx<'a> {
                     targets.push(t);
                 }
             }
+            // PETRARCH's conventions leave such events without a target.
             if targets.is_empty() && !say && !code.starts_with("01") && !k.community_verbs {
                 if let Some(t) = self.implied_target(&sources, source_g.as_ref(), t.start, &code) {
                     targets.push(t);
@@ -1035,18 +1032,7 @@ impl<'a> SentenceCtx<'a> {
     fn implied_target(&self, sources: &[Side], source_g: Option<&NpGroup>, trigger: usize, code: &str) -> Option<Side> {
         let a = self.a;
         let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
-        let side = |c: &str, why: &str| {
-            let r = Resolved {
-                code: c.to_string(),
-                name: c.to_string(),
-                start: trigger,
-                end: trigger + 1,
-                rule: format!("inferred: {why}"),
-                person: false,
-                place: false,
-            };
-            Side { text_span: (trigger, trigger + 1), actor: r }
-        };
+        let side = |c: &str, why: &str| inferred_side(c, (trigger, trigger + 1), format!("inferred: {why}"));
         // Protests, arrests and curfews, and whatever a country's police, courts,
         // parties, unions or citizens do, happen at home unless the sentence says
         // otherwise.
@@ -1116,19 +1102,10 @@ impl<'a> SentenceCtx<'a> {
             .iter()
             .rev()
             .map(|e| e.source.code.as_str())
-            .chain(self.prior.iter().rev().map(String::as_str))
+            .chain(self.prior.iter().rev().map(|e| e.source.code.as_str()))
             .take(12)
             .find(|c| country_of(c).is_some() && !own.contains(&country_of(c)))?;
-        let r = Resolved {
-            code: code.to_string(),
-            name: code.to_string(),
-            start: trigger,
-            end: trigger + 1,
-            rule: "inferred: whoever did what it refers back to".into(),
-            person: false,
-            place: false,
-        };
-        Some(Side { text_span: (trigger, trigger + 1), actor: r })
+        Some(inferred_side(code, (trigger, trigger + 1), "inferred: whoever did what it refers back to".into()))
     }
 
     /// "Prime Minister Fayez al-Serraj" with a name the dictionaries lack: remember

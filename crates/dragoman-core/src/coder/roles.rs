@@ -141,7 +141,7 @@ pub struct NpGroup {
     pub end: usize,
 }
 
-fn np_has_content(a: &Analysis, n: usize) -> bool {
+pub fn np_has_content(a: &Analysis, n: usize) -> bool {
     let np = &a.nps[n];
     !np.actors.is_empty() || np.pronoun.is_some() || np.bare_agent.is_some()
 }

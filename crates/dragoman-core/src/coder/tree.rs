@@ -7,7 +7,7 @@
 
 use super::analysis::Analysis;
 use super::roles::NpGroup;
-use crate::syntax::clauses::{clauses, Clause};
+use crate::syntax::clauses::{children, clauses_with, Clause};
 use crate::syntax::Tree;
 
 pub struct TreeView {
@@ -39,13 +39,8 @@ impl TreeView {
             }
             word_tok.push(t.min(a.toks.len().saturating_sub(1)));
         }
-        let mut kids = vec![Vec::new(); n];
-        for i in 0..n {
-            if let Some(h) = tree.head(i) {
-                kids[h].push(i);
-            }
-        }
-        TreeView { clauses: clauses(&tree), tree, tok_word, word_tok, kids }
+        let kids = children(&tree);
+        TreeView { clauses: clauses_with(&tree, &kids), tree, tok_word, word_tok, kids }
     }
 
     pub fn word_at(&self, tok: usize) -> Option<usize> {
@@ -175,11 +170,8 @@ impl TreeView {
 
     /// The phrase with content at word `w` or below it, with the word it was found at.
     fn content_np(&self, a: &Analysis, w: usize, depth: usize) -> Option<(usize, usize)> {
-        if let Some(n) = a.np_at[self.word_tok[w]] {
-            let np = &a.nps[n];
-            if !np.actors.is_empty() || np.pronoun.is_some() || np.bare_agent.is_some() {
-                return Some((n, w));
-            }
+        if let Some(n) = a.np_at[self.word_tok[w]].filter(|&n| super::roles::np_has_content(a, n)) {
+            return Some((n, w));
         }
         // "into the Sea of Japan": a name's "of" phrase is part of the name.
         if depth >= 2 || self.tree.words[w].upos == "PROPN" {

@@ -64,13 +64,23 @@ fn is_relative_pronoun(lemma: &str) -> bool {
 
 /// The clauses of every verb in the tree, in word order.
 pub fn clauses(tree: &Tree) -> Vec<Clause> {
-    let n = tree.words.len();
-    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for i in 0..n {
+    clauses_with(tree, &children(tree))
+}
+
+/// Each word's dependents, in word order.
+pub fn children(tree: &Tree) -> Vec<Vec<usize>> {
+    let mut kids: Vec<Vec<usize>> = vec![Vec::new(); tree.words.len()];
+    for i in 0..tree.words.len() {
         if let Some(h) = tree.head(i) {
             kids[h].push(i);
         }
     }
+    kids
+}
+
+/// [`clauses`] with the words' dependents already listed ([`children`]).
+pub fn clauses_with(tree: &Tree, kids: &[Vec<usize>]) -> Vec<Clause> {
+    let n = tree.words.len();
     let mut out: Vec<Clause> =
         (0..n).filter(|&i| tree.words[i].upos == "VERB").map(|i| direct_roles(tree, &kids, i)).collect();
     // Subjects that come from elsewhere, resolved in order from the root down so that

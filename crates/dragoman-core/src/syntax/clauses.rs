@@ -82,7 +82,7 @@ pub fn children(tree: &Tree) -> Vec<Vec<usize>> {
 pub fn clauses_with(tree: &Tree, kids: &[Vec<usize>]) -> Vec<Clause> {
     let n = tree.words.len();
     let mut out: Vec<Clause> =
-        (0..n).filter(|&i| tree.words[i].upos == "VERB").map(|i| direct_roles(tree, &kids, i)).collect();
+        (0..n).filter(|&i| tree.words[i].upos == "VERB").map(|i| direct_roles(tree, kids, i)).collect();
     // Subjects that come from elsewhere, resolved in order from the root down so that
     // a chain ("urged X to try to hold") passes along.
     let mut order: Vec<usize> = (0..out.len()).collect();

@@ -33,13 +33,10 @@ pub enum MentionKind {
     Learned(Box<Resolved>),
 }
 
-/// A person's name the dictionaries lack, learned from the phrase that introduced it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct LearnedName {
-    /// The surname, lowercased and folded as tokens are.
-    pub word: String,
-    pub actor: Resolved,
-}
+/// People's names the dictionaries lack, learned from the phrases that introduced
+/// them: the surname (lowercased and folded as tokens are) → the actor, the latest
+/// introduction winning.
+pub type LearnedNames = crate::fxhash::FxHashMap<String, Resolved>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
@@ -119,7 +116,7 @@ pub fn analyse(
     time_spans: &[(usize, usize)],
     k: &Knowledge,
     date: NaiveDate,
-    learned: &[LearnedName],
+    learned: &LearnedNames,
 ) -> Analysis {
     let toks: Vec<Tok> = tokens
         .into_iter()
@@ -163,7 +160,7 @@ fn proper_kind(kind: ActorKind) -> bool {
     !matches!(kind, ActorKind::Other | ActorKind::Adjective)
 }
 
-fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Mention> {
+fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &LearnedNames) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -210,8 +207,8 @@ fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &[LearnedName]) -> Vec<Me
             }
         }
         if best.is_none() && toks[i].token.capitalized {
-            if let Some(l) = learned.iter().rev().find(|l| l.word == lower) {
-                best = Some((1, MentionKind::Learned(Box::new(l.actor.clone()))));
+            if let Some(actor) = learned.get(lower) {
+                best = Some((1, MentionKind::Learned(Box::new(actor.clone()))));
             }
         }
         if let Some((len, kind)) = best {

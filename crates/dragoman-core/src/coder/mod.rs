@@ -82,12 +82,12 @@ struct Discourse {
     last_plural: Vec<Resolved>,
     /// Countries named as actors, most recent first, each once (for "the two leaders").
     recent_countries: Vec<String>,
-    /// (head word, code) of phrases with a role ("ministry", RUSGOV), for a later
-    /// bare "the ministry".
-    roles: Vec<(String, String)>,
+    /// The codes of phrases with a role, by head word ("ministry" → RUSGOV), most
+    /// recent last and each once, for a later bare "the ministry".
+    roles: crate::fxhash::FxHashMap<String, Vec<String>>,
     last_date: Option<(DateRange, String)>,
     /// People the dictionaries lack, introduced with a title earlier in the story.
-    names: Vec<analysis::LearnedName>,
+    names: analysis::LearnedNames,
 }
 
 pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> CodedDocument {
@@ -276,7 +276,9 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         for np in &a.nps {
             let head = a.lower(np.end.saturating_sub(1)).to_string();
             for r in np.actors.iter().filter(|r| !r.person && r.code.len() > 3 && r.code.is_char_boundary(3)) {
-                disc.roles.push((head.clone(), r.code.clone()));
+                let codes = disc.roles.entry(head.clone()).or_default();
+                codes.retain(|c| *c != r.code);
+                codes.push(r.code.clone());
             }
         }
         if let Some(d) = subject_date {
@@ -1134,9 +1136,9 @@ impl<'a> SentenceCtx<'a> {
                 Resolved { person: true, name: phrase_text(self.text, a, np.start, np.end).to_string(), ..r.clone() };
             // "al-Serraj" is later "Serraj".
             if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
-                disc.names.push(analysis::LearnedName { word: tail.to_string(), actor: actor.clone() });
+                disc.names.insert(tail.to_string(), actor.clone());
             }
-            disc.names.push(analysis::LearnedName { word: lower, actor });
+            disc.names.insert(lower, actor);
         }
     }
 
@@ -1219,10 +1221,9 @@ impl<'a> SentenceCtx<'a> {
                         return None;
                     }
                     disc.roles
-                        .iter()
-                        .rev()
-                        .find(|(h, code)| h == head && code.ends_with(&ag.code))
-                        .and_then(|(_, full)| country_of(full))
+                        .get(head)
+                        .and_then(|codes| codes.iter().rev().find(|code| code.ends_with(&ag.code)))
+                        .and_then(|full| country_of(full))
                         .or_else(|| self.sentence_country(np.start))
                 });
                 if let Some(c) = country {

@@ -1,56 +1,88 @@
 //! The weights of one averaged-perceptron model, as inference reads them: a hash table
 //! from feature to the few classes that feature has a weight for.
 //!
-//! Only non-zero weights are kept (most features speak for a handful of classes), and
-//! they are stored as 16-bit integers with one scale per model, which keeps the model
-//! small in the binary without a measurable loss. The table is open-addressed with
-//! linear probing at a load of at most one half, so a lookup is usually one cache line.
+//! Only non-zero weights are kept (most features speak for one to three classes), as
+//! 16-bit integers with one scale per model, summed as integers. A feature's slot holds
+//! up to three of its weights itself, so that most lookups touch one cache line; longer
+//! rows live in a side array. The table is open-addressed with linear probing at a load
+//! of at most one half.
 
 use std::fmt;
 
-/// A feature's slot: the high half of its key (its fingerprint; the low half chose
-/// the home slot) and where its weights are, 8 bytes in all so that the table stays
-/// small enough for the CPU's caches.
+/// A feature's slot, 16 bytes (four to a cache line): its fingerprint and kind, then
+/// either up to three inline entries or where its entries are in the side array.
 #[derive(Debug, Clone, Copy, Default)]
+#[repr(C, align(16))]
 struct Slot {
-    fingerprint: u32,
-    /// Start of the feature's entries (low 24 bits) and their count (high 8 bits).
-    packed: u32,
+    /// The key's fingerprint (high 30 bits; never 0) and the kind (low 2 bits): 1 to 3
+    /// inline entries, or 0 for a row stored in the side array. 0 marks an empty slot.
+    tag: u32,
+    /// Inline: entries. Side array: start, count, unused.
+    data: [u32; 3],
 }
 
+const KIND: u32 = 3;
+
 impl Slot {
-    fn range(self) -> std::ops::Range<usize> {
-        let start = (self.packed & 0x00FF_FFFF) as usize;
-        start..start + (self.packed >> 24) as usize
+    #[inline]
+    fn fingerprint(self) -> u32 {
+        self.tag & !KIND
+    }
+
+    /// The row's entries, wherever they are.
+    #[inline]
+    fn entries<'a>(&'a self, side: &'a [u32]) -> &'a [u32] {
+        match self.tag & KIND {
+            0 => side.get(self.data[0] as usize..(self.data[0] + self.data[1]) as usize).unwrap_or(&[]),
+            k => &self.data[..k as usize],
+        }
     }
 }
 
-/// The fingerprint of a key: never 0, which marks an empty slot.
+/// The fingerprint of a key: never 0, with the kind bits clear.
 #[inline]
 fn fingerprint(key: u64) -> u32 {
-    ((key >> 32) as u32).max(1)
+    let f = (key >> 32) as u32 & !KIND;
+    if f == 0 {
+        KIND + 1
+    } else {
+        f
+    }
 }
 
-/// The most entries a feature may have, and in all (the packed slot's limits).
-const MAX_ROW: usize = 255;
-const MAX_ENTRIES: usize = 1 << 24;
+/// An entry: class in the high half, weight in the low half.
+#[inline]
+fn entry(class: u16, weight: i16) -> u32 {
+    (u32::from(class) << 16) | u32::from(weight as u16)
+}
+
+#[inline]
+fn unpack(e: u32) -> (u16, i16) {
+    ((e >> 16) as u16, e as u16 as i16)
+}
+
+/// The most classes a model may have (scores are summed in a fixed array).
+pub const MAX_CLASSES: usize = 256;
 
 /// Sparse class weights per feature.
 #[derive(Clone)]
 pub struct Weights {
     n_classes: usize,
     mask: usize,
+    /// What one unit of a stored weight is worth.
+    scale: f32,
     slots: Vec<Slot>,
     /// The full keys, kept only for writing the model back out.
     keys: Vec<u64>,
-    /// (class, weight) pairs, a feature's together, so that one cache line holds them.
-    entries: Vec<(u32, f32)>,
+    /// Rows longer than a slot holds, a feature's together.
+    side: Vec<u32>,
     features: usize,
+    weights: usize,
 }
 
 impl fmt::Debug for Weights {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "Weights({} classes, {} features, {} weights)", self.n_classes, self.features, self.entries.len())
+        write!(f, "Weights({} classes, {} features, {} weights)", self.n_classes, self.features, self.weights)
     }
 }
 
@@ -65,29 +97,47 @@ impl fmt::Display for FormatError {
 }
 
 impl Weights {
-    /// Builds the table from `(feature, [(class, weight)])` rows.
+    /// Builds the table from `(feature, [(class, weight)])` rows, quantizing the weights
+    /// to 16 bits (so a model scores the same before it is written and after it is read).
     pub fn from_rows(n_classes: usize, rows: &[(u64, Vec<(u16, f32)>)]) -> Weights {
-        let size = (rows.len() * 3 / 2).next_power_of_two().max(16);
+        let max = rows.iter().flat_map(|(_, r)| r).fold(0f32, |m, (_, v)| m.max(v.abs())).max(1e-9);
+        let scale = max / 32767.0;
+        let rows: Vec<(u64, Vec<(u16, i16)>)> = rows
+            .iter()
+            .map(|(k, r)| (*k, r.iter().map(|&(c, v)| (c, (v / scale).round().clamp(-32767.0, 32767.0) as i16)).collect()))
+            .collect();
+        Weights::from_quantized(n_classes, scale, &rows)
+    }
+
+    /// Builds the table from rows of already quantized weights.
+    fn from_quantized(n_classes: usize, scale: f32, rows: &[(u64, Vec<(u16, i16)>)]) -> Weights {
+        let size = (rows.len() * 2).next_power_of_two().max(16);
         let mut w = Weights {
             n_classes,
             mask: size - 1,
+            scale,
             slots: vec![Slot::default(); size],
             keys: vec![0; size],
-            entries: Vec::new(),
+            side: Vec::new(),
             features: rows.len(),
+            weights: 0,
         };
         for (key, row) in rows {
-            let start = w.entries.len() as u32;
-            let row = &row[..row.len().min(MAX_ROW)];
-            if w.entries.len() + row.len() > MAX_ENTRIES {
-                break;
+            let row: Vec<u32> = row.iter().filter(|(_, v)| *v != 0).map(|&(c, v)| entry(c, v)).collect();
+            let mut slot = Slot { tag: fingerprint(*key), data: [0; 3] };
+            if (1..=3).contains(&row.len()) {
+                slot.tag |= row.len() as u32;
+                slot.data[..row.len()].copy_from_slice(&row);
+            } else {
+                slot.data = [w.side.len() as u32, row.len() as u32, 0];
+                w.side.extend_from_slice(&row);
             }
-            w.entries.extend(row.iter().map(|&(c, v)| (u32::from(c), v)));
+            w.weights += row.len();
             let mut i = home(*key) & w.mask;
-            while w.slots[i].fingerprint != 0 {
+            while w.slots[i].tag != 0 {
                 i = (i + 1) & w.mask;
             }
-            w.slots[i] = Slot { fingerprint: fingerprint(*key), packed: start | ((row.len() as u32) << 24) };
+            w.slots[i] = slot;
             w.keys[i] = *key;
         }
         w
@@ -102,38 +152,37 @@ impl Weights {
     }
 
     pub fn n_weights(&self) -> usize {
-        self.entries.len()
+        self.weights
     }
 
     /// Scores for all classes from a list of features.
     ///
     /// The table is larger than the CPU's caches, so the home slots of all the
     /// features are prefetched first: their cache misses then overlap instead of
-    /// being paid one after another.
+    /// being paid one after another. Most rows are in their slot; the few long ones
+    /// are added after their entries have been asked for too.
     pub fn scores(&self, features: &[u64], scores: &mut Vec<f32>) {
-        scores.clear();
-        scores.resize(self.n_classes, 0.0);
         for &f in features {
             self.prefetch(f);
         }
-        // Find the slots and start loading their entries, then add them up: two
-        // rounds of overlapping misses instead of one miss after another.
-        let mut found = [Slot::default(); 96];
-        let mut n = 0;
+        let mut acc = [0i32; MAX_CLASSES];
+        let mut long = [Slot::default(); 32];
+        let mut n_long = 0;
         for &f in features {
-            if let Some(s) = self.find(f) {
-                prefetch(self.entries.as_ptr().wrapping_add(s.range().start));
-                if n < found.len() {
-                    found[n] = s;
-                    n += 1;
-                } else {
-                    self.add_slot(s, scores);
-                }
+            let Some(s) = self.find(f) else { continue };
+            if s.tag & KIND == 0 && n_long < long.len() {
+                prefetch(self.side.as_ptr().wrapping_add(s.data[0] as usize));
+                long[n_long] = s;
+                n_long += 1;
+            } else {
+                add(&mut acc, s.entries(&self.side));
             }
         }
-        for s in &found[..n] {
-            self.add_slot(*s, scores);
+        for s in &long[..n_long] {
+            add(&mut acc, s.entries(&self.side));
         }
+        scores.clear();
+        scores.extend(acc[..self.n_classes.min(MAX_CLASSES)].iter().map(|&a| a as f32 * self.scale));
     }
 
     #[inline]
@@ -142,22 +191,13 @@ impl Weights {
         let fp = fingerprint(feature);
         loop {
             let s = self.slots[i];
-            if s.fingerprint == fp {
+            if s.fingerprint() == fp {
                 return Some(s);
             }
-            if s.fingerprint == 0 {
+            if s.tag == 0 {
                 return None;
             }
             i = (i + 1) & self.mask;
-        }
-    }
-
-    #[inline]
-    fn add_slot(&self, s: Slot, scores: &mut [f32]) {
-        for &(c, v) in &self.entries[s.range()] {
-            if let Some(x) = scores.get_mut(c as usize) {
-                *x += v;
-            }
         }
     }
 
@@ -166,46 +206,45 @@ impl Weights {
         prefetch(self.slots.as_ptr().wrapping_add(home(feature) & self.mask));
     }
 
+    /// Every stored row, dequantized: `(key, [(class, weight)])`.
+    fn rows(&self) -> impl Iterator<Item = (u64, Vec<(u16, i16)>)> + '_ {
+        self.slots
+            .iter()
+            .zip(&self.keys)
+            .filter(|(s, _)| s.tag != 0)
+            .map(|(s, key)| (*key, s.entries(&self.side).iter().map(|&e| unpack(e)).collect()))
+    }
+
     /// A copy without the weights smaller than `min_abs` in magnitude (and without the
     /// features left with none): most features of a perceptron were seen a few times
     /// and carry almost nothing.
     pub fn pruned(&self, min_abs: f32) -> Weights {
-        let mut rows = Vec::with_capacity(self.features);
-        for (s, key) in self.slots.iter().zip(&self.keys).filter(|(s, _)| s.fingerprint != 0) {
-            let row: Vec<(u16, f32)> = s
-                .range()
-                .map(|k| self.entries[k])
-                .filter(|&(_, v)| v.abs() >= min_abs)
-                .map(|(c, v)| (c as u16, v))
-                .collect();
-            if !row.is_empty() {
-                rows.push((*key, row));
-            }
-        }
-        Weights::from_rows(self.n_classes, &rows)
+        let rows: Vec<(u64, Vec<(u16, i16)>)> = self
+            .rows()
+            .map(|(k, r)| (k, r.into_iter().filter(|&(_, v)| f32::from(v).abs() * self.scale >= min_abs).collect::<Vec<_>>()))
+            .filter(|(_, r)| !r.is_empty())
+            .collect();
+        Weights::from_quantized(self.n_classes, self.scale, &rows)
     }
 
     /// The mean magnitude of the weights.
     pub fn mean_abs(&self) -> f32 {
-        self.entries.iter().map(|(_, v)| v.abs()).sum::<f32>() / self.entries.len().max(1) as f32
+        let sum: f64 = self.rows().flat_map(|(_, r)| r).map(|(_, v)| f64::from(v).abs()).sum();
+        (sum / self.weights.max(1) as f64) as f32 * self.scale
     }
 
     /// Serializes: class count, feature count, scale, then per feature its key, weight
     /// count and `(class, quantized weight)` pairs, all little-endian.
     pub fn write(&self, out: &mut Vec<u8>) {
-        let max = self.entries.iter().fold(0f32, |m, (_, v)| m.max(v.abs())).max(1e-9);
-        let scale = max / 32767.0;
         out.extend_from_slice(&(self.n_classes as u32).to_le_bytes());
         out.extend_from_slice(&(self.features as u32).to_le_bytes());
-        out.extend_from_slice(&scale.to_le_bytes());
-        for (s, key) in self.slots.iter().zip(&self.keys).filter(|(s, _)| s.fingerprint != 0) {
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        for (key, row) in self.rows() {
             out.extend_from_slice(&key.to_le_bytes());
-            out.extend_from_slice(&(s.range().len() as u16).to_le_bytes());
-            for k in s.range() {
-                let (c, v) = self.entries[k];
-                out.extend_from_slice(&(c as u16).to_le_bytes());
-                let q = (v / scale).round().clamp(-32767.0, 32767.0) as i16;
-                out.extend_from_slice(&q.to_le_bytes());
+            out.extend_from_slice(&(row.len() as u16).to_le_bytes());
+            for (c, v) in row {
+                out.extend_from_slice(&c.to_le_bytes());
+                out.extend_from_slice(&v.to_le_bytes());
             }
         }
     }
@@ -213,6 +252,9 @@ impl Weights {
     /// Reads what [`Weights::write`] wrote, advancing `input`.
     pub fn read(input: &mut &[u8]) -> Result<Weights, FormatError> {
         let n_classes = take_u32(input)? as usize;
+        if n_classes == 0 || n_classes > MAX_CLASSES {
+            return Err(FormatError(format!("{n_classes} classes (at most {MAX_CLASSES})")));
+        }
         let n = take_u32(input)? as usize;
         let scale = f32::from_bits(take_u32(input)?);
         let mut rows = Vec::with_capacity(n.min(1 << 24));
@@ -226,14 +268,23 @@ impl Weights {
                 if c as usize >= n_classes {
                     return Err(FormatError(format!("class {c} out of range ({n_classes} classes)")));
                 }
-                row.push((c, f32::from(i16::from_le_bytes([b[2], b[3]])) * scale));
+                row.push((c, i16::from_le_bytes([b[2], b[3]])));
             }
             if key == 0 {
                 return Err(FormatError("a feature key of 0".into()));
             }
             rows.push((key, row));
         }
-        Ok(Weights::from_rows(n_classes, &rows))
+        Ok(Weights::from_quantized(n_classes, scale, &rows))
+    }
+}
+
+/// Adds a row's entries to the class sums.
+#[inline]
+fn add(acc: &mut [i32; MAX_CLASSES], row: &[u32]) {
+    for &e in row {
+        let (c, v) = unpack(e);
+        acc[c as usize & (MAX_CLASSES - 1)] += i32::from(v);
     }
 }
 
@@ -312,7 +363,7 @@ impl Weights {
         let mut total = 0usize;
         let mut n = 0usize;
         for (i, (s, key)) in self.slots.iter().zip(&self.keys).enumerate() {
-            if s.fingerprint != 0 {
+            if s.tag != 0 {
                 let h = home(*key) & self.mask;
                 total += (i.wrapping_sub(h) & self.mask) + 1;
                 n += 1;

@@ -104,7 +104,9 @@ impl Weights {
         let scale = max / 32767.0;
         let rows: Vec<(u64, Vec<(u16, i16)>)> = rows
             .iter()
-            .map(|(k, r)| (*k, r.iter().map(|&(c, v)| (c, (v / scale).round().clamp(-32767.0, 32767.0) as i16)).collect()))
+            .map(|(k, r)| {
+                (*k, r.iter().map(|&(c, v)| (c, (v / scale).round().clamp(-32767.0, 32767.0) as i16)).collect())
+            })
             .collect();
         Weights::from_quantized(n_classes, scale, &rows)
     }
@@ -221,7 +223,9 @@ impl Weights {
     pub fn pruned(&self, min_abs: f32) -> Weights {
         let rows: Vec<(u64, Vec<(u16, i16)>)> = self
             .rows()
-            .map(|(k, r)| (k, r.into_iter().filter(|&(_, v)| f32::from(v).abs() * self.scale >= min_abs).collect::<Vec<_>>()))
+            .map(|(k, r)| {
+                (k, r.into_iter().filter(|&(_, v)| f32::from(v).abs() * self.scale >= min_abs).collect::<Vec<_>>())
+            })
             .filter(|(_, r)| !r.is_empty())
             .collect();
         Weights::from_quantized(self.n_classes, self.scale, &rows)

@@ -94,7 +94,7 @@ pub fn train(shared: &Path, out: &Path, seed: u64, quick: bool, prune_fraction: 
         .collect();
     let parser = train_parser(&train, &jk, &dev, &dev_tags, parse_epochs, &mut rng, t0);
     log(t0, &format!("parser: {:?}", parser.weights));
-    let labeler = train_labeler(&train, &jk, &dev, &dev_tags, label_epochs, &mut rng, t0);
+    let labeler = train_labeler(&train, &jk, &dev, &dev_tags, &tagger.tags, label_epochs, &mut rng, t0);
     log(t0, &format!("labeler: {} labels, {} features", labeler.labels.len(), labeler.weights.n_features()));
 
     let mut model = SyntaxModel { tagger, lemmatizer, parser, labeler, about: String::new() };
@@ -498,6 +498,7 @@ fn train_labeler(
     tags: &[Vec<u16>],
     dev: &[Gold],
     dev_tags: &[Vec<u16>],
+    tagset: &[(&'static str, &'static str)],
     epochs: usize,
     rng: &mut Rng,
     t0: Instant,
@@ -541,7 +542,7 @@ fn train_labeler(
                 assigned[d] = pred as u64 + 1;
             }
         }
-        let labeler = Labeler { labels: labels.clone(), weights: p.averaged(0.0), root: root as u16 };
+        let labeler = Labeler::new(labels.clone(), p.averaged(0.0), root as u16, tagset);
         let (mut right, mut n) = (0usize, 0usize);
         for (g, t) in dev.iter().zip(&dev_toks) {
             let out = labeler.label(t, &g.heads[1..]);
@@ -556,7 +557,7 @@ fn train_labeler(
             best = Some((acc, labeler.weights));
         }
     }
-    Labeler { labels, weights: best.map(|b| b.1).unwrap_or_else(|| p.averaged(0.0)), root: root as u16 }
+    Labeler::new(labels, best.map(|b| b.1).unwrap_or_else(|| p.averaged(0.0)), root as u16, tagset)
 }
 
 /// Times each stage alone over the PUD and EWT test words (gold tokenization).

@@ -148,9 +148,21 @@ pub struct Labeler {
     pub weights: Weights,
     /// The class of `root`, the only label an arc from the root may have.
     pub root: u16,
+    /// By parser tag ([`Token::tag`]): the label a word with that tag always has when
+    /// it is not the root. Punctuation is `punct` (all 34,084 times in training), so
+    /// it is not scored.
+    pub by_tag: Vec<Option<u16>>,
 }
 
 impl Labeler {
+    /// A labeler for a tagger's joint `(UPOS, XPOS)` tags.
+    pub fn new(labels: Vec<&'static str>, weights: Weights, root: u16, tags: &[(&str, &str)]) -> Labeler {
+        let punct = labels.iter().position(|&l| l == "punct").map(|c| c as u16);
+        let by_tag =
+            std::iter::once(None).chain(tags.iter().map(|&(upos, _)| punct.filter(|_| upos == "PUNCT"))).collect();
+        Labeler { labels, weights, root, by_tag }
+    }
+
     /// The label class of every word (`out[i]` for word i+1).
     pub fn label(&self, toks: &[Token], heads: &[usize]) -> Vec<u16> {
         let ctx = LabelContext::new(toks, heads);
@@ -160,6 +172,8 @@ impl Labeler {
         for d in ctx.top_down() {
             let best = if heads[d - 1] == 0 {
                 self.root as usize
+            } else if let Some(&Some(l)) = self.by_tag.get(toks[d - 1].tag as usize) {
+                l as usize
             } else {
                 ctx.features(d, &labels, &mut feats);
                 self.weights.scores(&feats, &mut scores);

@@ -186,11 +186,12 @@ impl SyntaxModel {
         {
             return Err(SyntaxModelError("class counts do not agree".into()));
         }
+        let labeler = Labeler::new(labels, label_weights, root, &tags);
         Ok(SyntaxModel {
             tagger: Tagger { tags, weights: tag_weights, ambiguity, sure },
             lemmatizer: Lemmatizer { exceptions, rules },
             parser: Parser { weights: parse_weights },
-            labeler: Labeler { labels, weights: label_weights, root },
+            labeler,
             about,
         })
     }

@@ -302,6 +302,13 @@ impl Parser {
         let mut feats = Vec::with_capacity(64);
         let mut scores = [0f32; MOVES];
         while !st.done() {
+            // Where only one move is legal (the first shift, the last reductions) there
+            // is nothing to score.
+            let mut legal = (0..MOVES).filter(|&m| st.legal(m));
+            if let (Some(only), None) = (legal.next(), legal.next()) {
+                st.apply(only);
+                continue;
+            }
             st.features(toks, &mut feats);
             self.weights.scores(&feats, &mut scores);
             for (mv, s) in scores.iter_mut().enumerate() {

@@ -45,7 +45,24 @@ pub fn str_hash(s: &str) -> u64 {
 /// characters as themselves, runs longer than two collapsed ("Armenia" → "Xxx",
 /// "2,000" → "d,dd", "U.S." → "X.X.").
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
+    let mut buf = [0u8; 16];
+    let n = shape_into(word, &mut buf);
+    String::from_utf8_lossy(&buf[..n]).into_owned()
+}
+
+/// `str_hash(&shape(word))`, without building the string (it is on the tagger's hot
+/// path: every word of every parsed sentence).
+pub fn shape_hash(word: &str) -> u64 {
+    let mut buf = [0u8; 16];
+    let n = shape_into(word, &mut buf);
+    // The buffer holds whole characters, so it is valid UTF-8.
+    str_hash(std::str::from_utf8(&buf[..n]).unwrap_or_default())
+}
+
+/// Writes a word's shape into `buf` (at most 12 bytes and one more character, so 16
+/// bytes are enough) and returns its length.
+fn shape_into(word: &str, buf: &mut [u8; 16]) -> usize {
+    let mut len = 0;
     let mut last = '\0';
     let mut run = 0;
     for c in word.chars() {
@@ -69,12 +86,12 @@ pub fn shape(word: &str) -> String {
             run = 1;
             last = s;
         }
-        out.push(s);
-        if out.len() > 12 {
+        len += s.encode_utf8(&mut buf[len..]).len();
+        if len > 12 {
             break;
         }
     }
-    out
+    len
 }
 
 /// The last `n` characters of `s` (all of it when shorter).
@@ -106,6 +123,8 @@ mod tests {
         assert_eq!(shape("Armenia"), "Xxx");
         assert_eq!(shape("2,000"), "d,dd");
         assert_eq!(shape("U.S."), "X.X.");
+        assert_eq!(shape("—→€€€€€"), "—→€€");
+        assert_eq!(shape_hash("Armenia"), str_hash("Xxx"));
         assert_eq!(suffix("talks", 3), "lks");
         assert_eq!(suffix("é", 3), "é");
         assert_eq!(prefix("Über", 2), "Üb");

@@ -5,7 +5,7 @@
 //! *ambiguity class* from the training data (the set of tags the word was seen with),
 //! which tells the tagger about the words to its right before it has tagged them.
 
-use super::features::{feat, prefix, shape, str_hash, suffix};
+use super::features::{feat, prefix, shape_hash, str_hash, suffix};
 use super::weights::Weights;
 use crate::fxhash::FxHashMap;
 
@@ -41,7 +41,7 @@ pub fn word_atoms_lower(forms: &[&str], lowers: &[String], ambiguity: &FxHashMap
                 suf3: str_hash(suffix(lower, 3)),
                 suf4: str_hash(suffix(lower, 4)),
                 pre2: str_hash(prefix(f, 2)),
-                shape: str_hash(&shape(f)),
+                shape: shape_hash(f),
                 ambiguity: ambiguity.get(lower).copied().unwrap_or(1),
                 capital: f.chars().next().is_some_and(char::is_uppercase),
             }

@@ -493,6 +493,7 @@ fn train_parser(
     Parser { weights: best.map(|b| b.1).unwrap_or_else(|| p.averaged()) }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn train_labeler(
     train: &[Gold],
     tags: &[Vec<u16>],

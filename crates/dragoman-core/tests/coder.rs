@@ -294,6 +294,13 @@ fn a_day_after_dates_from_the_main_clause() {
     assert_eq!(attack.date, "2024-01-15");
     let arrest = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!(arrest.date, "2024-01-16");
+    // "days after": two to four days before; the parser's "after Pyongyang" as an
+    // oblique is repaired, so Pyongyang is the accuser.
+    let ev =
+        code("North Korea fired a missile on Wednesday, days after Pyongyang accused the United States of spying.");
+    let accuse = ev.iter().find(|e| e.code.starts_with("112")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert!(accuse.source.code.starts_with("PRK") && accuse.target.as_ref().is_some_and(|t| t.code == "USA"));
+    assert_eq!((accuse.date.as_str(), accuse.date_end.as_str()), ("2024-01-13", "2024-01-15"));
 }
 
 #[test]

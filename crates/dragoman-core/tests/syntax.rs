@@ -74,6 +74,12 @@ fn after_clause() {
     assert_eq!(head_of(&t, "after"), "set", "{}", t.compact());
     assert_eq!(rel(&t, "after"), "mark", "{}", t.compact());
     assert_eq!(head_of(&t, "protesters"), "set", "{}", t.compact());
+    // With a time noun before "after" the parser reads "after Orban" as an oblique;
+    // the repair makes Orban the subject again.
+    let t = parse("Sweden protested on Friday, two days after Orban visited Moscow.");
+    assert_eq!(head_of(&t, "Orban"), "visited", "{}", t.compact());
+    assert_eq!(rel(&t, "Orban"), "nsubj", "{}", t.compact());
+    assert_eq!(rel(&t, "after"), "mark", "{}", t.compact());
 }
 
 #[test]

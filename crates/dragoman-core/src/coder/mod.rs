@@ -17,7 +17,7 @@ use crate::model::{ActorRef, Document, Event, Evidence, Location, Plover, Span};
 use crate::ontology::CameoTable;
 use crate::syntax::clauses::Via;
 use crate::text::{find_dateline, split_sentences, tokenize};
-use crate::time::{find_time_expressions, DateRange, Direction, TimeMention};
+use crate::time::{find_time_expressions, DateRange, Direction, Precision, TimeMention};
 use analysis::{analyse, compose_code, Analysis, Resolved};
 use roles::{by_agent, clause_end, first_actor_right, match_pattern, reported_subject, subject, verb_group, NpGroup};
 use words::{pronoun_kind, PronounKind};
@@ -1310,10 +1310,18 @@ impl<'a> SentenceCtx<'a> {
         let a = self.a;
         // "resigned on Tuesday, a day after a group of men beat a student": the
         // clause's act is dated from the main clause's day.
-        if let Some((base, days, words)) = self.relative_day(trigger) {
-            let shift = |d: chrono::NaiveDate| d.checked_add_signed(chrono::Duration::days(days)).unwrap_or(d);
-            let range = DateRange { from: shift(base.from), to: shift(base.to), precision: base.precision };
-            return (range, Some(words));
+        if let Some((base, (near, far), words)) = self.relative_day(trigger) {
+            let shift = |d: chrono::NaiveDate, n: i64| d.checked_add_signed(chrono::Duration::days(n)).unwrap_or(d);
+            let (lo, hi) = if near <= far { (near, far) } else { (far, near) };
+            let (from, to) = (shift(base.from, lo), shift(base.to, hi));
+            let precision = if from == to {
+                Precision::Day
+            } else if lo == hi {
+                base.precision
+            } else {
+                Precision::Range
+            };
+            return (DateRange { from, to, precision }, Some(words));
         }
         // With a tree: the time that modifies the trigger's own clause or a clause
         // above it ("said on Wednesday that he would not back down"), never one in a
@@ -1363,10 +1371,11 @@ impl<'a> SentenceCtx<'a> {
         (DateRange::day(self.doc.published), None)
     }
 
-    /// "a day after", "two days before", "hours after" right before the trigger's
-    /// clause: the main clause's date (its time expression, else the publication
-    /// date), the shift in days, and the words that gave it.
-    fn relative_day(&self, trigger: usize) -> Option<(DateRange, i64, String)> {
+    /// "a day after", "two days before", "hours after", "days after" right before the
+    /// trigger's clause: the main clause's date (its time expression, else the
+    /// publication date), the shift in days (nearest and farthest: "days" is two to four,
+    /// "hours" the same day or the one before), and the words that gave it.
+    fn relative_day(&self, trigger: usize) -> Option<(DateRange, (i64, i64), String)> {
         let a = self.a;
         let lo = trigger.saturating_sub(12);
         let k = (lo..trigger).rev().find(|&j| matches!(a.lower(j), "after" | "before"))?;
@@ -1375,22 +1384,35 @@ impl<'a> SentenceCtx<'a> {
         }
         let unit = a.lower(k.checked_sub(1)?);
         let count = k.checked_sub(2).map(|j| a.lower(j));
-        let n: i64 = match (count, unit) {
-            (Some("a" | "one"), "day") => 1,
-            (Some("two"), "days") => 2,
-            (Some("three"), "days") => 3,
-            (Some("four"), "days") => 4,
-            (_, "hours") => 0,
-            (Some("a" | "one"), "week") => 7,
+        let number = |w: Option<&str>| -> Option<i64> {
+            Some(match w? {
+                "a" | "one" => 1,
+                "two" => 2,
+                "three" => 3,
+                "four" => 4,
+                "five" => 5,
+                "six" => 6,
+                "seven" => 7,
+                "ten" => 10,
+                w => w.parse().ok().filter(|n| (1..=31).contains(n))?,
+            })
+        };
+        let (near, far): (i64, i64) = match (number(count), unit) {
+            (Some(n), "day" | "days") => (n, n),
+            (Some(n), "week" | "weeks") => (7 * n, 7 * n),
+            (None, "days") => (2, 4),
+            (None, "weeks") => (7, 28),
+            (_, "hours" | "minutes" | "moments") => (0, 1),
             _ => return None,
         };
-        let days = if a.lower(k) == "after" { -n } else { n };
-        let start = k.saturating_sub(2);
+        let (near, far) = if a.lower(k) == "after" { (-near, -far) } else { (near, far) };
+        let first_word = if number(count).is_some() || matches!(count, Some("several" | "few")) { 2 } else { 1 };
+        let start = k.saturating_sub(first_word);
         let cut = a.toks[start].token.start;
         let base =
             self.times.iter().rev().find(|m| m.end <= cut).map_or(DateRange::day(self.doc.published), |m| m.range);
         let words = self.text[a.toks[start].token.start..a.toks[k].token.end].to_string();
-        Some((base, days, words))
+        Some((base, (near, far), words))
     }
 
     fn sentence_date(&self, disc: &Discourse) -> Option<(DateRange, String)> {

@@ -26,6 +26,7 @@ pub mod labeler;
 pub mod lemma;
 pub mod model;
 pub mod parser;
+pub mod repair;
 pub mod score;
 pub mod tagger;
 pub mod weights;

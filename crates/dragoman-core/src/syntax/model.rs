@@ -237,11 +237,15 @@ impl SyntaxModel {
             self.tagger.repair_finite_verb(&lowers, &mut tags);
             let hashes: Vec<u64> = atoms.iter().map(|a| a.lower).collect();
             let toks = super::parser::tokens_hashed(chunk, &hashes, &tags);
-            let heads = self.parser.parse(&toks);
+            let mut heads = self.parser.parse(&toks);
             let labels = self.labeler.label(&toks, &heads);
+            let mut deprels: Vec<&'static str> = labels.iter().map(|&l| self.labeler.labels[l as usize]).collect();
+            let upos: Vec<&str> = tags.iter().map(|&t| self.tagger.tags[t as usize].0).collect();
+            let xpos: Vec<&str> = tags.iter().map(|&t| self.tagger.tags[t as usize].1).collect();
+            super::repair::repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
             for (i, f) in chunk.iter().enumerate() {
                 let (upos, xpos) = self.tagger.tags[tags[i] as usize];
-                let (mut head, mut deprel) = (heads[i], self.labeler.labels[labels[i] as usize]);
+                let (mut head, mut deprel) = (heads[i], deprels[i]);
                 if head == 0 {
                     if c == 0 {
                         first_root = base + i + 1;

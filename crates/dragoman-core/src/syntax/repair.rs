@@ -1,0 +1,128 @@
+//! Repairs of parser mistakes that are frequent in news and certain from the tree's
+//! shape, applied after parsing.
+//!
+//! **A clause after "after".** "Sweden's leader spoke two days *after* Orban visited
+//! Moscow": the greedy parser, having seen "after" as a preposition many times, makes
+//! "Orban" its object ("after Orban" as an oblique) and leaves "visited" without a
+//! subject, often with "days" as its subject instead. When "after", "before", "since"
+//! or "until" heads a noun phrase that is followed at once by a finite verb without a
+//! subject of its own after the preposition, the noun phrase is that verb's subject,
+//! the preposition its marker, and the verb an adverbial clause of the word the phrase
+//! hung from (UD's analysis of "after he left"); a time noun the parser made the verb's
+//! subject ("days") becomes its unmarked oblique.
+
+/// Applies the repairs to one parsed sentence. `heads[i]` is word i+1's head (1-based,
+/// 0 the root); all slices have one entry per word. The tree stays a tree: a repair
+/// that would make a cycle is not made.
+pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
+    let n = heads.len();
+    for a in 0..n {
+        if !matches!(lowers[a].as_str(), "after" | "before" | "since" | "until") || deprels[a] != "case" {
+            continue;
+        }
+        let Some(noun) = heads[a].checked_sub(1).filter(|&h| h > a) else { continue };
+        if !matches!(upos[noun], "NOUN" | "PROPN" | "PRON" | "NUM") {
+            continue;
+        }
+        let (first, last) = span(heads, noun);
+        let verb = last + 1;
+        if first < a
+            || verb >= n
+            || upos[verb] != "VERB"
+            || !matches!(xpos[verb], "VBD" | "VBZ" | "VBP")
+            || dominates(heads, noun, verb)
+            || (a + 1..verb).any(|j| heads[j] == verb + 1 && deprels[j].starts_with("nsubj"))
+        {
+            continue;
+        }
+        let old = (heads.to_vec(), deprels.to_vec());
+        let noun_head = heads[noun];
+        if noun_head != verb + 1 {
+            if noun_head == 0 || dominates(heads, verb, noun_head - 1) {
+                continue;
+            }
+            heads[verb] = noun_head;
+        }
+        let passive = (0..n).any(|j| heads[j] == verb + 1 && deprels[j] == "aux:pass");
+        heads[noun] = verb + 1;
+        deprels[noun] = if passive { "nsubj:pass" } else { "nsubj" };
+        heads[a] = verb + 1;
+        deprels[a] = "mark";
+        if heads[verb] != 0 {
+            deprels[verb] = "advcl";
+        }
+        for j in 0..a {
+            if heads[j] == verb + 1 && deprels[j].starts_with("nsubj") {
+                deprels[j] = "obl:unmarked";
+            }
+        }
+        if !is_tree(heads) {
+            heads.copy_from_slice(&old.0);
+            deprels.copy_from_slice(&old.1);
+        }
+    }
+}
+
+/// Whether word `top` is `w` or one of its ancestors (0-based words).
+fn dominates(heads: &[usize], top: usize, w: usize) -> bool {
+    let mut cur = w;
+    for _ in 0..=heads.len() {
+        if cur == top {
+            return true;
+        }
+        match heads[cur] {
+            0 => return false,
+            h => cur = h - 1,
+        }
+    }
+    false
+}
+
+/// The first and last word of `w`'s subtree.
+fn span(heads: &[usize], w: usize) -> (usize, usize) {
+    let inside: Vec<usize> = (0..heads.len()).filter(|&j| dominates(heads, w, j)).collect();
+    (inside.first().copied().unwrap_or(w), inside.last().copied().unwrap_or(w))
+}
+
+/// Every word reaches the root, exactly one word is the root.
+fn is_tree(heads: &[usize]) -> bool {
+    heads.iter().filter(|&&h| h == 0).count() == 1
+        && (0..heads.len()).all(|w| {
+            let mut cur = w;
+            for _ in 0..=heads.len() {
+                match heads[cur] {
+                    0 => return true,
+                    h => cur = h - 1,
+                }
+            }
+            false
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_noun_after_after_becomes_the_subject_of_the_next_verb() {
+        // "Sweden protested days after Orban visited Moscow ."
+        let words = ["sweden", "protested", "days", "after", "orban", "visited", "moscow", "."];
+        let upos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "VERB", "PROPN", "PUNCT"];
+        let xpos = ["NNP", "VBD", "NNS", "IN", "NNP", "VBD", "NNP", "."];
+        let lowers: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        // The parser's reading: "days" subject of "visited", "after Orban" an oblique.
+        let mut heads = vec![2, 0, 6, 5, 6, 2, 6, 2];
+        let mut deprels = vec!["nsubj", "root", "nsubj", "case", "obl", "parataxis", "obj", "punct"];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!(heads, vec![2, 0, 6, 6, 6, 2, 6, 2]);
+        assert_eq!(deprels, vec!["nsubj", "root", "obl:unmarked", "mark", "nsubj", "advcl", "obj", "punct"]);
+        // A preposition with its noun and no verb after it is left alone.
+        let mut heads2 = vec![2, 0, 2, 5, 2, 2];
+        let mut deprels2 = vec!["nsubj", "root", "obj", "case", "obl", "punct"];
+        let l2: Vec<String> = ["russia", "said", "this", "after", "talks", "."].iter().map(|w| w.to_string()).collect();
+        let before = (heads2.clone(), deprels2.clone());
+        let u2 = ["PROPN", "VERB", "PRON", "ADP", "NOUN", "PUNCT"];
+        repair(&l2, &u2, &["NNP", "VBD", "DT", "IN", "NNS", "."], &mut heads2, &mut deprels2);
+        assert_eq!((heads2, deprels2), before);
+    }
+}

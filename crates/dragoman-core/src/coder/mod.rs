@@ -767,8 +767,20 @@ impl<'a> SentenceCtx<'a> {
                         .chain(c.obliques.iter().filter(|(case, _)| TARGET_CASES.contains(&case.as_str())).map(|o| o.1))
                         .find_map(|w| tv.group(a, w).filter(|g| !g.nps.iter().all(|&n| roles::names_a_place(a, n))))
                 });
-                let object =
-                    || first_actor_right(a, t.end, end).filter(|g| !say || self.directly_after(t.end, g.start));
+                // By word order, with a tree only an actor of the trigger's own clause or
+                // its complements, not of a side clause ("fired a missile on Wednesday,
+                // days after Pyongyang accused …").
+                let own_clause = |g: &NpGroup| {
+                    tc.is_none_or(|(tv, _)| {
+                        let (Some(p), Some(w)) = (tv.anchor(t.start), tv.word_at(g.start)) else { return true };
+                        tv.within_clause(w, p)
+                    })
+                };
+                let object = || {
+                    first_actor_right(a, t.end, end)
+                        .filter(|g| !say || self.directly_after(t.end, g.start))
+                        .filter(|g| own_clause(g))
+                };
                 target_g =
                     if say { object().or_else(|| reported_subject(a, t.end)) } else { tree_object.or_else(object) };
             }

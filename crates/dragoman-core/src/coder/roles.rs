@@ -540,11 +540,18 @@ pub fn match_pattern(
     // After the trigger, left to right.
     let mut pos = after;
     let mut must_be_next = p.verb_joined_right;
+    // A role right after a preposition of the pattern ("fire missiles at +") is that
+    // preposition's object, not an actor further on ("fired a missile on Wednesday,
+    // days after Pyongyang …"). Community dictionaries search on, as PETRARCH does.
+    let mut after_preposition = false;
     for elem in &p.after {
         match elem {
             PatternElem::Target | PatternElem::Source | PatternElem::Compound => {
                 let g = first_actor_right(a, pos, end)?;
                 if must_be_next && g.start != pos {
+                    return None;
+                }
+                if after_preposition && !k.community_verbs && (pos..g.start).any(|j| a.np_at[j].is_some()) {
                     return None;
                 }
                 pos = g.end;
@@ -558,11 +565,13 @@ pub fn match_pattern(
                 }
                 m.score += 1;
                 must_be_next = false;
+                after_preposition = false;
             }
             PatternElem::SkipPhrase => {
                 let n = (pos..end).find_map(|j| a.np_at[j])?;
                 pos = a.nps[n].end;
                 must_be_next = false;
+                after_preposition = false;
             }
             _ => {
                 let (opts, joined) = options(elem, k)?;
@@ -570,6 +579,7 @@ pub fn match_pattern(
                 let (at, len) = (pos..limit.min(end))
                     .find_map(|j| opts.iter().find(|o| phrase_at(a, j, o, plurals)).map(|o| (j, o.len())))?;
                 note_words(&mut m, &opts);
+                after_preposition = len == 1 && a.class(at) == Class::Prep;
                 pos = at + len;
                 m.score += 2;
                 must_be_next = joined;

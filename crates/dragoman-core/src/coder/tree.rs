@@ -134,6 +134,30 @@ impl TreeView {
         None
     }
 
+    /// Whether word `w` is part of predicate `p`'s clause or of a complement of it
+    /// ("urged Georgians to vote …", "demanded that …"), and not of a side clause: an
+    /// adverbial clause ("after Pyongyang accused …"), a relative clause, a coordinated
+    /// or loosely attached verb.
+    pub fn within_clause(&self, w: usize, p: usize) -> bool {
+        let mut cur = w;
+        for _ in 0..self.tree.words.len() {
+            if cur == p {
+                return true;
+            }
+            let word = &self.tree.words[cur];
+            if word.upos == "VERB"
+                && matches!(word.deprel.split(':').next(), Some("advcl" | "parataxis" | "conj" | "acl" | "csubj"))
+            {
+                return false;
+            }
+            match self.tree.head(cur) {
+                Some(h) => cur = h,
+                None => return false,
+            }
+        }
+        false
+    }
+
     /// The predicates from the trigger at token `tok` up to the root: its own clause
     /// first, then each clause it is part of. Empty when the token starts no word.
     pub fn clause_chain(&self, tok: usize) -> Vec<usize> {

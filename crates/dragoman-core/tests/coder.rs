@@ -339,3 +339,14 @@ fn a_surname_inside_a_longer_name_is_someone_else() {
     let ev = code("Hassan Sheikh thanked Erdogan for his efforts.");
     assert!(ev.iter().all(|e| !e.source.code.starts_with("NGO")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn violence_by_protesters_is_a_violent_protest() {
+    let ev = code("Kenyan protesters stormed parliament on Tuesday.");
+    assert!(ev.iter().any(|e| e.code == "145" && e.source.code.starts_with("KEN")), "{:?}", triples(&ev));
+    let ev = code("Supporters of the former president attacked military installations in Lahore.");
+    assert!(ev.iter().any(|e| e.code == "145"), "{:?}", triples(&ev));
+    // Soldiers storming a building are no protest.
+    let ev = code("Kenyan soldiers stormed the rebel camp on Tuesday.");
+    assert!(!ev.iter().any(|e| e.code == "145"), "{:?}", triples(&ev));
+}

@@ -460,6 +460,30 @@ const PROMISES: &[&str] = &[
 /// Adjectives of willingness that make their infinitive an intent ("ready to talk").
 const WILLING: &[&str] = &["ready", "willing", "prepared", "keen", "determined", "committed", "eager"];
 
+/// Assault, fighting, seizing or occupying: what a crowd does in a violent protest.
+fn violent(code: &str) -> bool {
+    code.starts_with("18") || code.starts_with("19") || code.starts_with("171") || code == "192"
+}
+
+/// A word naming protesters or a crowd ("protesters", "a violent mob", "supporters of
+/// the former president"), lower case.
+fn is_crowd(word: &str) -> bool {
+    matches!(
+        word,
+        "protesters"
+            | "protester"
+            | "protestors"
+            | "demonstrators"
+            | "rioters"
+            | "marchers"
+            | "mob"
+            | "mobs"
+            | "crowd"
+            | "crowds"
+            | "supporters"
+    )
+}
+
 /// The intent code of an act announced rather than done ("will deliver air defence
 /// systems": 072 → 0332; "would respond with force": 19x → 138), following the
 /// CAMEO codebook's 03x and 13x families; `None` when the code stays as it is
@@ -873,6 +897,18 @@ impl<'a> SentenceCtx<'a> {
                 note(format!("not coded: no source actor found (code {code})"));
                 continue;
             }
+            // Protesters, a crowd or a mob storming, attacking or seizing: a violent
+            // protest (CAMEO 145), not an armed attack.
+            let crowd = |s: &Side| {
+                let (from, to) = s.text_span;
+                (from..to).any(|j| is_crowd(a.lower(j)))
+                    || (from.saturating_sub(6)..from).any(|j| is_crowd(a.lower(j)) && a.lower(j + 1) == "of")
+            };
+            let code = if !k.community_verbs && violent(&code) && sources.iter().all(crowd) {
+                "145".to_string()
+            } else {
+                code
+            };
             // "The two leaders agreed to resume talks": each with the other.
             let pair = sources.len() == 2 && sources.iter().all(|s| s.actor.rule.starts_with("inferred: the two"));
             if (compound || pair) && targets.is_empty() {

@@ -231,9 +231,9 @@ pub fn verb_forms(base: &str) -> Vec<String> {
     } else {
         add(format!("{base}s"));
     }
-    if let Some(&(_, past, part)) = IRREGULAR.iter().find(|(v, _, _)| *v == base) {
-        add(past.to_string());
-        add(part.to_string());
+    if let Some((prefix, past, part)) = irregular(&base) {
+        add(format!("{prefix}{past}"));
+        add(format!("{prefix}{part}"));
         for &(v, extra) in VARIANTS {
             if v == base {
                 add(extra.to_string());
@@ -257,6 +257,24 @@ pub fn verb_forms(base: &str) -> Vec<String> {
         add(format!("{base}ling"));
     }
     out
+}
+
+/// The past and past participle of an irregular verb, also behind a prefix
+/// ("override" → "overrode", "rebuild" → "rebuilt", "withhold" → "withheld"), with
+/// the prefix apart: `("over", "rode", "ridden")`.
+fn irregular(base: &str) -> Option<(&str, &'static str, &'static str)> {
+    let find = |b: &str| IRREGULAR.iter().find(|(v, _, _)| *v == b).map(|&(_, past, part)| (past, part));
+    if let Some((past, part)) = find(base) {
+        return Some(("", past, part));
+    }
+    // "relay" is regular ("relayed").
+    if base == "relay" {
+        return None;
+    }
+    ["over", "under", "out", "with", "mis", "fore", "re", "up"].iter().find_map(|p| {
+        let rest = base.strip_prefix(p).filter(|r| r.len() >= 3)?;
+        find(rest).map(|(past, part)| (&base[..p.len()], past, part))
+    })
 }
 
 fn past_regular(base: &str) -> String {
@@ -377,6 +395,9 @@ mod tests {
     #[test]
     fn irregular_verbs() {
         assert_eq!(verb_forms("withdraw"), ["withdraw", "withdraws", "withdrew", "withdrawn", "withdrawing"]);
+        assert!(verb_forms("override").contains(&"overrode".to_string()));
+        assert!(verb_forms("rebuild").contains(&"rebuilt".to_string()));
+        assert!(verb_forms("relay").contains(&"relayed".to_string()));
         assert!(verb_forms("say").contains(&"said".to_string()));
         assert!(verb_forms("be").contains(&"were".to_string()));
         assert!(verb_forms("seek").contains(&"sought".to_string()));

@@ -412,8 +412,11 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
 fn find_triggers(a: &mut Analysis, k: &Knowledge) {
     let n = a.toks.len();
     let mut in_actor_name = vec![false; n];
-    for m in a.mentions.iter().filter(|m| !matches!(m.kind, MentionKind::Agent(_))) {
-        in_actor_name[m.start..m.end].iter_mut().for_each(|f| *f = true);
+    for m in a.mentions.iter() {
+        // Nor the words of a role before its last ("riot police"); a role's last
+        // word is left to the trigger rules, as before.
+        let end = if matches!(m.kind, MentionKind::Agent(_)) { m.end - 1 } else { m.end };
+        in_actor_name[m.start..end.max(m.start)].iter_mut().for_each(|f| *f = true);
     }
     let mut cands: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;

@@ -350,3 +350,21 @@ fn violence_by_protesters_is_a_violent_protest() {
     let ev = code("Kenyan soldiers stormed the rebel camp on Tuesday.");
     assert!(!ev.iter().any(|e| e.code == "145"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn promises_are_dated_when_made_and_conjoined_acts_share_a_time() {
+    // Published Thursday 2024-01-18. "next month" is when the delivery is due, not
+    // when it was promised; "by the end of the year" is a deadline.
+    for text in [
+        "Germany will deliver air defence systems to Ukraine next month.",
+        "Germany will deliver air defence systems to Ukraine by the end of the year.",
+    ] {
+        let ev = code(text);
+        let e = ev.iter().find(|e| e.code == "0332").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+        assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-01-18", "2024-01-18"), "{text}");
+    }
+    // "on Monday" closes the second verb but dates both.
+    let ev = code("Serbian police beat a protester and detained another on Monday.");
+    assert!(ev.len() >= 2, "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| e.date == "2024-01-15"), "{:?}", ev.iter().map(|e| &e.date).collect::<Vec<_>>());
+}

@@ -1374,11 +1374,32 @@ impl<'a> SentenceCtx<'a> {
         // With a tree: the time that modifies the trigger's own clause or a clause
         // above it ("said on Wednesday that he would not back down"), never one in a
         // side clause ("Zourabichvili, who vetoed the bill this month, urged …").
+        // A report tells what happened by its publication: a time after it is the
+        // date of what was promised or called for ("will deliver … next month"), and
+        // one after "by" or "until" a deadline; neither dates the event itself.
+        let published = self.doc.published;
+        let deadline = |m: &TimeMention| {
+            let before = self.text[..m.start].trim_end();
+            let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+            matches!(last.as_str(), "by" | "until" | "till" | "before")
+        };
+        let times: Vec<TimeMention> = self
+            .times
+            .iter()
+            .filter(|m| m.range.from <= published && !deadline(m))
+            .map(|m| {
+                let mut m = m.clone();
+                if m.range.to > published {
+                    m.range.to = published;
+                    m.range.precision = if m.range.from == m.range.to { Precision::Day } else { Precision::Range };
+                }
+                m
+            })
+            .collect();
         if let Some(tv) = self.tree {
             let chain = tv.clause_chain(trigger);
             if !chain.is_empty() {
-                let best = self
-                    .times
+                let best = times
                     .iter()
                     .filter_map(|m| {
                         let tok = a.toks.iter().position(|t| t.token.start >= m.start && t.token.end <= m.end)?;
@@ -1388,6 +1409,12 @@ impl<'a> SentenceCtx<'a> {
                         match chain.iter().position(|&w| w == anchor) {
                             Some(0) => Some((0, m)),
                             Some(rank) => Some((rank + 1, m)),
+                            // "shot dead a man and detained another on Monday".
+                            None if tv.tree.words[anchor].deprel == "conj"
+                                && tv.tree.head(anchor) == Some(chain[0]) =>
+                            {
+                                Some((1, m))
+                            }
                             None => tv.below_object(anchor, chain[0]).then_some((1, m)),
                         }
                     })
@@ -1405,10 +1432,10 @@ impl<'a> SentenceCtx<'a> {
         }
         let lo = a.toks.get(from).map_or(self.s, |t| t.token.start);
         let hi = a.toks.get(to.min(a.toks.len()).saturating_sub(1)).map_or(self.e, |t| t.token.end);
-        if let Some(m) = self.times.iter().find(|m| m.start >= lo && m.end <= hi) {
+        if let Some(m) = times.iter().find(|m| m.start >= lo && m.end <= hi) {
             return (m.range, Some(self.text[m.start..m.end].to_string()));
         }
-        if let Some(m) = self.times.first() {
+        if let Some(m) = times.first() {
             return (m.range, Some(self.text[m.start..m.end].to_string()));
         }
         if pronoun_subject {

@@ -368,3 +368,12 @@ fn promises_are_dated_when_made_and_conjoined_acts_share_a_time() {
     assert!(ev.len() >= 2, "{:?}", triples(&ev));
     assert!(ev.iter().all(|e| e.date == "2024-01-15"), "{:?}", ev.iter().map(|e| &e.date).collect::<Vec<_>>());
 }
+
+#[test]
+fn calling_something_a_name_is_no_phone_call() {
+    let ev = code("Russia's foreign minister called the EU sanctions an attack on international law.");
+    assert!(!ev.iter().any(|e| e.code == "041"), "{:?}", triples(&ev));
+    assert!(ev.iter().any(|e| e.code == "111" && e.source.code.starts_with("RUS")), "{:?}", triples(&ev));
+    let ev = code("Biden called Xi on Tuesday.");
+    assert!(has(&ev, "USA", "CHN", "041"), "{:?}", triples(&ev));
+}

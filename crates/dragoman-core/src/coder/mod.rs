@@ -747,6 +747,23 @@ impl<'a> SentenceCtx<'a> {
                     code = "111".to_string();
                 } else if a.toks.get(t.end).is_some_and(|t| t.token.lower == "for") {
                     code = "020".to_string();
+                } else if tc.is_some_and(|(tv, c)| {
+                    // The name is the verb's predicative complement, or (as the parser
+                    // often has it) an apposition glued to the object.
+                    let named = |w: usize| matches!(tv.tree.words[w].upos, "NOUN" | "ADJ");
+                    let glued = |w: usize| {
+                        let first = tv.children(w).iter().copied().chain([w]).min().unwrap_or(w);
+                        first > 0 && tv.tree.words[first - 1].upos != "PUNCT"
+                    };
+                    tv.word_at(t.start)
+                        .is_some_and(|w| tv.children(w).iter().any(|&d| tv.tree.words[d].deprel == "xcomp" && named(d)))
+                        || c.object.is_some_and(|o| {
+                            tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d))
+                        })
+                }) {
+                    // "called the disqualification an attack on democracy": naming, no
+                    // phone call; a verdict the lexicon does not list is criticism.
+                    code = "111".to_string();
                 }
             }
             let negation_in_pattern = pm.as_ref().is_some_and(|m| m.mentions_negation);

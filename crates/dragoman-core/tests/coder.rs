@@ -377,3 +377,11 @@ fn calling_something_a_name_is_no_phone_call() {
     let ev = code("Biden called Xi on Tuesday.");
     assert!(has(&ev, "USA", "CHN", "041"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn they_after_a_list_is_the_whole_list() {
+    let ev = code("Mali, Niger and Burkina Faso said on Sunday they were recalling their ambassadors from Algeria.");
+    for c in ["MLI", "NER", "BFA"] {
+        assert!(has(&ev, c, "DZA", "161"), "{c}: {:?}", triples(&ev));
+    }
+}

@@ -1221,10 +1221,16 @@ impl<'a> SentenceCtx<'a> {
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
             } else if let Some(kind) = np.pronoun {
-                if let Some(r) =
-                    self.antecedent_in_sentence(np.start, kind).or_else(|| self.first_actor_before(np.start, kind))
-                {
-                    out.push(Resolved { start: np.start, end: np.end, rule: "pronoun".into(), ..r });
+                let here = self.antecedent_in_sentence(np.start, kind);
+                let here =
+                    if here.is_empty() { self.first_actor_before(np.start, kind).into_iter().collect() } else { here };
+                if !here.is_empty() {
+                    out.extend(here.into_iter().map(|r| Resolved {
+                        start: np.start,
+                        end: np.end,
+                        rule: "pronoun".into(),
+                        ..r
+                    }));
                     continue;
                 }
                 let from = match kind {
@@ -1263,6 +1269,8 @@ impl<'a> SentenceCtx<'a> {
                     .filter(|_| self.a.class(np.start) == words::Class::PossPron)
                     .and_then(|kind| {
                         self.antecedent_in_sentence(np.start, kind)
+                            .into_iter()
+                            .next()
                             .or_else(|| self.first_actor_before(np.start, kind))
                             .or_else(|| match kind {
                                 PronounKind::Person => disc.last_person.first().cloned(),
@@ -1306,20 +1314,19 @@ impl<'a> SentenceCtx<'a> {
     }
 
     /// "Moscow offered to host talks as it sought ...": a pronoun whose antecedent
-    /// stands earlier in the same sentence, as the subject of an earlier clause.
-    fn antecedent_in_sentence(&self, before: usize, kind: PronounKind) -> Option<Resolved> {
+    /// stands earlier in the same sentence, as the subject of an earlier clause. "They"
+    /// after "Mali, Niger and Burkina Faso said" is all three.
+    fn antecedent_in_sentence(&self, before: usize, kind: PronounKind) -> Vec<Resolved> {
         let a = self.a;
         let wanted_person = kind == PronounKind::Person;
-        let verb = (0..before).find(|&j| a.verb_at[j])?;
-        let g = subject(a, verb_group(a, verb, a.lower(verb)).start)?;
-        if g.nps.len() > 1 && kind != PronounKind::Plural {
-            return None;
+        let Some(verb) = (0..before).find(|&j| a.verb_at[j]) else { return Vec::new() };
+        let Some(g) = subject(a, verb_group(a, verb, a.lower(verb)).start) else { return Vec::new() };
+        let mut actors = g.nps.iter().flat_map(|&n| a.nps[n].actors.iter());
+        match kind {
+            PronounKind::Plural => actors.cloned().collect(),
+            _ if g.nps.len() > 1 => Vec::new(),
+            _ => actors.find(|r| r.person == wanted_person).cloned().into_iter().collect(),
         }
-        g.nps
-            .iter()
-            .flat_map(|&n| a.nps[n].actors.iter())
-            .find(|r| r.person == wanted_person || kind == PronounKind::Plural)
-            .cloned()
     }
 
     /// Without a known verb before it, a pronoun refers to the sentence's first actor.

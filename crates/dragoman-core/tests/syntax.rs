@@ -44,7 +44,6 @@ fn passive_with_agent() {
 }
 
 #[test]
-#[ignore = "the greedy parser (PUD UAS 82) still gets this construction wrong; an issue 8 acceptance case"]
 fn relative_clause() {
     let t = parse("The committee, which investigates major crimes, accused the governor of fraud.");
     assert_eq!(head_of(&t, "committee"), "accused", "{}", t.compact());

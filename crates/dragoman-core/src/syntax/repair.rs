@@ -10,11 +10,31 @@
 //! the preposition its marker, and the verb an adverbial clause of the word the phrase
 //! hung from (UD's analysis of "after he left"); a time noun the parser made the verb's
 //! subject ("days") becomes its unmarked oblique.
+//!
+//! **A relative clause between subject and verb.** "Britain, which sanctioned him
+//! in October, declined to comment": the parser often makes "sanctioned" the root,
+//! "Britain" hangs from it, and "declined" becomes its conjunct. When "which" or
+//! "who" right after a comma is the subject of the root, and the root has a finite
+//! verb further on (after a comma) with no subject as its conjunct or parataxis, that
+//! verb is the sentence's root, the noun before the comma its subject, and the first
+//! verb a relative clause of the noun.
 
 /// Applies the repairs to one parsed sentence. `heads[i]` is word i+1's head (1-based,
 /// 0 the root); all slices have one entry per word. The tree stays a tree: a repair
 /// that would make a cycle is not made.
 pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
+    subordinate_subjects(lowers, upos, xpos, heads, deprels);
+    relative_clause_before_verb(lowers, upos, xpos, heads, deprels);
+}
+
+/// "days after Pyongyang accused": see the module notes.
+fn subordinate_subjects(
+    lowers: &[String],
+    upos: &[&str],
+    xpos: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [&'static str],
+) {
     let n = heads.len();
     for a in 0..n {
         if !matches!(lowers[a].as_str(), "after" | "before" | "since" | "until") || deprels[a] != "case" {
@@ -60,6 +80,71 @@ pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usiz
             heads.copy_from_slice(&old.0);
             deprels.copy_from_slice(&old.1);
         }
+    }
+}
+
+/// "N, which R …, V …": see the module notes. The parser gets it wrong in two ways:
+/// R as the root with N hanging from it, or N as the root with R its relative clause
+/// and V hanging from R.
+fn relative_clause_before_verb(
+    lowers: &[String],
+    upos: &[&str],
+    xpos: &[&str],
+    heads: &mut [usize],
+    deprels: &mut [&'static str],
+) {
+    let n = heads.len();
+    for w in 2..n {
+        if !matches!(lowers[w].as_str(), "which" | "who") || lowers[w - 1] != "," || !deprels[w].starts_with("nsubj") {
+            continue;
+        }
+        let Some(r) = heads[w].checked_sub(1) else { continue };
+        // The noun phrase ending right before the comma: its top noun.
+        let mut noun = w - 2;
+        while let Some(h) = heads[noun].checked_sub(1) {
+            if h < w - 1 && matches!(upos[h], "NOUN" | "PROPN") {
+                noun = h;
+            } else {
+                break;
+            }
+        }
+        let root_verb = heads[r] == 0 && dominates(heads, r, noun);
+        let root_noun = heads[noun] == 0 && heads[r] == noun + 1;
+        if upos[r] != "VERB" || !matches!(upos[noun], "NOUN" | "PROPN") || !(root_verb || root_noun) {
+            continue;
+        }
+        let finite = |v: usize| matches!(xpos[v], "VBD" | "VBZ" | "VBP" | "MD");
+        let has = |v: usize, rel: &str| (0..n).any(|j| heads[j] == v + 1 && deprels[j].starts_with(rel));
+        let Some(verb) = (r + 1..n).find(|&v| {
+            heads[v] == r + 1
+                && matches!(deprels[v], "conj" | "parataxis" | "advcl")
+                && upos[v] == "VERB"
+                && (finite(v) || has(v, "aux") || xpos[v] == "VBN")
+                && !has(v, "nsubj")
+                && !has(v, "mark")
+                && (r + 1..v).any(|j| lowers[j] == ",")
+                && !(r + 1..v).any(|j| lowers[j] == "and" && heads[j] == v + 1)
+        }) else {
+            continue;
+        };
+        let old = (heads.to_vec(), deprels.to_vec());
+        let passive = (0..n).any(|j| heads[j] == verb + 1 && deprels[j] == "aux:pass");
+        for j in verb + 1..n {
+            if heads[j] == r + 1 || heads[j] == noun + 1 {
+                heads[j] = verb + 1;
+            }
+        }
+        heads[verb] = 0;
+        deprels[verb] = "root";
+        heads[noun] = verb + 1;
+        deprels[noun] = if passive { "nsubj:pass" } else { "nsubj" };
+        heads[r] = noun + 1;
+        deprels[r] = "acl:relcl";
+        if !is_tree(heads) {
+            heads.copy_from_slice(&old.0);
+            deprels.copy_from_slice(&old.1);
+        }
+        return;
     }
 }
 

@@ -129,9 +129,9 @@ fn relative_clause_before_verb(
         };
         let old = (heads.to_vec(), deprels.to_vec());
         let passive = (0..n).any(|j| heads[j] == verb + 1 && deprels[j] == "aux:pass");
-        for j in verb + 1..n {
-            if heads[j] == r + 1 || heads[j] == noun + 1 {
-                heads[j] = verb + 1;
+        for h in &mut heads[verb + 1..] {
+            if *h == r + 1 || *h == noun + 1 {
+                *h = verb + 1;
             }
         }
         heads[verb] = 0;

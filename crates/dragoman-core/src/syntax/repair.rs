@@ -18,6 +18,10 @@
 //! verb further on (after a comma) with no subject as its conjunct or parataxis, that
 //! verb is the sentence's root, the noun before the comma its subject, and the first
 //! verb a relative clause of the noun.
+//!
+//! **A possessor read as a second subject.** "Algeria's Foreign Ministry said": when a
+//! verb has two subjects and the first carries the possessive "'s", the first is the
+//! possessor of the second.
 
 /// Applies the repairs to one parsed sentence. `heads[i]` is word i+1's head (1-based,
 /// 0 the root); all slices have one entry per word. The tree stays a tree: a repair
@@ -25,6 +29,26 @@
 pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
     subordinate_subjects(lowers, upos, xpos, heads, deprels);
     relative_clause_before_verb(lowers, upos, xpos, heads, deprels);
+    possessor_subjects(lowers, heads, deprels);
+}
+
+/// "Algeria's Foreign Ministry said": see the module notes.
+fn possessor_subjects(lowers: &[String], heads: &mut [usize], deprels: &mut [&'static str]) {
+    let n = heads.len();
+    for a in 0..n {
+        if deprels[a] != "nsubj"
+            || !(0..n).any(|j| heads[j] == a + 1 && matches!(lowers[j].as_str(), "'s" | "'" | "’s"))
+        {
+            continue;
+        }
+        let Some(b) = (a + 1..n).find(|&b| heads[b] == heads[a] && deprels[b].starts_with("nsubj")) else { continue };
+        heads[a] = b + 1;
+        deprels[a] = "nmod:poss";
+        if !is_tree(heads) {
+            heads[a] = heads[b];
+            deprels[a] = "nsubj";
+        }
+    }
 }
 
 /// "days after Pyongyang accused": see the module notes.
@@ -209,5 +233,18 @@ mod tests {
         let u2 = ["PROPN", "VERB", "PRON", "ADP", "NOUN", "PUNCT"];
         repair(&l2, &u2, &["NNP", "VBD", "DT", "IN", "NNS", "."], &mut heads2, &mut deprels2);
         assert_eq!((heads2, deprels2), before);
+    }
+
+    #[test]
+    fn a_possessor_is_no_second_subject() {
+        // "Algeria 's ministry said ."
+        let lowers: Vec<String> = ["algeria", "'s", "ministry", "said", "."].iter().map(|w| w.to_string()).collect();
+        let mut heads = vec![4, 1, 4, 0, 4];
+        let mut deprels = vec!["nsubj", "case", "nsubj", "root", "punct"];
+        let upos = ["PROPN", "PART", "PROPN", "VERB", "PUNCT"];
+        let xpos = ["NNP", "POS", "NNP", "VBD", "."];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!((heads[0], deprels[0]), (3, "nmod:poss"));
+        assert_eq!((heads[2], deprels[2]), (4, "nsubj"));
     }
 }

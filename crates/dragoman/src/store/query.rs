@@ -583,9 +583,9 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
             res = res.and_then(|_| {
                 if json {
                     out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut out, &row).map_err(io::Error::other)
+                    serde_json::to_writer_pretty(&mut out, &row).map_err(io::Error::from)
                 } else {
-                    serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut out, &row).map_err(io::Error::from)?;
                     out.write_all(b"\n")
                 }
             });

@@ -1,0 +1,154 @@
+//! The reliability audit's probes (issue 10), each run through the `dragoman`
+//! binary the way a user would meet it: a closed pipe, hostile text, odd JSON
+//! values, cyclic folders, a read-only medium.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// A tiny actor dictionary, so the articles code whatever the built-in lists hold.
+const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\n";
+
+const GOOD: &str =
+    "MOSCOW (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border. \
+Armenia urged Russia to return to the negotiating table.";
+
+/// A scratch directory, removed with its contents when dropped.
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Self {
+        static N: AtomicUsize = AtomicUsize::new(0);
+        let dir = std::env::temp_dir().join(format!(
+            "dragoman-reliability-{name}-{}-{}",
+            std::process::id(),
+            N.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
+        Scratch(dir)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.0.join(name)
+    }
+
+    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+        let p = self.path(name);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(&p, bytes).unwrap();
+        p
+    }
+
+    fn s(&self, name: &str) -> String {
+        self.path(name).display().to_string()
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        make_writable(&self.0);
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+#[cfg(unix)]
+fn make_writable(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
+}
+
+#[cfg(not(unix))]
+fn make_writable(_: &Path) {}
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_dragoman"))
+}
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn of(out: Output) -> Run {
+        Run {
+            code: out.status.code().unwrap_or_else(|| panic!("killed by a signal: {:?}", out.status)),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
+    }
+
+    fn assert_exit(&self, code: i32) -> &Self {
+        assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
+        assert_eq!(self.code, code, "exit status\nstderr:\n{}\nstdout:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+fn dragoman(args: &[&str]) -> Run {
+    Run::of(bin().args(args).output().expect("dragoman runs"))
+}
+
+/// A JSON Lines record dated 2024-01-18.
+fn record(id: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "published": "2024-01-18", "text": text}).to_string()
+}
+
+/// `dragoman ingest` of `input` into `db` with the tiny actors.
+fn ingest(s: &Scratch, input: &str, db: &str, extra: &[&str]) -> Run {
+    let actors = s.s("tiny.actors");
+    let mut args = vec!["ingest", input, "--db", db, "--actors", &actors, "--quiet"];
+    args.extend_from_slice(extra);
+    dragoman(&args)
+}
+
+/// A database of `n` articles, each with events.
+fn database(s: &Scratch, n: usize) -> String {
+    let lines: Vec<String> = (0..n).map(|i| record(&format!("d{i}"), &format!("{GOOD} Item {i}."))).collect();
+    s.write("corpus.jsonl", lines.join("\n") + "\n");
+    let db = s.s("events.db");
+    ingest(s, &s.s("corpus.jsonl"), &db, &[]).assert_exit(0);
+    db
+}
+
+/// Runs dragoman with its standard output already closed by the reader, as under
+/// `| head` once head has its lines.
+fn with_closed_stdout(args: &[&str]) -> Run {
+    let mut child = bin().args(args).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    drop(child.stdout.take());
+    Run::of(child.wait_with_output().unwrap())
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    let s = Scratch::new("pipe");
+    let db = database(&s, 150);
+    let actors = s.s("tiny.actors");
+    let corpus = s.s("corpus.jsonl");
+    let runs: Vec<Vec<&str>> = vec![
+        vec!["code", "--actors", &actors, &corpus],
+        vec!["code", "--actors", &actors, "--explain", &corpus],
+        vec!["parse", &corpus],
+        vec!["events", "--db", &db],
+        vec!["events", "--db", &db, "--format", "jsonl"],
+        vec!["events", "--db", &db, "--format", "json"],
+        vec!["export", "--db", &db],
+        vec!["timeline", "--db", &db, "--actor", "RUS"],
+        vec!["dict", "stats"],
+        vec!["dict", "check"],
+    ];
+    for args in runs {
+        let r = with_closed_stdout(&args);
+        assert_eq!(r.code, 0, "`dragoman {}` under a closed pipe: status {}\n{}", args.join(" "), r.code, r.stderr);
+        assert!(
+            !r.stderr.contains("error") && !r.stderr.contains("panicked"),
+            "`dragoman {}` complains about the closed pipe:\n{}",
+            args.join(" "),
+            r.stderr
+        );
+    }
+}

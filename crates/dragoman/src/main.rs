@@ -8,6 +8,7 @@ mod export;
 mod input;
 mod memory;
 mod parse;
+mod printable;
 mod readers;
 mod store;
 mod validate;

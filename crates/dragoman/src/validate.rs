@@ -206,8 +206,9 @@ fn code_record(
 }
 
 fn print_failure(r: &Record, want: &BTreeSet<Triple>, got: &BTreeSet<Triple>, rules: &BTreeMap<Triple, String>) {
-    println!("FAIL {}  line {}  [{}]", r.id, r.line, r.category);
-    println!("  text      {}", r.text);
+    let shown = |s: &str| crate::printable::printable(s).replace('\n', " ");
+    println!("FAIL {}  line {}  [{}]", shown(&r.id), r.line, shown(&r.category));
+    println!("  text      {}", shown(&r.text));
     match &r.expects_error {
         Some(err) => println!("  expected  no events (error: {err})"),
         None if want.is_empty() => println!("  expected  no events"),

@@ -64,7 +64,10 @@ fn make_writable(dir: &Path) {
 fn make_writable(_: &Path) {}
 
 fn bin() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_dragoman"))
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dragoman"));
+    // Tables wide enough to show whole sentences.
+    cmd.env("COLUMNS", "400");
+    cmd
 }
 
 struct Run {
@@ -151,4 +154,37 @@ fn a_closed_pipe_ends_every_command_quietly() {
             r.stderr
         );
     }
+}
+
+/// An article whose text carries terminal escapes: ESC sequences, a bell, the
+/// 8-bit CSI, a carriage return.
+const HOSTILE: &str = "Russia accused Armenia on Monday of shelling \u{1b}[2J\u{1b}]0;owned\u{7}its positions \u{9b}31m near the border.\rArmenia urged Russia to return to the negotiating table.";
+
+fn assert_no_controls(what: &str, text: &str) {
+    let bad: Vec<char> = text.chars().filter(|c| c.is_control() && *c != '\n').collect();
+    assert!(bad.is_empty(), "{what} prints control characters {bad:?}:\n{text}");
+}
+
+#[test]
+fn human_readable_output_escapes_control_characters() {
+    let s = Scratch::new("controls");
+    s.write("hostile.jsonl", record("h1", HOSTILE) + "\n");
+    let db = s.s("events.db");
+    ingest(&s, &s.s("hostile.jsonl"), &db, &[]).assert_exit(0);
+    let table = dragoman(&["events", "--db", &db]);
+    table.assert_exit(0);
+    assert!(table.stdout.contains("\\u{1b}"), "the escape is shown:\n{}", table.stdout);
+    assert_no_controls("events", &table.stdout);
+    let actors = s.s("tiny.actors");
+    let explain = dragoman(&["code", "--actors", &actors, "--explain", &s.s("hostile.jsonl")]);
+    explain.assert_exit(0);
+    assert_no_controls("code --explain", &explain.stdout);
+    // The machine formats keep the text exactly, escaped by JSON's rules.
+    let jsonl = dragoman(&["events", "--db", &db, "--format", "jsonl"]);
+    let texts: Vec<String> = jsonl
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["sentence_text"].as_str().unwrap().to_string())
+        .collect();
+    assert!(texts.iter().any(|t| t.contains('\u{1b}')), "{texts:?}");
 }

@@ -611,9 +611,11 @@ pub(crate) fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(120)
 }
 
-/// `s` cut to `width` characters, with "…" when cut, on one line.
+/// `s` cut to `width` characters, with "…" when cut, on one line, its control
+/// characters escaped (article text must not drive the terminal).
 pub(crate) fn fit(s: &str, width: usize) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = crate::printable::printable(&one_line).into_owned();
     if one_line.chars().count() <= width {
         return one_line;
     }

@@ -188,3 +188,19 @@ fn human_readable_output_escapes_control_characters() {
         .collect();
     assert!(texts.iter().any(|t| t.contains('\u{1b}')), "{texts:?}");
 }
+
+#[test]
+fn a_search_fts5_cannot_read_is_retried_and_says_so() {
+    let s = Scratch::new("fts");
+    let db = database(&s, 2);
+    let r = dragoman(&["events", "--db", &db, "--search", "Russia ("]);
+    r.assert_exit(0);
+    assert!(r.stdout.contains("Russia accused"), "the words are still searched:\n{}", r.stdout);
+    let notes: Vec<&str> = r.stderr.lines().filter(|l| l.contains("not a full-text query")).collect();
+    assert_eq!(notes.len(), 1, "said once:\n{}", r.stderr);
+    assert!(notes[0].contains("`Russia (`") && notes[0].contains("\"Russia\" \"(\""), "{}", notes[0]);
+    // A query that parses is run as given, without a word.
+    let r = dragoman(&["events", "--db", &db, "--search", "Russia OR nothing"]);
+    r.assert_exit(0);
+    assert!(r.stderr.is_empty(), "{}", r.stderr);
+}

@@ -248,8 +248,12 @@ impl Where {
 }
 
 /// The user's search as a query FTS5 reads: as given when it parses, else each word
-/// quoted (so "U.S." or "co-operation" just work).
+/// quoted (so "U.S." or "co-operation" just work), saying so once on stderr: a
+/// query meant as syntax (an unbalanced parenthesis, a stray OR) must not quietly
+/// become a search for other words.
 pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreError> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SAID: AtomicBool = AtomicBool::new(false);
     let parses = |q: &str| {
         store
             .conn
@@ -266,7 +270,14 @@ pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreErro
         return Err(StoreError::BadSearch { query: search.into(), detail: "no words".into() });
     }
     match parses(&quoted) {
-        Ok(_) => Ok(quoted),
+        Ok(_) => {
+            if !SAID.swap(true, Ordering::Relaxed) {
+                eprintln!(
+                    "note: --search `{search}` is not a full-text query ({first}); searching for the words as written instead: {quoted}"
+                );
+            }
+            Ok(quoted)
+        }
         Err(_) => Err(StoreError::BadSearch { query: search.into(), detail: first.to_string() }),
     }
 }

@@ -327,13 +327,23 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document,
         _ => format!("line-{line}"),
     };
     let published = match field("published") {
-        Some(p) => {
-            let day = p.get(..10).unwrap_or(&p);
-            parse_date(day).ok_or_else(|| format!("\"published\" is not a date (YYYY-MM-DD): `{p}`; record skipped"))?
-        }
+        Some(p) => parse_published(&p).ok_or_else(|| {
+            format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
+        })?,
         None => cfg.published.unwrap_or_else(today),
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
+}
+
+/// The day of a record's "published": `YYYY-MM-DD`, alone or followed by a time
+/// ("2024-01-18T10:30:00Z", "2024-01-18 10:30"), spaces around allowed.
+fn parse_published(p: &str) -> Option<NaiveDate> {
+    let p = p.trim();
+    let (day, time) = (p.get(..10)?, &p[10..]);
+    if !(time.is_empty() || time.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    parse_date(day)
 }
 
 /// How `code` and `parse` treat their input: the flags they share.

@@ -87,7 +87,7 @@ impl Run {
 
     fn assert_exit(&self, code: i32) -> &Self {
         assert!(!self.stderr.contains("panicked"), "panic:\n{}", self.stderr);
-        assert_eq!(self.code, code, "exit status\nstderr:\n{}\nstdout:\n{}", self.stdout, self.stderr);
+        assert_eq!(self.code, code, "exit status\nstderr:\n{}\nstdout:\n{}", self.stderr, self.stdout);
         self
     }
 }
@@ -203,4 +203,38 @@ fn a_search_fts5_cannot_read_is_retried_and_says_so() {
     let r = dragoman(&["events", "--db", &db, "--search", "Russia OR nothing"]);
     r.assert_exit(0);
     assert!(r.stderr.is_empty(), "{}", r.stderr);
+}
+
+/// The events `dragoman code` prints, as JSON.
+fn events_of(r: &Run) -> Vec<serde_json::Value> {
+    r.stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect()
+}
+
+#[test]
+fn publication_dates_are_read_whole_and_kept_on_the_calendar() {
+    let s = Scratch::new("dates");
+    let actors = s.s("tiny.actors");
+    let text = "Russia accused Armenia of shelling its positions near the border.";
+    let lines = [
+        serde_json::json!({"id": "spaced", "published": " 2024-01-18", "text": text}),
+        serde_json::json!({"id": "timed", "published": "2024-01-18T23:10:00+04:00", "text": text}),
+        serde_json::json!({"id": "far", "published": "9999-12-31", "text": "Russia will attack Armenia next week."}),
+        serde_json::json!({"id": "short", "published": "2024-1-8", "text": text}),
+    ];
+    let input = s.write("dates.jsonl", lines.map(|l| l.to_string()).join("\n") + "\n");
+    let r = dragoman(&["code", "--actors", &actors, &input.display().to_string()]);
+    r.assert_exit(3);
+    let dates: Vec<(String, String)> = events_of(&r)
+        .iter()
+        .map(|e| (e["doc_id"].as_str().unwrap().to_string(), e["date"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(dates, [("spaced".to_string(), "2024-01-18".to_string()), ("timed".into(), "2024-01-18".into())]);
+    let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 2, "{}", r.stderr);
+    assert!(errors[0].contains("dates.jsonl:3:") && errors[0].contains("9999-12-31"), "{}", errors[0]);
+    assert!(errors[1].contains("dates.jsonl:4:") && errors[1].contains("2024-1-8"), "{}", errors[1]);
+    // The flag is held to the same calendar.
+    let r = dragoman(&["code", "--actors", &actors, "--published", "9999-12-31", &input.display().to_string()]);
+    r.assert_exit(2);
+    assert!(r.stderr.contains("--published") && r.stderr.contains("9999-12-31"), "{}", r.stderr);
 }

@@ -37,6 +37,10 @@ pub struct ReadConfig {
     pub published: Option<NaiveDate>,
     /// Documents (or JSON lines) larger than this are skipped with an error.
     pub max_bytes: usize,
+    /// A record whose "published" is null or not a string is skipped with an error
+    /// unless `published` is given (`ingest`, where a wrong date is stored for
+    /// good), rather than dated with a warning (`code`).
+    pub refuse_undated: bool,
 }
 
 /// Expands paths into the files to read: directories recursively, in name order.
@@ -201,17 +205,22 @@ fn read_text(
         path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     };
     let published = cfg.published.unwrap_or_else(|| {
-        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            eprintln!(
-                "warning: no --published date; plain text is dated today ({}), and relative dates resolve against it",
-                today()
-            );
-        }
+        warn_once_undated();
         today()
     });
     on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+/// Said once a run, the first time a document with no date of its own is dated
+/// today for want of --published.
+fn warn_once_undated() {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        eprintln!(
+            "warning: no --published date; plain text and records without \"published\" are dated today ({}), and relative dates resolve against it",
+            today()
+        );
+    }
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -298,7 +307,7 @@ fn read_jsonl(
                 .replace("file", "record")))
         } else {
             records += 1;
-            match parse_record(&buf, cfg, line_no) {
+            match parse_record(&buf, cfg, name, line_no) {
                 Ok(doc) => on_doc(doc),
                 Err(message) => on_error(err(message)),
             }
@@ -312,7 +321,7 @@ fn read_jsonl(
     }
 }
 
-fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document, String> {
+fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Result<Document, String> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
     let obj = value.as_object().ok_or("expected a JSON object with \"text\"; record skipped")?;
@@ -326,11 +335,39 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document,
         Some(serde_json::Value::Number(n)) => n.to_string(),
         _ => format!("line-{line}"),
     };
-    let published = match field("published") {
-        Some(p) => parse_published(&p).ok_or_else(|| {
+    let published = match obj.get("published") {
+        Some(serde_json::Value::String(p)) => parse_published(p).ok_or_else(|| {
             format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
         })?,
-        None => cfg.published.unwrap_or_else(today),
+        None => cfg.published.unwrap_or_else(|| {
+            warn_once_undated();
+            today()
+        }),
+        // null, a number, an object: a date was meant and lost. Never quietly today.
+        Some(other) => {
+            let what = match other {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "true or false",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Array(_) => "an array",
+                _ => "an object",
+            };
+            match cfg.published {
+                None if cfg.refuse_undated => {
+                    return Err(format!(
+                        "\"published\" is {what}, not a date string; record skipped (give --published to date such records)"
+                    ))
+                }
+                given => {
+                    let day = given.unwrap_or_else(today);
+                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                        let from = if given.is_some() { "--published" } else { "today" };
+                        eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
+                    }
+                    day
+                }
+            }
+        }
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
 }
@@ -417,7 +454,7 @@ mod tests {
     use super::*;
 
     fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
-        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000 };
+        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000, refuse_undated: false };
         let mut docs = Vec::new();
         let mut errs = Vec::new();
         let mut r = BufReader::new(bytes);

@@ -238,3 +238,46 @@ fn publication_dates_are_read_whole_and_kept_on_the_calendar() {
     r.assert_exit(2);
     assert!(r.stderr.contains("--published") && r.stderr.contains("9999-12-31"), "{}", r.stderr);
 }
+
+#[test]
+fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
+    let s = Scratch::new("null-dates");
+    let actors = s.s("tiny.actors");
+    let text = "Russia accused Armenia of shelling its positions near the border.";
+    let lines = [
+        serde_json::json!({"id": "dated", "published": "2024-01-18", "text": text}),
+        serde_json::json!({"id": "null", "published": null, "text": text}),
+        serde_json::json!({"id": "number", "published": 20240118, "text": text}),
+    ];
+    let input = s.write("mixed.jsonl", lines.map(|l| l.to_string()).join("\n") + "\n");
+    let input = input.display().to_string();
+    // code: coded, with a warning naming the file and line.
+    let r = dragoman(&["code", "--actors", &actors, &input]);
+    r.assert_exit(0);
+    let warnings: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "{}", r.stderr);
+    assert!(warnings[0].contains("mixed.jsonl:2:") && warnings[0].contains("null"), "{}", warnings[0]);
+    assert!(warnings[1].contains("mixed.jsonl:3:") && warnings[1].contains("a number"), "{}", warnings[1]);
+    // ingest: refused, since a wrong date would be stored for good...
+    let db = s.s("events.db");
+    let r = ingest(&s, &input, &db, &[]);
+    r.assert_exit(3);
+    let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error:")).collect();
+    assert_eq!(errors.len(), 2, "{}", r.stderr);
+    assert!(errors[0].contains("mixed.jsonl:2:") && errors[0].contains("--published"), "{}", errors[0]);
+    let stored = dragoman(&["events", "--db", &db, "--format", "jsonl"]);
+    let docs: std::collections::BTreeSet<String> =
+        events_of(&stored).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["dated"]);
+    // ...unless --published says what date to give them.
+    let db2 = s.s("dated.db");
+    let r = ingest(&s, &input, &db2, &["--published", "2024-02-01"]);
+    r.assert_exit(0);
+    let stored = dragoman(&["events", "--db", &db2, "--format", "jsonl"]);
+    let dated: Vec<String> = events_of(&stored)
+        .iter()
+        .filter(|e| e["doc_id"] != "dated")
+        .map(|e| e["date"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!dated.is_empty() && dated.iter().all(|d| d == "2024-02-01"), "{dated:?}");
+}

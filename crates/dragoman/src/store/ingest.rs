@@ -514,7 +514,7 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
-    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20), refuse_undated: true };
     let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
     let (stats, skipped, coding, writing, failure) = match outcome {
         Ok(o) => o,

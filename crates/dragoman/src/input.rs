@@ -332,7 +332,7 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
     }
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::Number(n)) => number_as_written(bytes).unwrap_or_else(|| n.to_string()),
         _ => format!("line-{line}"),
     };
     let published = match obj.get("published") {
@@ -370,6 +370,19 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
         }
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
+}
+
+/// A numeric "id" exactly as the record writes it. Read as a number it would pass
+/// through a float beyond 2^64 and lose digits (12345678901234567890123 becoming
+/// 1.2345678901234568e22), and two records would share an id.
+fn number_as_written(record: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: &'a serde_json::value::RawValue,
+    }
+    let id: Id = serde_json::from_slice(record).ok()?;
+    Some(id.id.get().to_string())
 }
 
 /// The day of a record's "published": `YYYY-MM-DD`, alone or followed by a time

@@ -281,3 +281,20 @@ fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
         .collect();
     assert!(!dated.is_empty() && dated.iter().all(|d| d == "2024-02-01"), "{dated:?}");
 }
+
+#[test]
+fn numeric_ids_are_kept_exactly_as_written() {
+    let s = Scratch::new("ids");
+    let actors = s.s("tiny.actors");
+    let text = "Russia accused Armenia of shelling its positions near the border.";
+    let input = format!(
+        "{{\"id\": 123456789012345678901234567890, \"published\": \"2024-01-18\", \"text\": \"{text}\"}}\n\
+         {{\"id\": 123456789012345678901234567891, \"published\": \"2024-01-18\", \"text\": \"{text}\"}}\n\
+         {{\"id\": 42, \"published\": \"2024-01-18\", \"text\": \"{text}\"}}\n"
+    );
+    let input = s.write("ids.jsonl", input).display().to_string();
+    let r = dragoman(&["code", "--actors", &actors, &input]);
+    r.assert_exit(0);
+    let ids: Vec<String> = events_of(&r).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
+    assert_eq!(ids, ["123456789012345678901234567890", "123456789012345678901234567891", "42"]);
+}

@@ -396,6 +396,17 @@ fn parse_published(p: &str) -> Option<NaiveDate> {
     parse_date(day)
 }
 
+/// `--max-doc-mb`: 1 MB to 1 TB. A document is held in memory whole, so a larger
+/// limit means nothing, and bytes beyond it no longer fit the counters.
+pub fn max_doc_mb() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(1..=1 << 20)
+}
+
+/// The `--max-doc-mb` limit in bytes.
+pub fn max_bytes(mb: u64) -> usize {
+    usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX / 2)
+}
+
 /// How `code` and `parse` treat their input: the flags they share.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ReadFlags {
@@ -403,9 +414,9 @@ pub struct ReadFlags {
     #[arg(long)]
     pub strict: bool,
 
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    pub max_doc_mb: usize,
+    /// Skip documents larger than this many megabytes (1 to 1048576).
+    #[arg(long, value_name = "MB", default_value_t = 10, value_parser = max_doc_mb())]
+    pub max_doc_mb: u64,
 
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short)]

@@ -190,8 +190,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         shallow: args.shallow,
     };
     input::QUIET.store(args.read.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg =
-        input::ReadConfig { published, max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20), refuse_undated: false };
+    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.read.max_doc_mb), refuse_undated: false };
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {

@@ -181,7 +181,7 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     // Dates play no part in parsing: no warning about a missing --published.
     let cfg = input::ReadConfig {
         published: Some(input::today()),
-        max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20),
+        max_bytes: input::max_bytes(args.read.max_doc_mb),
         refuse_undated: false,
     };
     let (mut sentences, mut words) = (0usize, 0usize);

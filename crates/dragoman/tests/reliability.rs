@@ -298,3 +298,25 @@ fn numeric_ids_are_kept_exactly_as_written() {
     let ids: Vec<String> = events_of(&r).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
     assert_eq!(ids, ["123456789012345678901234567890", "123456789012345678901234567891", "42"]);
 }
+
+#[test]
+fn a_huge_document_limit_is_refused_with_a_clear_message() {
+    let s = Scratch::new("max-doc");
+    let input = s.write("story.txt", GOOD).display().to_string();
+    let actors = s.s("tiny.actors");
+    for cmd in ["code", "parse"] {
+        let mut args = vec![cmd, "--max-doc-mb", "18446744073709551615", &input];
+        if cmd == "code" {
+            args.extend(["--actors", &actors, "--published", "2024-01-18"]);
+        }
+        let r = dragoman(&args);
+        r.assert_exit(2);
+        assert!(r.stderr.contains("--max-doc-mb") && r.stderr.contains("1..=1048576"), "{}", r.stderr);
+    }
+    let db = s.s("events.db");
+    ingest(&s, &input, &db, &["--published", "2024-01-18", "--max-doc-mb", "99999999999"]).assert_exit(2);
+    // The largest accepted limit works.
+    let r = dragoman(&["code", "--actors", &actors, "--published", "2024-01-18", "--max-doc-mb", "1048576", &input]);
+    r.assert_exit(0);
+    assert!(!events_of(&r).is_empty());
+}

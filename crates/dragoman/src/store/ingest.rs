@@ -81,9 +81,9 @@ pub struct IngestArgs {
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     pub busy_timeout: u64,
 
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    pub max_doc_mb: usize,
+    /// Skip documents larger than this many megabytes (1 to 1048576).
+    #[arg(long, value_name = "MB", default_value_t = 10, value_parser = input::max_doc_mb())]
+    pub max_doc_mb: u64,
 
     /// Stop at the first bad input instead of skipping it (what was stored stays).
     #[arg(long)]
@@ -514,7 +514,7 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
-    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20), refuse_undated: true };
+    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.max_doc_mb), refuse_undated: true };
     let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
     let (stats, skipped, coding, writing, failure) = match outcome {
         Ok(o) => o,

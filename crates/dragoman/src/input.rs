@@ -44,49 +44,107 @@ pub struct ReadConfig {
 }
 
 /// Expands paths into the files to read: directories recursively, in name order.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
-    let mut out = Vec::new();
+///
+/// Symbolic links are followed, but a folder already read (a link back to a parent,
+/// two links to each other) is not read again: each folder is read once, by its
+/// canonical path, as `find -L` does. Files in `skip` (the database an ingest is
+/// writing, with its journal files) are left out of folders, and refused when
+/// named.
+pub fn expand_paths(paths: &[PathBuf], skip: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
+    let mut walk = Walk { out: Vec::new(), seen: std::collections::HashSet::new(), skip };
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Ok(p.clone()));
+            walk.out.push(Ok(p.clone()));
         } else if p.is_dir() {
-            walk(p, &mut out);
+            walk.dir(p);
+        } else if walk.skipped(p) {
+            walk.out.push(Err(InputError {
+                file: p.display().to_string(),
+                line: None,
+                message: "the database being written (--db); skipped".into(),
+            }));
         } else if p.exists() {
-            out.push(Ok(p.clone()));
+            walk.out.push(Ok(p.clone()));
         } else {
-            out.push(Err(InputError {
+            walk.out.push(Err(InputError {
                 file: p.display().to_string(),
                 line: None,
                 message: "no such file or directory".into(),
             }));
         }
     }
-    out
+    walk.out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.push(Err(InputError {
-                file: dir.display().to_string(),
-                line: None,
-                message: format!("cannot read directory: {e}"),
-            }));
-            return;
+/// The files of a store's database: the file and the journals SQLite keeps beside
+/// it, by canonical path, for [`expand_paths`] to leave alone.
+pub fn database_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = db.canonicalize() else { return Vec::new() };
+    let mut files = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
+    }
+    files
+}
+
+struct Walk<'a> {
+    out: Vec<Result<PathBuf, InputError>>,
+    /// The canonical paths of the folders read so far.
+    seen: std::collections::HashSet<PathBuf>,
+    skip: &'a [PathBuf],
+}
+
+impl Walk<'_> {
+    fn skipped(&self, file: &Path) -> bool {
+        // Names first: canonicalizing every file of a large corpus costs a syscall each.
+        let named = |s: &PathBuf| s.file_name() == file.file_name();
+        self.skip.iter().any(named) && file.canonicalize().is_ok_and(|c| self.skip.contains(&c))
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        match dir.canonicalize() {
+            Ok(real) => {
+                if !self.seen.insert(real) {
+                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                        eprintln!("warning: {}: a link to a folder already read; not read again", dir.display());
+                    }
+                    return;
+                }
+            }
+            Err(e) => {
+                self.out.push(Err(InputError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!("cannot read directory: {e}"),
+                }));
+                return;
+            }
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out);
-        } else {
-            out.push(Ok(p));
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.out.push(Err(InputError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!("cannot read directory: {e}"),
+                }));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            if hidden || self.skipped(&p) {
+                continue;
+            }
+            if p.is_dir() {
+                self.dir(&p);
+            } else {
+                self.out.push(Ok(p));
+            }
         }
     }
 }
@@ -436,7 +494,7 @@ pub fn each_document(
     let mut skipped = 0usize;
     let mut failed: Option<std::io::Error> = None;
     let stop = std::cell::Cell::new(false);
-    for item in expand_paths(paths) {
+    for item in expand_paths(paths, &[]) {
         if stop.get() || failed.is_some() {
             break;
         }

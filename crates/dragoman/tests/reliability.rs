@@ -320,3 +320,51 @@ fn a_huge_document_limit_is_refused_with_a_clear_message() {
     r.assert_exit(0);
     assert!(!events_of(&r).is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn folders_linked_in_a_cycle_are_read_once() {
+    use std::os::unix::fs::symlink;
+    let s = Scratch::new("cycles");
+    s.write("corpus/sub/a.txt", GOOD);
+    fs::create_dir_all(s.path("corpus/other")).unwrap();
+    // A link to itself, and two folders linking to each other.
+    symlink(".", s.path("corpus/sub/self")).unwrap();
+    symlink("../other", s.path("corpus/sub/to-other")).unwrap();
+    symlink("../sub", s.path("corpus/other/to-sub")).unwrap();
+    let actors = s.s("tiny.actors");
+    let mut child = bin()
+        .args(["code", "--actors", &actors, "--published", "2024-01-18", &s.s("corpus")])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Without the guard the walk never ends: give it a deadline.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("the walk did not end");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let r = Run::of(child.wait_with_output().unwrap());
+    r.assert_exit(0);
+    assert!(r.stderr.contains("coded 1 document(s)"), "one article, read once:\n{}", r.stderr);
+}
+
+#[test]
+fn the_database_beside_the_articles_is_not_read_as_one() {
+    let s = Scratch::new("db-inside");
+    s.write("corpus/a.jsonl", record("a", GOOD) + "\n");
+    let db = s.s("corpus/events.db");
+    for _ in 0..2 {
+        let r = ingest(&s, &s.s("corpus"), &db, &[]);
+        r.assert_exit(0);
+        assert!(r.stderr.is_empty(), "{}", r.stderr);
+    }
+    // Named outright, it is refused by name.
+    let r = ingest(&s, &db, &db, &[]);
+    r.assert_exit(3);
+    assert!(r.stderr.contains("events.db") && r.stderr.contains("database being written"), "{}", r.stderr);
+}

@@ -660,7 +660,8 @@ fn read_and_code(
     let mut failure = None;
     // Set when --strict meets bad input, or when the writer has stopped.
     let stop = std::cell::Cell::new(false);
-    for item in input::expand_paths(paths) {
+    // The database is often kept beside the articles: never read it as one.
+    for item in input::expand_paths(paths, &input::database_files(&lookup.path)) {
         if stop.get() {
             break;
         }

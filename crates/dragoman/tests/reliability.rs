@@ -368,3 +368,14 @@ fn the_database_beside_the_articles_is_not_read_as_one() {
     r.assert_exit(3);
     assert!(r.stderr.contains("events.db") && r.stderr.contains("database being written"), "{}", r.stderr);
 }
+
+#[test]
+fn validate_reports_reading_the_file_apart_from_loading_dictionaries() {
+    let s = Scratch::new("validate");
+    let xml = "<Validation><Environment></Environment>\n<Sentence date=\"20240118\" id=\"A-1\" category=\"A\">\
+<EventCoding sourcecode=\"RUS\" targetcode=\"ARM\" eventcode=\"112\"/><Text>Russia accused Armenia.</Text></Sentence>\n</Validation>\n";
+    let file = s.write("records.xml", xml).display().to_string();
+    let r = dragoman(&["validate", &file]);
+    r.assert_exit(0);
+    assert!(r.stderr.contains("file read in") && r.stderr.contains("dictionaries loaded in"), "{}", r.stderr);
+}

@@ -379,3 +379,55 @@ fn validate_reports_reading_the_file_apart_from_loading_dictionaries() {
     r.assert_exit(0);
     assert!(r.stderr.contains("file read in") && r.stderr.contains("dictionaries loaded in"), "{}", r.stderr);
 }
+
+/// Runs dragoman as an unprivileged user when the tests run as root (who may write
+/// anything), so that file permissions apply. `None` when that is not possible.
+fn unprivileged(args: &[&str]) -> Option<Run> {
+    let uid = Command::new("id").arg("-u").output().ok()?;
+    let out = if String::from_utf8_lossy(&uid.stdout).trim() == "0" {
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_dragoman"))
+            .args(args)
+            .output()
+            .ok()?
+    } else {
+        bin().args(args).output().ok()?
+    };
+    let run = Run::of(out);
+    (!run.stderr.contains("setpriv:")).then_some(run)
+}
+
+#[cfg(unix)]
+#[test]
+fn a_database_on_a_read_only_medium_can_be_read() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Scratch::new("read-only-medium");
+    let db = database(&s, 3);
+    // Copied alone (no -wal or -shm beside it) into a folder nobody may write.
+    let medium = s.path("medium");
+    fs::create_dir_all(&medium).unwrap();
+    fs::copy(&db, medium.join("events.db")).unwrap();
+    fs::set_permissions(medium.join("events.db"), fs::Permissions::from_mode(0o444)).unwrap();
+    fs::set_permissions(&s.0, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(&medium, fs::Permissions::from_mode(0o555)).unwrap();
+    let copy = medium.join("events.db").display().to_string();
+    for args in [
+        vec!["events", "--db", &copy, "--format", "jsonl"],
+        vec!["events", "--db", &copy],
+        vec!["timeline", "--db", &copy, "--actor", "RUS"],
+        vec!["export", "--db", &copy, "--format", "jsonl"],
+    ] {
+        let Some(r) = unprivileged(&args) else {
+            eprintln!("SKIPPED: cannot run as an unprivileged user (setpriv)");
+            return;
+        };
+        r.assert_exit(0);
+        assert!(!r.stderr.contains("error"), "{}", r.stderr);
+        if args.last() == Some(&"jsonl") {
+            assert_eq!(r.stdout.lines().count(), 2, "`{}`: {}", args.join(" "), r.stdout);
+        }
+    }
+    let names: Vec<_> = fs::read_dir(&medium).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, ["events.db"], "nothing written beside it");
+}

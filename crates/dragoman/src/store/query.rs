@@ -374,9 +374,12 @@ pub struct EventIter {
 
 const PAGE: usize = 10_000;
 
-/// Opens `db` and streams the events that pass `filter`.
+/// Opens `db` and streams the events that pass `filter`. All pages are read in one
+/// transaction: an ingest committing meanwhile changes nothing the stream returns,
+/// so an export is a snapshot of the store as it was at its first read.
 pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreError> {
     let store = open_read(db)?;
+    store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
     let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
     let w = Where::of(filter, search.as_deref());
     let sql = format!(
@@ -560,6 +563,8 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
     let res = if args.format == EventsFormat::Table {
         filter.limit = filter.limit.or(Some(100));
         let result = open_read(&args.db).and_then(|store| {
+            // The rows and their total from the same state of the store.
+            store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
             let rows = select(&store, &filter)?;
             let total = if filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
             Ok((rows, total))
@@ -848,6 +853,42 @@ mod tests {
         let two: Vec<EventRow> =
             events_iter(&db, &EventFilter { limit: Some(2), ..filter() }).unwrap().map(Result::unwrap).collect();
         assert_eq!(two, all[..2].to_vec());
+    }
+
+    #[test]
+    fn a_stream_is_a_snapshot_while_an_ingest_commits() {
+        let db = temp_db("snapshot");
+        let writer = open_write(&db, 1000).unwrap();
+        // More events than a page, so the stream reads the store more than once.
+        let n = PAGE + 50;
+        writer
+            .conn
+            .execute_batch(&format!(
+                "BEGIN;
+                 INSERT INTO documents (content_hash, doc_id, published, ingested_at, sentences, mentions) VALUES (1, 'd', '2024-01-01', 'now', 1, {n});
+                 INSERT INTO sentences (document, idx, text) VALUES (1, 0, 'Russia accused Armenia.');
+                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n})
+                 INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, root, num_mentions, num_sources, num_articles)
+                 SELECT printf('2024-01-%02d', 1 + x % 28), printf('2024-01-%02d', 1 + x % 28), 'day', 'RUS', 'ARM', '112', 'Russia', '11', 1, 1, 1 FROM c;
+                 INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, rule, negated, hypothetical)
+                 SELECT id, 1, 1, 0, 6, 7, 14, 'accused', 'Russia', 0, 6, 'r', 0, 0 FROM events;
+                 COMMIT;"
+            ))
+            .unwrap();
+        let mut rows = events_iter(&db, &filter()).unwrap();
+        assert!(rows.next().is_some());
+        // An ingest commits an event that sorts after the first page.
+        writer
+            .conn
+            .execute_batch(
+                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, root, num_mentions, num_sources, num_articles) \
+                 VALUES ('2024-12-31', '2024-12-31', 'day', 'AZE', 'ARM', '112', 'Azerbaijan', '11', 1, 1, 1);
+                 INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, rule, negated, hypothetical)
+                 VALUES (last_insert_rowid(), 1, 1, 0, 6, 7, 14, 'accused', 'Azerbaijan', 0, 6, 'r', 0, 0);",
+            )
+            .unwrap();
+        assert_eq!(1 + rows.map(Result::unwrap).count(), n, "the stream shows the store as it was");
+        assert_eq!(events_iter(&db, &filter()).unwrap().count(), n + 1, "a new read sees the commit");
     }
 
     #[test]

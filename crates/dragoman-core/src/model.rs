@@ -105,7 +105,40 @@ pub struct Location {
     pub found: &'static str,
 }
 
-/// Parse a `YYYY-MM-DD` date.
+/// The years a publication date may fall in. News older or newer than this is a
+/// mistake in the input (a placeholder such as 9999-12-31, a lost century), and
+/// relative dates resolved against it would run off the calendar ("next week" from
+/// 9999-12-31 is in the year 10000).
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// Parse a `YYYY-MM-DD` date (four-digit year, two-digit month and day, spaces
+/// around allowed) in [`DATE_YEARS`].
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    use chrono::Datelike;
+    let s = s.trim();
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b.iter().enumerate().all(|(i, c)| if i == 4 || i == 7 { *c == b'-' } else { c.is_ascii_digit() });
+    if !shape {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().filter(|d| DATE_YEARS.contains(&d.year()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn dates_are_whole_and_plausible() {
+        let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_date("2024-01-18"), d(2024, 1, 18));
+        assert_eq!(parse_date(" 2024-01-18\n"), d(2024, 1, 18));
+        assert_eq!(parse_date("1800-01-01"), d(1800, 1, 1));
+        assert_eq!(parse_date("2200-12-31"), d(2200, 12, 31));
+        for bad in ["2024-1-18", "2024-01-1", " 2024-01-1", "9999-12-31", "1799-12-31", "+2024-01-18", "2024-02-30", ""]
+        {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+    }
 }

@@ -111,11 +111,14 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
     let mut records = Vec::new();
     let mut require_dyad = true;
     let mut pos = 0;
+    // One pass, in time linear in the file: each of the three searches resumes where
+    // its last hit was (never rescanning to the end of the file for a tag that
+    // does not occur), and line numbers count on from the last one.
+    let mut next = [Next::new("<!--"), Next::new("<Config "), Next::new("<Sentence ")];
+    let mut lines = LineCounter::default();
     while pos < xml.len() {
         let rest = &xml[pos..];
-        let next_comment = rest.find("<!--");
-        let next_config = rest.find("<Config ");
-        let next_sentence = rest.find("<Sentence ");
+        let [next_comment, next_config, next_sentence] = next.each_mut().map(|n| n.after(xml, pos));
         let first = [next_comment, next_config, next_sentence].into_iter().flatten().min();
         let Some(at) = first else { break };
         if Some(at) == next_comment {
@@ -127,7 +130,7 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
             let option = ConfigOption {
                 option: attr(tag, "option").unwrap_or_default(),
                 value: attr(tag, "value").unwrap_or_default(),
-                line: 1 + xml[..pos + at].matches('\n').count(),
+                line: lines.line_at(xml, pos + at),
             };
             if option.option == "require_dyad" {
                 require_dyad = config_bool(&option.value);
@@ -144,7 +147,7 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
                 category: attr(head, "category").unwrap_or_default(),
                 date: attr(head, "date").unwrap_or_default(),
                 require_dyad,
-                line: 1 + xml[..pos + at].matches('\n').count(),
+                line: lines.line_at(xml, pos + at),
                 ..Record::default()
             };
             let mut body_nc = String::new();
@@ -177,6 +180,51 @@ pub fn read_validation(xml: &str) -> (Environment, Vec<Record>) {
         }
     }
     (env, records)
+}
+
+/// The next place a tag occurs at or after a position, remembered between calls.
+struct Next {
+    tag: &'static str,
+    /// The last hit (absolute), or None once the tag occurs no more.
+    hit: Option<usize>,
+    /// Where the last search started; None before the first.
+    from: Option<usize>,
+}
+
+impl Next {
+    fn new(tag: &'static str) -> Next {
+        Next { tag, hit: None, from: None }
+    }
+
+    /// The offset, relative to `pos`, of the tag's first occurrence at or after
+    /// `pos`. `pos` never decreases between calls.
+    fn after(&mut self, xml: &str, pos: usize) -> Option<usize> {
+        let stale = match (self.from, self.hit) {
+            (None, _) => true,
+            (Some(_), Some(hit)) => hit < pos,
+            (Some(_), None) => false,
+        };
+        if stale {
+            self.from = Some(pos);
+            self.hit = xml[pos..].find(self.tag).map(|at| pos + at);
+        }
+        self.hit.map(|hit| hit - pos)
+    }
+}
+
+/// 1-based line numbers of increasing offsets, counting each newline once.
+#[derive(Default)]
+struct LineCounter {
+    at: usize,
+    line: usize,
+}
+
+impl LineCounter {
+    fn line_at(&mut self, text: &str, offset: usize) -> usize {
+        self.line += text.as_bytes()[self.at..offset].iter().filter(|&&b| b == b'\n').count();
+        self.at = offset;
+        1 + self.line
+    }
 }
 
 #[cfg(test)]
@@ -235,5 +283,31 @@ ties with Gondor.
         );
         assert_eq!(env.options[0].line, 3);
         assert!(config_bool("False") == config_bool("FALSE") && !config_bool("false") && config_bool("TRUE"));
+    }
+
+    #[test]
+    fn a_large_file_is_read_in_linear_time_with_its_line_numbers() {
+        // 20,000 records took 34 s (release) when every record rescanned the file.
+        let record = |i: usize| {
+            format!("<Sentence date=\"20240118\" id=\"T{i}\" category=\"X\">\n<Text>\nRussia accused Armenia.\n</Text>\n</Sentence>")
+        };
+        let mut xml = String::from("<Validation>\n<!-- a comment -->\n");
+        for i in 0..20_000 {
+            if i == 10_000 {
+                xml.push_str("<Config option=\"require_dyad\" value=\"false\"/>\n");
+            }
+            xml.push_str(&record(i));
+            xml.push('\n');
+        }
+        let started = std::time::Instant::now();
+        let (env, recs) = read_validation(&xml);
+        let took = started.elapsed();
+        assert_eq!(recs.len(), 20_000);
+        assert!(took < std::time::Duration::from_secs(5), "took {took:?}");
+        // Records are five lines each, after two lines of head (and the config line).
+        assert_eq!((recs[0].line, recs[1].line, recs[9_999].line), (3, 8, 3 + 5 * 9_999));
+        assert_eq!(env.options[0].line, 3 + 5 * 10_000);
+        assert_eq!(recs[10_000].line, 4 + 5 * 10_000);
+        assert!(recs[9_999].require_dyad && !recs[10_000].require_dyad);
     }
 }

@@ -24,6 +24,9 @@ mod event_row;
 #[path = "../src/input.rs"]
 mod input;
 #[allow(dead_code, unused_imports)]
+#[path = "../src/printable.rs"]
+mod printable;
+#[allow(dead_code, unused_imports)]
 #[path = "../src/readers/mod.rs"]
 mod readers;
 #[allow(dead_code, unused_imports)]

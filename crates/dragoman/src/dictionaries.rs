@@ -74,7 +74,7 @@ pub fn prepare(
 ) -> Result<(Option<chrono::NaiveDate>, Knowledge), std::process::ExitCode> {
     let published = match published.map(|p| (p, dragoman_core::model::parse_date(p))) {
         Some((p, None)) => {
-            eprintln!("error: --published must be a date like 2024-01-18, not `{p}`");
+            eprintln!("error: --published must be a date like 2024-01-18 (years 1800 to 2200), not `{p}`");
             return Err(std::process::ExitCode::from(2));
         }
         Some((_, d)) => d,

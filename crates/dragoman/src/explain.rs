@@ -5,7 +5,15 @@ use std::io::{self, Write};
 use dragoman_core::coder::CodedDocument;
 use dragoman_core::model::Document;
 
+/// Writes the explanation of one document. Its text and everything taken from it
+/// are shown with their control characters escaped (see `printable`).
 pub fn write(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io::Result<()> {
+    let mut text = Vec::new();
+    explain(&mut text, doc, coded)?;
+    out.write_all(crate::printable::printable(&String::from_utf8_lossy(&text)).as_bytes())
+}
+
+fn explain(out: &mut impl Write, doc: &Document, coded: &CodedDocument) -> io::Result<()> {
     writeln!(out, "== document {} (published {})", doc.id, doc.published)?;
     if let Some(d) = &coded.dateline {
         writeln!(out, "dateline: {d}")?;

@@ -37,52 +37,114 @@ pub struct ReadConfig {
     pub published: Option<NaiveDate>,
     /// Documents (or JSON lines) larger than this are skipped with an error.
     pub max_bytes: usize,
+    /// A record whose "published" is null or not a string is skipped with an error
+    /// unless `published` is given (`ingest`, where a wrong date is stored for
+    /// good), rather than dated with a warning (`code`).
+    pub refuse_undated: bool,
 }
 
 /// Expands paths into the files to read: directories recursively, in name order.
-pub fn expand_paths(paths: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
-    let mut out = Vec::new();
+///
+/// Symbolic links are followed, but a folder already read (a link back to a parent,
+/// two links to each other) is not read again: each folder is read once, by its
+/// canonical path, as `find -L` does. Files in `skip` (the database an ingest is
+/// writing, with its journal files) are left out of folders, and refused when
+/// named.
+pub fn expand_paths(paths: &[PathBuf], skip: &[PathBuf]) -> Vec<Result<PathBuf, InputError>> {
+    let mut walk = Walk { out: Vec::new(), seen: std::collections::HashSet::new(), skip };
     for p in paths {
         if p.as_os_str() == "-" {
-            out.push(Ok(p.clone()));
+            walk.out.push(Ok(p.clone()));
         } else if p.is_dir() {
-            walk(p, &mut out);
+            walk.dir(p);
+        } else if walk.skipped(p) {
+            walk.out.push(Err(InputError {
+                file: p.display().to_string(),
+                line: None,
+                message: "the database being written (--db); skipped".into(),
+            }));
         } else if p.exists() {
-            out.push(Ok(p.clone()));
+            walk.out.push(Ok(p.clone()));
         } else {
-            out.push(Err(InputError {
+            walk.out.push(Err(InputError {
                 file: p.display().to_string(),
                 line: None,
                 message: "no such file or directory".into(),
             }));
         }
     }
-    out
+    walk.out
 }
 
-fn walk(dir: &Path, out: &mut Vec<Result<PathBuf, InputError>>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            out.push(Err(InputError {
-                file: dir.display().to_string(),
-                line: None,
-                message: format!("cannot read directory: {e}"),
-            }));
-            return;
+/// The files of a store's database: the file and the journals SQLite keeps beside
+/// it, by canonical path, for [`expand_paths`] to leave alone.
+pub fn database_files(db: &Path) -> Vec<PathBuf> {
+    let Ok(db) = db.canonicalize() else { return Vec::new() };
+    let mut files = vec![db.clone()];
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut name = db.as_os_str().to_owned();
+        name.push(suffix);
+        files.push(PathBuf::from(name));
+    }
+    files
+}
+
+struct Walk<'a> {
+    out: Vec<Result<PathBuf, InputError>>,
+    /// The canonical paths of the folders read so far.
+    seen: std::collections::HashSet<PathBuf>,
+    skip: &'a [PathBuf],
+}
+
+impl Walk<'_> {
+    fn skipped(&self, file: &Path) -> bool {
+        // Names first: canonicalizing every file of a large corpus costs a syscall each.
+        let named = |s: &PathBuf| s.file_name() == file.file_name();
+        self.skip.iter().any(named) && file.canonicalize().is_ok_and(|c| self.skip.contains(&c))
+    }
+
+    fn dir(&mut self, dir: &Path) {
+        match dir.canonicalize() {
+            Ok(real) => {
+                if !self.seen.insert(real) {
+                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                        eprintln!("warning: {}: a link to a folder already read; not read again", dir.display());
+                    }
+                    return;
+                }
+            }
+            Err(e) => {
+                self.out.push(Err(InputError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!("cannot read directory: {e}"),
+                }));
+                return;
+            }
         }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
-        if hidden {
-            continue;
-        }
-        if p.is_dir() {
-            walk(&p, out);
-        } else {
-            out.push(Ok(p));
+        let entries = match std::fs::read_dir(dir) {
+            Ok(e) => e,
+            Err(e) => {
+                self.out.push(Err(InputError {
+                    file: dir.display().to_string(),
+                    line: None,
+                    message: format!("cannot read directory: {e}"),
+                }));
+                return;
+            }
+        };
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        for p in paths {
+            let hidden = p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+            if hidden || self.skipped(&p) {
+                continue;
+            }
+            if p.is_dir() {
+                self.dir(&p);
+            } else {
+                self.out.push(Ok(p));
+            }
         }
     }
 }
@@ -201,17 +263,22 @@ fn read_text(
         path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     };
     let published = cfg.published.unwrap_or_else(|| {
-        static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-        if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed)
-        {
-            eprintln!(
-                "warning: no --published date; plain text is dated today ({}), and relative dates resolve against it",
-                today()
-            );
-        }
+        warn_once_undated();
         today()
     });
     on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+/// Said once a run, the first time a document with no date of its own is dated
+/// today for want of --published.
+fn warn_once_undated() {
+    static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
+        eprintln!(
+            "warning: no --published date; plain text and records without \"published\" are dated today ({}), and relative dates resolve against it",
+            today()
+        );
+    }
 }
 
 const BOM: &[u8] = b"\xEF\xBB\xBF";
@@ -298,7 +365,7 @@ fn read_jsonl(
                 .replace("file", "record")))
         } else {
             records += 1;
-            match parse_record(&buf, cfg, line_no) {
+            match parse_record(&buf, cfg, name, line_no) {
                 Ok(doc) => on_doc(doc),
                 Err(message) => on_error(err(message)),
             }
@@ -312,7 +379,7 @@ fn read_jsonl(
     }
 }
 
-fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document, String> {
+fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Result<Document, String> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
     let obj = value.as_object().ok_or("expected a JSON object with \"text\"; record skipped")?;
@@ -323,17 +390,79 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, line: usize) -> Result<Document,
     }
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => n.to_string(),
+        Some(serde_json::Value::Number(n)) => number_as_written(bytes).unwrap_or_else(|| n.to_string()),
         _ => format!("line-{line}"),
     };
-    let published = match field("published") {
-        Some(p) => {
-            let day = p.get(..10).unwrap_or(&p);
-            parse_date(day).ok_or_else(|| format!("\"published\" is not a date (YYYY-MM-DD): `{p}`; record skipped"))?
+    let published = match obj.get("published") {
+        Some(serde_json::Value::String(p)) => parse_published(p).ok_or_else(|| {
+            format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
+        })?,
+        None => cfg.published.unwrap_or_else(|| {
+            warn_once_undated();
+            today()
+        }),
+        // null, a number, an object: a date was meant and lost. Never quietly today.
+        Some(other) => {
+            let what = match other {
+                serde_json::Value::Null => "null",
+                serde_json::Value::Bool(_) => "true or false",
+                serde_json::Value::Number(_) => "a number",
+                serde_json::Value::Array(_) => "an array",
+                _ => "an object",
+            };
+            match cfg.published {
+                None if cfg.refuse_undated => {
+                    return Err(format!(
+                        "\"published\" is {what}, not a date string; record skipped (give --published to date such records)"
+                    ))
+                }
+                given => {
+                    let day = given.unwrap_or_else(today);
+                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                        let from = if given.is_some() { "--published" } else { "today" };
+                        eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
+                    }
+                    day
+                }
+            }
         }
-        None => cfg.published.unwrap_or_else(today),
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
+}
+
+/// A numeric "id" exactly as the record writes it. Read as a number it would pass
+/// through a float beyond 2^64 and lose digits (12345678901234567890123 becoming
+/// 1.2345678901234568e22), and two records would share an id.
+fn number_as_written(record: &[u8]) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Id<'a> {
+        #[serde(borrow)]
+        id: &'a serde_json::value::RawValue,
+    }
+    let id: Id = serde_json::from_slice(record).ok()?;
+    Some(id.id.get().to_string())
+}
+
+/// The day of a record's "published": `YYYY-MM-DD`, alone or followed by a time
+/// ("2024-01-18T10:30:00Z", "2024-01-18 10:30"), spaces around allowed.
+fn parse_published(p: &str) -> Option<NaiveDate> {
+    let p = p.trim();
+    let (day, time) = (p.get(..10)?, &p[10..]);
+    if !(time.is_empty() || time.starts_with(['T', 't', ' '])) {
+        return None;
+    }
+    parse_date(day)
+}
+
+/// `--max-doc-mb`: 1 MB to 1 TB. A document is held in memory whole, so a larger
+/// limit means nothing, and bytes beyond it no longer fit the counters.
+pub fn max_doc_mb() -> clap::builder::RangedU64ValueParser<u64> {
+    clap::value_parser!(u64).range(1..=1 << 20)
+}
+
+/// The `--max-doc-mb` limit in bytes.
+pub fn max_bytes(mb: u64) -> usize {
+    usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX / 2)
 }
 
 /// How `code` and `parse` treat their input: the flags they share.
@@ -343,9 +472,9 @@ pub struct ReadFlags {
     #[arg(long)]
     pub strict: bool,
 
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    pub max_doc_mb: usize,
+    /// Skip documents larger than this many megabytes (1 to 1048576).
+    #[arg(long, value_name = "MB", default_value_t = 10, value_parser = max_doc_mb())]
+    pub max_doc_mb: u64,
 
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short)]
@@ -365,7 +494,7 @@ pub fn each_document(
     let mut skipped = 0usize;
     let mut failed: Option<std::io::Error> = None;
     let stop = std::cell::Cell::new(false);
-    for item in expand_paths(paths) {
+    for item in expand_paths(paths, &[]) {
         if stop.get() || failed.is_some() {
             break;
         }
@@ -407,7 +536,7 @@ mod tests {
     use super::*;
 
     fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
-        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000 };
+        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000, refuse_undated: false };
         let mut docs = Vec::new();
         let mut errs = Vec::new();
         let mut r = BufReader::new(bytes);

@@ -8,6 +8,7 @@ mod export;
 mod input;
 mod memory;
 mod parse;
+mod printable;
 mod readers;
 mod store;
 mod validate;
@@ -150,6 +151,7 @@ struct CodeArgs {
 }
 
 fn main() -> ExitCode {
+    quiet_on_closed_stdout();
     let cli = Cli::parse();
     match cli.command {
         Command::Code(args) => run_code(args),
@@ -188,7 +190,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         shallow: args.shallow,
     };
     input::QUIET.store(args.read.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg = input::ReadConfig { published, max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20) };
+    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.read.max_doc_mb), refuse_undated: false };
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
@@ -206,10 +208,12 @@ fn run_code(args: CodeArgs) -> ExitCode {
         write_failed.get_or_insert(e);
     }
     if let Some(e) = write_failed {
-        if e.kind() != io::ErrorKind::BrokenPipe {
-            eprintln!("error: cannot write events: {e}");
-            return ExitCode::from(1);
+        if e.kind() == io::ErrorKind::BrokenPipe {
+            // `dragoman code | head`: the reader has all it wanted.
+            return ExitCode::SUCCESS;
         }
+        eprintln!("error: cannot write events: {e}");
+        return ExitCode::from(1);
     }
     let secs = coding_started.elapsed().as_secs_f64();
     if !args.read.quiet {
@@ -225,6 +229,23 @@ fn run_code(args: CodeArgs) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// `dragoman … | head` closes standard output early. The commands that stream
+/// check their writes and stop quietly; this covers the rest, whose `println!`
+/// would otherwise panic on the closed pipe: such a panic ends the process quietly
+/// with status 0, as `cat` or `grep` end under `head`. Any other panic is reported
+/// as usual.
+fn quiet_on_closed_stdout() {
+    let report = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let payload = info.payload();
+        let message = payload.downcast_ref::<String>().map(String::as_str).or(payload.downcast_ref::<&str>().copied());
+        if message.is_some_and(|m| m.starts_with("failed printing to stdout") && m.contains("Broken pipe")) {
+            std::process::exit(0);
+        }
+        report(info)
+    }));
 }
 
 /// The buffered output of `code` and `parse`: the `-o` file, or standard output.
@@ -245,7 +266,7 @@ fn output(path: Option<&std::path::Path>) -> Option<BufWriter<Box<dyn Write>>> {
 
 fn write_events(out: &mut impl Write, events: &[dragoman_core::model::Event]) -> io::Result<()> {
     for e in events {
-        serde_json::to_writer(&mut *out, e).map_err(io::Error::other)?;
+        serde_json::to_writer(&mut *out, e).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
     }
     Ok(())

@@ -65,6 +65,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         }
     };
     let (env, records) = read_validation(&xml);
+    let read_ms = started.elapsed().as_millis();
     if records.is_empty() {
         eprintln!("error: {shown}: no <Sentence> records found; is this a PETRARCH validation file?");
         return ExitCode::from(1);
@@ -80,6 +81,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     named.extend(env.actors.iter().map(|f| ("Actorfile", f.as_str())));
     named.extend(env.agents.iter().map(|f| ("Agentfile", f.as_str())));
     named.extend(env.discards.iter().map(|f| ("Discardfile", f.as_str())));
+    let loading = Instant::now();
     let mut builder = KnowledgeBuilder::new();
     if named.is_empty() {
         println!("note: {shown} names no dictionaries in <Environment>; using the built-ins");
@@ -103,7 +105,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
         }
     }
     let knowledge = builder.build();
-    let load_ms = started.elapsed().as_millis();
+    let load_ms = loading.elapsed().as_millis();
 
     println!("validation file  {shown} ({} records)", records.len());
     if !named.is_empty() {
@@ -176,7 +178,7 @@ pub fn run(args: ValidateArgs) -> ExitCode {
     }
     println!("{:<w$}  {:>6}  {:>5}  {:>6}", "total", passed, records.len(), percent(passed, records.len()));
     eprintln!(
-        "coded {} record(s) in {:.2} s (dictionaries loaded in {load_ms} ms); {passed} passed, {failures} failed",
+        "coded {} record(s) in {:.2} s (file read in {read_ms} ms, dictionaries loaded in {load_ms} ms); {passed} passed, {failures} failed",
         records.len(),
         coding_secs
     );
@@ -206,8 +208,9 @@ fn code_record(
 }
 
 fn print_failure(r: &Record, want: &BTreeSet<Triple>, got: &BTreeSet<Triple>, rules: &BTreeMap<Triple, String>) {
-    println!("FAIL {}  line {}  [{}]", r.id, r.line, r.category);
-    println!("  text      {}", r.text);
+    let shown = |s: &str| crate::printable::printable(s).replace('\n', " ");
+    println!("FAIL {}  line {}  [{}]", shown(&r.id), r.line, shown(&r.category));
+    println!("  text      {}", shown(&r.text));
     match &r.expects_error {
         Some(err) => println!("  expected  no events (error: {err})"),
         None if want.is_empty() => println!("  expected  no events"),

@@ -19,7 +19,7 @@ mod export {
     pub use delimited::{cell_text, tsv_escape};
     pub use parquet::{schema as parquet_schema, ROW_GROUP_ROWS};
     pub use plover::plover_json;
-    pub use write::{export, partition_of, ExportSummary, Format, Output};
+    pub use write::{export, export_fallible, partition_of, ExportSummary, Format, Output};
 }
 
 use std::fs::File;
@@ -28,7 +28,7 @@ use std::path::{Path, PathBuf};
 use arrow_array::{Array, Date32Array, Float32Array, Int32Array, Int64Array, StringArray};
 use arrow_schema::DataType;
 use event_row::EventRow;
-use export::{export, ExportSummary, Format, Output, Preset};
+use export::{export, export_fallible, ExportSummary, Format, Output, Preset};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 /// A fresh directory for one test, removed when the test ends.
@@ -628,4 +628,100 @@ fn streams_and_failures() {
     let (schema, batches, _) = parquet_read(&dir.join("none.parquet"));
     assert_eq!(schema.fields().len(), 27);
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 0);
+}
+
+/// The names in a directory, sorted.
+fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> =
+        std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    names
+}
+
+#[cfg(unix)]
+#[test]
+fn special_files_and_links_are_written_through_not_replaced() {
+    use std::os::unix::fs::{symlink, FileTypeExt};
+    let dir = scratch("special");
+    // A link to /dev/null: the export goes to the device, and the link stays a link.
+    let null = dir.join("null.csv");
+    symlink("/dev/null", &null).unwrap();
+    run(Format::Csv, Preset::Full, &null);
+    assert!(std::fs::symlink_metadata(&null).unwrap().file_type().is_symlink(), "the link was replaced");
+    assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
+    // A FIFO: written into (a reader gets the rows), still a FIFO afterwards.
+    let fifo = dir.join("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    run(Format::Csv, Preset::Full, &fifo);
+    let got = reader.join().unwrap();
+    assert_eq!(got.lines().count(), 1 + 4, "header and three rows, one of them two lines: {got}");
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
+    // A link to a regular file (existing or not yet): the file it names is written.
+    std::fs::write(dir.join("real.csv"), "old").unwrap();
+    symlink("real.csv", dir.join("link.csv")).unwrap();
+    run(Format::Csv, Preset::Full, &dir.join("link.csv"));
+    assert!(std::fs::symlink_metadata(dir.join("link.csv")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.join("real.csv")).unwrap().starts_with("event_id,"));
+    symlink("later.csv", dir.join("dangling.csv")).unwrap();
+    run(Format::Csv, Preset::Full, &dir.join("dangling.csv"));
+    assert!(std::fs::read_to_string(dir.join("later.csv")).unwrap().starts_with("event_id,"));
+    // A directory is refused with a clear message.
+    let err = export(rows().into_iter(), Format::Csv, Preset::Full, Output::Path(&dir), false).unwrap_err();
+    assert!(err.contains("is a directory"), "{err}");
+    assert_eq!(names_in(&dir), ["dangling.csv", "later.csv", "link.csv", "null.csv", "pipe.csv", "real.csv"]);
+}
+
+#[test]
+fn a_failed_export_leaves_no_file_and_no_temporary_file() {
+    let dir = scratch("failed-read");
+    std::fs::write(dir.join("events.csv"), "the previous export\n").unwrap();
+    let failing = rows().into_iter().map(Ok).chain([Err("the database went away".to_string())]);
+    let err =
+        export_fallible(failing, Format::Csv, Preset::Full, Output::Path(&dir.join("events.csv")), false).unwrap_err();
+    assert!(err.contains("went away"), "{err}");
+    // The previous file is kept whole, and nothing else is left behind.
+    assert_eq!(std::fs::read_to_string(dir.join("events.csv")).unwrap(), "the previous export\n");
+    assert_eq!(names_in(&dir), ["events.csv"]);
+    let failing = rows().into_iter().map(Ok).chain([Err("the database went away".to_string())]);
+    let out = dir.join("parts");
+    assert!(export_fallible(failing, Format::Csv, Preset::Full, Output::Path(&out), true).is_err());
+    assert!(!out.exists() || names_in(&out).is_empty());
+}
+
+#[test]
+fn two_exports_to_the_same_file_do_not_mix() {
+    let dir = scratch("concurrent");
+    let path = dir.join("events.jsonl");
+    let many = |tag: &str| -> Vec<EventRow> {
+        (0..20_000)
+            .map(|i| {
+                let mut r = row(i, "2024-01-02", "RUSGOV", Some("ARMGOV"), "111");
+                r.sentence_text = format!("{tag} {i}");
+                r
+            })
+            .collect()
+    };
+    let (a, b) = (many("first"), many("second"));
+    let results: Vec<Result<ExportSummary, String>> = std::thread::scope(|s| {
+        let runs: Vec<_> = [a, b]
+            .into_iter()
+            .map(|rows| s.spawn(|| export(rows.into_iter(), Format::Jsonl, Preset::Full, Output::Path(&path), false)))
+            .collect();
+        runs.into_iter().map(|r| r.join().unwrap()).collect()
+    });
+    for r in &results {
+        assert_eq!(r.as_ref().map(|s| s.rows), Ok(20_000), "{r:?}");
+    }
+    // The file is one export whole, not a mixture.
+    let text = std::fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 20_000);
+    let tag = if lines[0].contains("\"first ") { "\"first " } else { "\"second " };
+    assert!(lines.iter().all(|l| l.contains(tag)), "rows of both exports in one file");
+    assert_eq!(names_in(&dir), ["events.jsonl"]);
 }

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use super::columns::Preset;
-use super::write::{export, Format, Output};
+use super::write::{export_fallible, Format, Output};
 use crate::store::{self, query::FilterArgs};
 
 /// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
@@ -104,16 +104,14 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
     let rows = pages.map_while(|r| r.map_err(|e| *failed.borrow_mut() = Some(e)).ok());
     let rows: Box<dyn Iterator<Item = crate::event_row::EventRow> + '_> =
         if args.one_a_day { Box::new(store::query::one_a_day_sorted(rows)) } else { Box::new(rows) };
+    // A read error ends the rows early; handing it on as the last item makes the
+    // export fail instead of putting a truncated file in place.
+    let rows = rows.map(Ok).chain(std::iter::from_fn(|| failed.borrow_mut().take().map(|e| Err(e.to_string()))));
     let out = match output {
         Some(p) => Output::Path(p),
         None => Output::Writer(Box::new(std::io::stdout())),
     };
-    let result = export(rows, format, args.preset, out, args.partition);
-    if let Some(e) = failed.take() {
-        eprintln!("error: {e}");
-        return ExitCode::from(1);
-    }
-    match result {
+    match export_fallible(rows, format, args.preset, out, args.partition) {
         Ok(summary) => {
             if !args.quiet {
                 let to = match (output, summary.files.len()) {

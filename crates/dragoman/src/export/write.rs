@@ -1,7 +1,7 @@
 //! The export itself: a format's writer over an iterator of events, to a file, a
 //! stream or month partitions.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -99,27 +99,102 @@ pub fn partition_of(row: &EventRow) -> String {
     }
 }
 
-/// A file being written under a temporary name beside its final one.
+/// A file being written under a temporary name beside its final one, renamed over
+/// it when complete. The temporary name is unique to the process and the call, so
+/// two exports to the same file never write into each other's; it is removed when
+/// the file is dropped without being committed (an error, a panic).
 struct PendingFile {
     tmp: PathBuf,
     path: PathBuf,
+    committed: bool,
 }
 
 impl PendingFile {
     fn create(path: &Path) -> Result<(Self, Out<'static>), String> {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static N: AtomicUsize = AtomicUsize::new(0);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
-        let tmp = path.with_file_name(format!(".{name}.partial"));
-        let file = File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
-        Ok((PendingFile { tmp, path: path.to_path_buf() }, Box::new(BufWriter::with_capacity(1 << 16, file))))
+        // A replaced file keeps its permissions.
+        let permissions = fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.permissions());
+        loop {
+            let n = N.fetch_add(1, Ordering::Relaxed);
+            let tmp = path.with_file_name(format!(".{name}.{}-{n}.partial", std::process::id()));
+            match fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+                Ok(file) => {
+                    let pending = PendingFile { tmp, path: path.to_path_buf(), committed: false };
+                    if let Some(p) = permissions {
+                        let _ = file.set_permissions(p);
+                    }
+                    return Ok((pending, Box::new(BufWriter::with_capacity(1 << 16, file))));
+                }
+                // Left by a process with our id long gone: take the next name.
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => continue,
+                Err(e) => return Err(format!("cannot write {}: {e}", tmp.display())),
+            }
+        }
     }
 
-    fn commit(&self) -> Result<(), String> {
+    fn commit(&mut self) -> Result<(), String> {
         fs::rename(&self.tmp, &self.path)
-            .map_err(|e| format!("cannot move {} to {}: {e}", self.tmp.display(), self.path.display()))
+            .map_err(|e| format!("cannot move {} to {}: {e}", self.tmp.display(), self.path.display()))?;
+        self.committed = true;
+        Ok(())
     }
+}
 
-    fn discard(&self) {
-        let _ = fs::remove_file(&self.tmp);
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// The file a path names once its symbolic links are followed (the link itself is
+/// kept, and what it points to is written), even when that file does not exist yet.
+fn follow_links(path: &Path) -> Result<PathBuf, String> {
+    let mut p = path.to_path_buf();
+    for _ in 0..40 {
+        match fs::symlink_metadata(&p) {
+            Ok(m) if m.file_type().is_symlink() => {
+                let to = fs::read_link(&p).map_err(|e| format!("cannot read the link {}: {e}", p.display()))?;
+                // A relative link is relative to the link's folder; an absolute one replaces it.
+                p = p.parent().map_or_else(|| to.clone(), |dir| dir.join(&to));
+            }
+            _ => return Ok(p),
+        }
+    }
+    Err(format!("{}: too many levels of symbolic links", path.display()))
+}
+
+/// How a single-file export reaches its path.
+enum Target {
+    /// A regular file, new or replaced whole when the export is complete.
+    Replace(PendingFile),
+    /// Something that is not a regular file (a device such as /dev/null, a FIFO, a
+    /// terminal), written in place: renaming over it would put a regular file where
+    /// it stood.
+    InPlace,
+}
+
+fn open_target(path: &Path) -> Result<(Target, Out<'static>), String> {
+    let real = follow_links(path)?;
+    match fs::metadata(&real) {
+        Ok(m) if m.is_dir() => Err(format!(
+            "{} is a directory; give a file name, or --partition to write month files under it",
+            path.display()
+        )),
+        Ok(m) if !m.is_file() => {
+            let file = fs::OpenOptions::new()
+                .write(true)
+                .open(&real)
+                .map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+            Ok((Target::InPlace, Box::new(BufWriter::with_capacity(1 << 16, file))))
+        }
+        _ => {
+            let (pending, w) = PendingFile::create(&real)?;
+            Ok((Target::Replace(pending), w))
+        }
     }
 }
 
@@ -127,8 +202,22 @@ impl PendingFile {
 /// `partition_by_month`, `out` must be a directory path: each month's events go to
 /// `year_month=YYYY-MM/part-0.<ext>` under it (Hive-style, as Spark, DuckDB, Trino
 /// and BigQuery read partitioned data sets).
+#[allow(dead_code)] // the command reads fallibly; tests/export.rs writes made-up rows
 pub fn export(
     rows: impl Iterator<Item = EventRow>,
+    format: Format,
+    preset: Preset,
+    out: Output<'_>,
+    partition_by_month: bool,
+) -> Result<ExportSummary, String> {
+    export_fallible(rows.map(Ok), format, preset, out, partition_by_month)
+}
+
+/// [`export`] over rows whose reading may fail (from the database, say): the first
+/// error stops the export and is returned, and no file is put in place, so a failed
+/// read never leaves a truncated export where a complete one is expected.
+pub fn export_fallible(
+    rows: impl Iterator<Item = Result<EventRow, String>>,
     format: Format,
     preset: Preset,
     out: Output<'_>,
@@ -138,29 +227,17 @@ pub fn export(
         return Err("PLOVER JSON has its own fields; --preset applies to csv, tsv, jsonl and parquet".into());
     }
     match (out, partition_by_month) {
-        (Output::Writer(w), false) => {
-            let mut summary = ExportSummary::default();
-            let mut s = sink(format, preset, w)?;
-            for row in rows {
-                count(&mut summary, s.write(&row)?);
-            }
-            s.finish()?;
-            Ok(summary)
-        }
+        (Output::Writer(w), false) => write_all(rows, format, preset, w),
         (Output::Writer(_), true) => Err("a partitioned export needs an output directory (--output DIR)".into()),
         (Output::Path(path), false) => {
-            let (pending, w) = PendingFile::create(path)?;
-            let result = write_all(rows, format, preset, w);
-            match result.and_then(|s| pending.commit().map(|_| s)) {
-                Ok(mut summary) => {
-                    summary.files.push(path.to_path_buf());
-                    Ok(summary)
-                }
-                Err(e) => {
-                    pending.discard();
-                    Err(e)
-                }
+            let (target, w) = open_target(path)?;
+            let mut summary = write_all(rows, format, preset, w)?;
+            // Dropped on error above: the temporary file goes with it.
+            if let Target::Replace(mut pending) = target {
+                pending.commit()?;
             }
+            summary.files.push(path.to_path_buf());
+            Ok(summary)
         }
         (Output::Path(dir), true) => export_partitioned(rows, format, preset, dir),
     }
@@ -175,7 +252,7 @@ fn count(summary: &mut ExportSummary, written: bool) {
 }
 
 fn write_all(
-    rows: impl Iterator<Item = EventRow>,
+    rows: impl Iterator<Item = Result<EventRow, String>>,
     format: Format,
     preset: Preset,
     w: Out<'_>,
@@ -183,7 +260,7 @@ fn write_all(
     let mut summary = ExportSummary::default();
     let mut s = sink(format, preset, w)?;
     for row in rows {
-        count(&mut summary, s.write(&row)?);
+        count(&mut summary, s.write(&row?)?);
     }
     s.finish()?;
     Ok(summary)
@@ -194,7 +271,7 @@ fn write_all(
 /// single open writer then produces exactly one `part-0` file per partition
 /// whatever order the rows came in.
 fn export_partitioned(
-    rows: impl Iterator<Item = EventRow>,
+    rows: impl Iterator<Item = Result<EventRow, String>>,
     format: Format,
     preset: Preset,
     dir: &Path,
@@ -207,7 +284,7 @@ fn export_partitioned(
     } else {
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let mut rows: Vec<(String, EventRow)> = rows.map(|r| (partition_of(&r), r)).collect();
+    let mut rows: Vec<(String, EventRow)> = rows.map(|r| r.map(|r| (partition_of(&r), r))).collect::<Result<_, _>>()?;
     rows.sort_by(|a, b| a.0.cmp(&b.0));
     let file_name = format!("part-0.{}", format.extension());
     let mut summary = ExportSummary::default();
@@ -234,15 +311,14 @@ fn export_partitioned(
         Ok::<(), String>(())
     })();
     if let Err(e) = result {
-        for p in &written {
-            p.discard();
-            if let Some(sub) = p.path.parent() {
-                let _ = fs::remove_dir(sub);
-            }
+        let subs: Vec<PathBuf> = written.iter().filter_map(|p| p.path.parent().map(Path::to_path_buf)).collect();
+        drop(written);
+        for sub in subs {
+            let _ = fs::remove_dir(sub);
         }
         return Err(e);
     }
-    for p in &written {
+    for p in &mut written {
         p.commit()?;
         summary.files.push(p.path.clone());
     }

@@ -81,9 +81,9 @@ pub struct IngestArgs {
     #[arg(long, value_name = "MS", default_value_t = 5000)]
     pub busy_timeout: u64,
 
-    /// Skip documents larger than this many megabytes.
-    #[arg(long, value_name = "MB", default_value_t = 10)]
-    pub max_doc_mb: usize,
+    /// Skip documents larger than this many megabytes (1 to 1048576).
+    #[arg(long, value_name = "MB", default_value_t = 10, value_parser = input::max_doc_mb())]
+    pub max_doc_mb: u64,
 
     /// Stop at the first bad input instead of skipping it (what was stored stays).
     #[arg(long)]
@@ -108,6 +108,16 @@ pub struct IngestStats {
     pub new_events: u64,
 }
 
+impl IngestStats {
+    fn add(&mut self, o: IngestStats) {
+        self.documents += o.documents;
+        self.already_stored += o.already_stored;
+        self.sentences += o.sentences;
+        self.mentions += o.mentions;
+        self.new_events += o.new_events;
+    }
+}
+
 /// Writes coded documents into a store, a batch of documents per transaction.
 pub struct Writer<'s> {
     store: &'s Store,
@@ -115,7 +125,11 @@ pub struct Writer<'s> {
     batch: u64,
     in_batch: u64,
     ingested_at: String,
+    /// What the committed batches stored: a batch counts once it is committed, so
+    /// a summary after a failure never counts what was rolled back.
     pub stats: IngestStats,
+    /// What the open batch holds so far.
+    pending: IngestStats,
     /// Time spent writing (for the benchmark's store/coding split).
     pub busy: Duration,
 }
@@ -165,6 +179,7 @@ impl<'s> Writer<'s> {
             in_batch: 0,
             ingested_at: now(),
             stats: IngestStats::default(),
+            pending: IngestStats::default(),
             busy: Duration::ZERO,
         })
     }
@@ -205,6 +220,8 @@ impl<'s> Writer<'s> {
         let res = self.store.conn.execute_batch("COMMIT").map_err(|e| self.store.err("committing a batch", e));
         if res.is_err() {
             self.rollback();
+        } else {
+            self.stats.add(std::mem::take(&mut self.pending));
         }
         self.in_batch = 0;
         self.busy += started.elapsed();
@@ -216,6 +233,14 @@ impl<'s> Writer<'s> {
             let _ = self.store.conn.execute_batch("ROLLBACK");
         }
         self.in_batch = 0;
+        self.pending = IngestStats::default();
+    }
+
+    /// The committed counts and the open batch's, for progress reports.
+    pub fn seen(&self) -> IngestStats {
+        let mut all = self.stats;
+        all.add(self.pending);
+        all
     }
 
     fn write(&mut self, doc: &Document, hash: u64, coded: &CodedDocument) -> Result<bool, StoreError> {
@@ -239,7 +264,7 @@ impl<'s> Writer<'s> {
             ])
             .map_err(err("storing a document"))?;
         if inserted == 0 {
-            self.stats.already_stored += 1;
+            self.pending.already_stored += 1;
             return Ok(false);
         }
         let doc_row = store.conn.last_insert_rowid();
@@ -258,7 +283,7 @@ impl<'s> Writer<'s> {
                         .map_err(err("storing a sentence"))?;
                     st.insert_fts.execute(params![id, ev.sentence_text]).map_err(err("indexing a sentence"))?;
                     stored.push((ev.sentence, id));
-                    self.stats.sentences += 1;
+                    self.pending.sentences += 1;
                     id
                 }
             };
@@ -294,7 +319,7 @@ impl<'s> Writer<'s> {
                     id
                 }
                 None => {
-                    self.stats.new_events += 1;
+                    self.pending.new_events += 1;
                     let id = st
                         .insert_event
                         .insert(params![
@@ -357,10 +382,10 @@ impl<'s> Writer<'s> {
                         loc.map(|l| l.found),
                     ])
                     .map_err(err("storing a mention"))?;
-                self.stats.mentions += 1;
+                self.pending.mentions += 1;
             }
         }
-        self.stats.documents += 1;
+        self.pending.documents += 1;
         Ok(true)
     }
 }
@@ -514,7 +539,7 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
-    let cfg = input::ReadConfig { published, max_bytes: args.max_doc_mb.saturating_mul(1 << 20) };
+    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.max_doc_mb), refuse_undated: true };
     let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
     let (stats, skipped, coding, writing, failure) = match outcome {
         Ok(o) => o,
@@ -610,7 +635,7 @@ fn ingest_paths(
                 }
             }
             if bar.position() % 64 == 1 {
-                let s = writer.stats;
+                let s = writer.seen();
                 bar.set_message(format!(
                     "{}/s · {} events found ({} new) · {} already stored",
                     thousands(bar.per_sec() as u64),
@@ -660,7 +685,8 @@ fn read_and_code(
     let mut failure = None;
     // Set when --strict meets bad input, or when the writer has stopped.
     let stop = std::cell::Cell::new(false);
-    for item in input::expand_paths(paths) {
+    // The database is often kept beside the articles: never read it as one.
+    for item in input::expand_paths(paths, &input::database_files(&lookup.path)) {
         if stop.get() {
             break;
         }
@@ -851,6 +877,37 @@ pub(crate) mod tests {
             // Dropped without a commit, as when the process dies mid-batch.
         }
         assert_eq!(counts(&store).unwrap(), before);
+    }
+
+    #[test]
+    fn a_failed_batch_is_not_counted_as_stored() {
+        let path = temp_db("uncounted");
+        let store = open_write(&path, 1000).unwrap();
+        let k = knowledge();
+        let mut w = Writer::new(&store, 2).unwrap();
+        let texts = [
+            A,
+            "Azerbaijan urged Armenia to return to the talks.",
+            "Russia praised Azerbaijan.",
+            "Armenia thanked Russia.",
+        ];
+        let docs: Vec<Document> =
+            texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), "2024-01-18", Some("Wire"), t)).collect();
+        let add =
+            |w: &mut Writer, d: &Document| w.add(d, content_hash(d), &code_document(d, &k, &CodeOptions::default()));
+        // A committed batch of two, then one document in the open batch...
+        add(&mut w, &docs[0]).unwrap();
+        add(&mut w, &docs[1]).unwrap();
+        assert!(add(&mut w, &docs[2]).unwrap());
+        assert_eq!(w.seen().documents, 3);
+        // ...which fails on the next document (its table gone, inside the batch).
+        store.conn.execute_batch("DROP TABLE event_outlets").unwrap();
+        assert!(add(&mut w, &docs[3]).is_err());
+        // The summary counts what the database holds, not the rolled-back batch.
+        let held = counts(&store).unwrap();
+        assert_eq!(held.documents, 2);
+        assert_eq!((w.stats.documents, w.stats.mentions), (2, held.mentions as u64));
+        assert_eq!(w.seen(), w.stats);
     }
 
     #[test]

@@ -248,8 +248,12 @@ impl Where {
 }
 
 /// The user's search as a query FTS5 reads: as given when it parses, else each word
-/// quoted (so "U.S." or "co-operation" just work).
+/// quoted (so "U.S." or "co-operation" just work), saying so once on stderr: a
+/// query meant as syntax (an unbalanced parenthesis, a stray OR) must not quietly
+/// become a search for other words.
 pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreError> {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static SAID: AtomicBool = AtomicBool::new(false);
     let parses = |q: &str| {
         store
             .conn
@@ -266,7 +270,14 @@ pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreErro
         return Err(StoreError::BadSearch { query: search.into(), detail: "no words".into() });
     }
     match parses(&quoted) {
-        Ok(_) => Ok(quoted),
+        Ok(_) => {
+            if !SAID.swap(true, Ordering::Relaxed) {
+                eprintln!(
+                    "note: --search `{search}` is not a full-text query ({first}); searching for the words as written instead: {quoted}"
+                );
+            }
+            Ok(quoted)
+        }
         Err(_) => Err(StoreError::BadSearch { query: search.into(), detail: first.to_string() }),
     }
 }
@@ -363,9 +374,12 @@ pub struct EventIter {
 
 const PAGE: usize = 10_000;
 
-/// Opens `db` and streams the events that pass `filter`.
+/// Opens `db` and streams the events that pass `filter`. All pages are read in one
+/// transaction: an ingest committing meanwhile changes nothing the stream returns,
+/// so an export is a snapshot of the store as it was at its first read.
 pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreError> {
     let store = open_read(db)?;
+    store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
     let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
     let w = Where::of(filter, search.as_deref());
     let sql = format!(
@@ -549,6 +563,8 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
     let res = if args.format == EventsFormat::Table {
         filter.limit = filter.limit.or(Some(100));
         let result = open_read(&args.db).and_then(|store| {
+            // The rows and their total from the same state of the store.
+            store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
             let rows = select(&store, &filter)?;
             let total = if filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
             Ok((rows, total))
@@ -583,9 +599,9 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
             res = res.and_then(|_| {
                 if json {
                     out.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-                    serde_json::to_writer_pretty(&mut out, &row).map_err(io::Error::other)
+                    serde_json::to_writer_pretty(&mut out, &row).map_err(io::Error::from)
                 } else {
-                    serde_json::to_writer(&mut out, &row).map_err(io::Error::other)?;
+                    serde_json::to_writer(&mut out, &row).map_err(io::Error::from)?;
                     out.write_all(b"\n")
                 }
             });
@@ -611,9 +627,11 @@ pub(crate) fn terminal_width() -> usize {
     std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(120)
 }
 
-/// `s` cut to `width` characters, with "…" when cut, on one line.
+/// `s` cut to `width` characters, with "…" when cut, on one line, its control
+/// characters escaped (article text must not drive the terminal).
 pub(crate) fn fit(s: &str, width: usize) -> String {
     let one_line: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let one_line = crate::printable::printable(&one_line).into_owned();
     if one_line.chars().count() <= width {
         return one_line;
     }
@@ -835,6 +853,42 @@ mod tests {
         let two: Vec<EventRow> =
             events_iter(&db, &EventFilter { limit: Some(2), ..filter() }).unwrap().map(Result::unwrap).collect();
         assert_eq!(two, all[..2].to_vec());
+    }
+
+    #[test]
+    fn a_stream_is_a_snapshot_while_an_ingest_commits() {
+        let db = temp_db("snapshot");
+        let writer = open_write(&db, 1000).unwrap();
+        // More events than a page, so the stream reads the store more than once.
+        let n = PAGE + 50;
+        writer
+            .conn
+            .execute_batch(&format!(
+                "BEGIN;
+                 INSERT INTO documents (content_hash, doc_id, published, ingested_at, sentences, mentions) VALUES (1, 'd', '2024-01-01', 'now', 1, {n});
+                 INSERT INTO sentences (document, idx, text) VALUES (1, 0, 'Russia accused Armenia.');
+                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n})
+                 INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, root, num_mentions, num_sources, num_articles)
+                 SELECT printf('2024-01-%02d', 1 + x % 28), printf('2024-01-%02d', 1 + x % 28), 'day', 'RUS', 'ARM', '112', 'Russia', '11', 1, 1, 1 FROM c;
+                 INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, rule, negated, hypothetical)
+                 SELECT id, 1, 1, 0, 6, 7, 14, 'accused', 'Russia', 0, 6, 'r', 0, 0 FROM events;
+                 COMMIT;"
+            ))
+            .unwrap();
+        let mut rows = events_iter(&db, &filter()).unwrap();
+        assert!(rows.next().is_some());
+        // An ingest commits an event that sorts after the first page.
+        writer
+            .conn
+            .execute_batch(
+                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, root, num_mentions, num_sources, num_articles) \
+                 VALUES ('2024-12-31', '2024-12-31', 'day', 'AZE', 'ARM', '112', 'Azerbaijan', '11', 1, 1, 1);
+                 INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, rule, negated, hypothetical)
+                 VALUES (last_insert_rowid(), 1, 1, 0, 6, 7, 14, 'accused', 'Azerbaijan', 0, 6, 'r', 0, 0);",
+            )
+            .unwrap();
+        assert_eq!(1 + rows.map(Result::unwrap).count(), n, "the stream shows the store as it was");
+        assert_eq!(events_iter(&db, &filter()).unwrap().count(), n + 1, "a new read sees the commit");
     }
 
     #[test]

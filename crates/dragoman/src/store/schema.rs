@@ -202,9 +202,27 @@ pub fn open_read(path: &Path) -> Result<Store, StoreError> {
     }
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags).map_err(|e| StoreError::from_sqlite(path, "opening", e, 0))?;
-    let store = Store { conn, path: path.into(), busy_ms: 5000 };
+    let mut store = Store { conn, path: path.into(), busy_ms: 5000 };
     store.conn.busy_timeout(Duration::from_millis(store.busy_ms)).map_err(|e| store.err("opening", e))?;
-    let (app, version, tables) = identify(&store)?;
+    let (app, version, tables) = match identify(&store) {
+        Ok(found) => found,
+        Err(StoreError::ReadOnly { .. }) if !has_log(path) => {
+            // A WAL database copied to a read-only medium (a DVD, a read-only
+            // mount or folder): SQLite cannot create the shared-memory file it
+            // reads WAL files with. With no log to merge, the file alone is the
+            // whole database, and nobody can change it there: read it as such.
+            store.conn = Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+                .map_err(|e| StoreError::from_sqlite(path, "opening", e, 0))?;
+            identify(&store)?
+        }
+        Err(StoreError::ReadOnly { path, .. }) => {
+            return Err(StoreError::ReadOnly {
+                path,
+                detail: "cannot read: its write-ahead log beside it holds changes, and the folder is read-only; copy the database with its -wal file somewhere writable".into(),
+            })
+        }
+        Err(e) => return Err(e),
+    };
     if tables == 0 && app == 0 {
         // An empty file: nothing was ever ingested into it.
         return Err(StoreError::Missing(path.into()));
@@ -212,6 +230,27 @@ pub fn open_read(path: &Path) -> Result<Store, StoreError> {
     check_ours(&store, app, version)?;
     tune(&store, 32)?;
     Ok(store)
+}
+
+/// Whether a write-ahead log with content lies beside the database.
+fn has_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    std::fs::metadata(PathBuf::from(wal)).is_ok_and(|m| m.len() > 0)
+}
+
+/// `file:PATH?immutable=1`, the path percent-encoded as SQLite's URIs want.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for &b in path.as_os_str().as_encoded_bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
 }
 
 /// (application_id, user_version, number of schema objects). The first read of the

@@ -262,7 +262,7 @@ pub fn run_timeline(args: TimelineArgs) -> ExitCode {
         }
         TimelineFormat::Csv => out.write_all(csv(&buckets).as_bytes()),
         TimelineFormat::Json => {
-            serde_json::to_writer_pretty(&mut out, &buckets).map_err(io::Error::other).and_then(|_| writeln!(out))
+            serde_json::to_writer_pretty(&mut out, &buckets).map_err(io::Error::from).and_then(|_| writeln!(out))
         }
     };
     match res.and_then(|_| out.flush()) {

@@ -385,3 +385,21 @@ fn they_after_a_list_is_the_whole_list() {
         assert!(has(&ev, c, "DZA", "161"), "{c}: {:?}", triples(&ev));
     }
 }
+
+#[test]
+fn a_run_on_sentence_keeps_only_the_words_around_each_event() {
+    let text = vec!["Russia accused Armenia of shelling, and"; 200].join(" ") + " Russia accused Armenia.";
+    let ev = code(&text);
+    assert!(ev.len() >= 100, "{}", ev.len());
+    for e in &ev {
+        assert!(
+            e.sentence_text.len() <= dragoman_core::coder::MAX_EVIDENCE + 2 * dragoman_core::coder::EVIDENCE_MARGIN
+        );
+        assert!(text.contains(&e.sentence_text));
+        let at = text[e.evidence.trigger.start.saturating_sub(2000)..].find(&e.sentence_text);
+        assert!(at.is_some(), "the evidence is a piece of the text around the trigger");
+    }
+    // An ordinary sentence is kept whole.
+    let ev = code("Russia accused Armenia of shelling the border village on Monday.");
+    assert_eq!(ev[0].sentence_text, "Russia accused Armenia of shelling the border village on Monday.");
+}

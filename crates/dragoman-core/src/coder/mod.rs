@@ -394,6 +394,12 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
 }
 
 /// Nouns that refer back to an act the story told ("condemned the decision").
+/// Sentences longer than this (in bytes) keep only the part around each event as its
+/// evidence; see `SentenceCtx::evidence_text`.
+pub const MAX_EVIDENCE: usize = 1000;
+/// How much of a long sentence is kept on either side of an event's words.
+pub const EVIDENCE_MARGIN: usize = 300;
+
 const BACK_REFERENCES: &[&str] = &[
     "decision",
     "move",
@@ -1604,6 +1610,38 @@ impl<'a> SentenceCtx<'a> {
         }
     }
 
+    /// The words kept with an event as its evidence: its sentence, or for a sentence of
+    /// more than [`MAX_EVIDENCE`] bytes the part of it around the event's words (up to
+    /// [`EVIDENCE_MARGIN`] bytes either side, cut at spaces), still a piece of the
+    /// document as written. A run-on "sentence" of thousands of clauses must not be
+    /// copied into each of its thousands of events.
+    fn evidence_text(&self, trigger: Span, lo: usize, hi: usize) -> String {
+        let (s, e) = (self.s, self.e);
+        if e - s <= MAX_EVIDENCE {
+            return self.text[s..e].to_string();
+        }
+        let (lo, hi) = if hi - lo <= MAX_EVIDENCE { (lo, hi) } else { (trigger.start, trigger.end) };
+        let mut from = lo.saturating_sub(EVIDENCE_MARGIN).max(s);
+        let mut to = (hi + EVIDENCE_MARGIN).min(e);
+        while !self.text.is_char_boundary(from) {
+            from -= 1;
+        }
+        while !self.text.is_char_boundary(to) {
+            to += 1;
+        }
+        if from > s {
+            if let Some(i) = self.text[from..lo.max(from)].find(' ') {
+                from += i + 1;
+            }
+        }
+        if to < e {
+            if let Some(i) = self.text[hi.min(to)..to].rfind(' ') {
+                to = hi.min(to) + i;
+            }
+        }
+        self.text[from..to].to_string()
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn event(
         &self,
@@ -1637,7 +1675,7 @@ impl<'a> SentenceCtx<'a> {
         Event {
             doc_id: self.doc.id.clone(),
             sentence: self.si,
-            sentence_text: self.text[self.s..self.e].to_string(),
+            sentence_text: self.evidence_text(trigger, lo, hi),
             span: Span { start: lo, end: hi },
             date: range.from.to_string(),
             date_end: range.to.to_string(),

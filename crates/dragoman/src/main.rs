@@ -52,7 +52,8 @@ enum Command {
     /// "title"?}, HTML article pages (.html, .htm), RSS and Atom feeds (.rss,
     /// .atom, .xml), WARC archives (.warc, .warc.gz), directories (read
     /// recursively) and standard input ("-" or no path; the kind is recognised by
-    /// its first bytes).
+    /// its first bytes). A page's headline is kept apart and not coded unless
+    /// --code-titles is given.
     ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
@@ -188,7 +189,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         shallow: args.shallow,
     };
     input::QUIET.store(args.read.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg = input::ReadConfig { published, max_bytes: args.read.max_doc_mb.saturating_mul(1 << 20) };
+    let cfg = input::ReadConfig::new(published, &args.read);
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {

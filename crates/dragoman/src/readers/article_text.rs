@@ -84,7 +84,7 @@ fn paragraphs(text: &str) -> String {
     for line in text.lines().chain(std::iter::once("")) {
         if line.trim().is_empty() {
             let p = collapse_whitespace(&block);
-            if !p.is_empty() {
+            if !p.is_empty() && !is_furniture(&p) {
                 out.push(respace(&p));
             }
             block.clear();
@@ -94,6 +94,29 @@ fn paragraphs(text: &str) -> String {
         }
     }
     out.join("\n\n")
+}
+
+/// Lines that are page furniture wherever they stand: ad slot labels and shop
+/// or gallery buttons left inside an article's body, which the extractor keeps.
+fn is_furniture(paragraph: &str) -> bool {
+    const FURNITURE: &[&str] = &[
+        "advert",
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "story continues below advertisement",
+        "article continues below advertisement",
+        "continue reading",
+        "read more",
+        "buy now",
+        "back to gallery",
+        "skip ad",
+    ];
+    paragraph.len() <= 40 && {
+        let key = paragraph.trim_end_matches([':', '.', '…']).trim().to_lowercase();
+        FURNITURE.contains(&key.as_str())
+    }
 }
 
 /// Puts a space between a sentence's end and the next sentence's capital when
@@ -130,6 +153,14 @@ mod tests {
         for kept in ["the U.S.Army", "at 3.5 percent", "he said.\u{201d}", "a.B", "end."] {
             assert_eq!(respace(kept), kept);
         }
+    }
+
+    #[test]
+    fn ad_labels_are_dropped() {
+        assert_eq!(
+            paragraphs("The envoys met.\n\nADVERTISEMENT\n\nRead more:\n\nThey spoke."),
+            "The envoys met.\n\nThey spoke."
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ mod export;
 mod input;
 mod memory;
 mod parse;
+mod read;
 mod readers;
 mod store;
 mod validate;
@@ -36,7 +37,7 @@ use dragoman_core::coder::{code_document, CodeOptions};
     name = "dragoman",
     version,
     max_term_width = 100,
-    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats"
+    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats\n  dragoman read page.html"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -53,7 +54,7 @@ enum Command {
     /// .atom, .xml), WARC archives (.warc, .warc.gz), directories (read
     /// recursively) and standard input ("-" or no path; the kind is recognised by
     /// its first bytes). A page's headline is kept apart and not coded unless
-    /// --code-titles is given.
+    /// --code-titles is given; `dragoman read` shows the text that is coded.
     ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
@@ -99,6 +100,8 @@ enum Command {
     Dict(dict::DictArgs),
 
     Parse(parse::ParseArgs),
+
+    Read(read::ReadArgs),
 }
 
 #[derive(Args)]
@@ -161,6 +164,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run_export(args),
         Command::Dict(args) => dict::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Read(args) => read::run(args),
     }
 }
 

@@ -62,6 +62,18 @@ pub fn read_dict(path: &Path) -> Result<(String, String), String> {
     Ok((name, String::from_utf8_lossy(&bytes).into_owned()))
 }
 
+/// The `--published` option as a date; on a bad one, says so and gives exit code 2.
+pub fn parse_published(published: Option<&str>) -> Result<Option<chrono::NaiveDate>, std::process::ExitCode> {
+    match published.map(|p| (p, dragoman_core::model::parse_date(p))) {
+        Some((p, None)) => {
+            eprintln!("error: --published must be a date like 2024-01-18 (years 1800 to 2200), not `{p}`");
+            Err(std::process::ExitCode::from(2))
+        }
+        Some((_, d)) => Ok(d),
+        None => Ok(None),
+    }
+}
+
 /// What every coding command does first: read `--published`, load the dictionaries
 /// (warning once when lines could not be read) and, unless geolocation is off, the
 /// gazetteer, so that the coding time reported afterwards is coding alone. On a
@@ -72,14 +84,7 @@ pub fn prepare(
     places: bool,
     quiet: bool,
 ) -> Result<(Option<chrono::NaiveDate>, Knowledge), std::process::ExitCode> {
-    let published = match published.map(|p| (p, dragoman_core::model::parse_date(p))) {
-        Some((p, None)) => {
-            eprintln!("error: --published must be a date like 2024-01-18 (years 1800 to 2200), not `{p}`");
-            return Err(std::process::ExitCode::from(2));
-        }
-        Some((_, d)) => d,
-        None => None,
-    };
+    let published = parse_published(published)?;
     let knowledge = dicts.load().map_err(|e| {
         eprintln!("error: {e}");
         std::process::ExitCode::from(1)

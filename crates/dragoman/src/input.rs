@@ -41,6 +41,36 @@ pub struct ReadConfig {
     /// unless `published` is given (`ingest`, where a wrong date is stored for
     /// good), rather than dated with a warning (`code`).
     pub refuse_undated: bool,
+    /// Code the title too (`--code-titles`): see `title_first`.
+    pub code_titles: bool,
+}
+
+impl ReadConfig {
+    /// The configuration the shared reading flags describe.
+    pub fn new(published: Option<NaiveDate>, flags: &ReadFlags) -> Self {
+        ReadConfig {
+            published,
+            max_bytes: max_bytes(flags.max_doc_mb),
+            refuse_undated: false,
+            code_titles: flags.code_titles,
+        }
+    }
+}
+
+/// A document as the coder sees it with `--code-titles`: its title as a paragraph
+/// of its own before the text (so it is one sentence, never run into the lede),
+/// unless the text already opens with it. Without a title, the document as it is.
+///
+/// Titles are kept apart by default: headlines are written in their own clipped
+/// grammar ("Baku, Yerevan trade fire"), usually restate the lede, and would count
+/// the story's main event twice. (Feed items are the exception: the feed reader
+/// puts the title in the text, as an item is often a headline and a teaser.)
+pub fn title_first(mut doc: Document) -> Document {
+    let Some(title) = doc.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) else { return doc };
+    if !doc.text.trim_start().starts_with(title) {
+        doc.text = format!("{title}\n\n{}", doc.text);
+    }
+    doc
 }
 
 /// Expands paths into the files to read: directories recursively, in name order.
@@ -162,6 +192,8 @@ pub fn read_path(
     on_doc: &mut dyn FnMut(Document) -> bool,
     on_error: &mut dyn FnMut(InputError) -> bool,
 ) {
+    let mut titled = |doc: Document| on_doc(if cfg.code_titles { title_first(doc) } else { doc });
+    let on_doc: &mut dyn FnMut(Document) -> bool = &mut titled;
     let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
@@ -465,7 +497,7 @@ pub fn max_bytes(mb: u64) -> usize {
     usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX / 2)
 }
 
-/// How `code` and `parse` treat their input: the flags they share.
+/// How `code`, `parse` and `read` treat their input: the flags they share.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ReadFlags {
     /// Stop at the first bad input instead of skipping it.
@@ -479,6 +511,13 @@ pub struct ReadFlags {
     /// Print nothing on stderr but errors (no summary line).
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Code each document's title (an HTML page's headline, a JSON record's
+    /// "title") as a paragraph before its text. Off by default: the title is kept
+    /// apart. Feed items always open with their title (an item is often only a
+    /// headline and a teaser).
+    #[arg(long)]
+    pub code_titles: bool,
 }
 
 /// Feeds every document of `paths` to `on_doc`, the way `code` and `parse` read their
@@ -536,7 +575,12 @@ mod tests {
     use super::*;
 
     fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
-        let cfg = ReadConfig { published: parse_date("2024-01-18"), max_bytes: 1000, refuse_undated: false };
+        let cfg = ReadConfig {
+            published: parse_date("2024-01-18"),
+            max_bytes: 1000,
+            refuse_undated: false,
+            code_titles: false,
+        };
         let mut docs = Vec::new();
         let mut errs = Vec::new();
         let mut r = BufReader::new(bytes);
@@ -613,6 +657,24 @@ mod tests {
         assert!(errs[0].message.contains("JSON array"));
         let (_, errs) = read_all("empty.jsonl", b"\n\n");
         assert!(errs[0].message.contains("no records"));
+    }
+
+    #[test]
+    fn code_titles_puts_the_title_first_once() {
+        let doc = |title: Option<&str>, text: &str| Document {
+            id: "a".into(),
+            text: text.into(),
+            published: parse_date("2024-01-18").unwrap(),
+            source: None,
+            url: None,
+            title: title.map(str::to_string),
+        };
+        let titled = title_first(doc(Some(" Baku and Yerevan resume talks "), "The envoys met."));
+        assert_eq!(titled.text, "Baku and Yerevan resume talks\n\nThe envoys met.");
+        let already = title_first(doc(Some("Talks resume"), "Talks resume\n\nThe envoys met."));
+        assert_eq!(already.text, "Talks resume\n\nThe envoys met.");
+        assert_eq!(title_first(doc(None, "The envoys met.")).text, "The envoys met.");
+        assert_eq!(title_first(doc(Some("  "), "The envoys met.")).text, "The envoys met.");
     }
 
     #[test]

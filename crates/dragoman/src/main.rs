@@ -9,6 +9,7 @@ mod input;
 mod memory;
 mod parse;
 mod printable;
+mod read;
 mod readers;
 mod store;
 mod validate;
@@ -37,7 +38,7 @@ use dragoman_core::coder::{code_document, CodeOptions};
     name = "dragoman",
     version,
     max_term_width = 100,
-    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats"
+    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats\n  dragoman read page.html"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -53,7 +54,8 @@ enum Command {
     /// "title"?}, HTML article pages (.html, .htm), RSS and Atom feeds (.rss,
     /// .atom, .xml), WARC archives (.warc, .warc.gz), directories (read
     /// recursively) and standard input ("-" or no path; the kind is recognised by
-    /// its first bytes).
+    /// its first bytes). A page's headline is kept apart and not coded unless
+    /// --code-titles is given; `dragoman read` shows the text that is coded.
     ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
@@ -99,6 +101,8 @@ enum Command {
     Dict(dict::DictArgs),
 
     Parse(parse::ParseArgs),
+
+    Read(read::ReadArgs),
 }
 
 #[derive(Args)]
@@ -162,6 +166,7 @@ fn main() -> ExitCode {
         Command::Export(args) => export::run_export(args),
         Command::Dict(args) => dict::run(args),
         Command::Parse(args) => parse::run(args),
+        Command::Read(args) => read::run(args),
     }
 }
 
@@ -190,7 +195,7 @@ fn run_code(args: CodeArgs) -> ExitCode {
         shallow: args.shallow,
     };
     input::QUIET.store(args.read.quiet, std::sync::atomic::Ordering::Relaxed);
-    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.read.max_doc_mb), refuse_undated: false };
+    let cfg = input::ReadConfig::new(published, &args.read);
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {

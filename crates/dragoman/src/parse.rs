@@ -179,11 +179,7 @@ fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) 
     }
     input::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     // Dates play no part in parsing: no warning about a missing --published.
-    let cfg = input::ReadConfig {
-        published: Some(input::today()),
-        max_bytes: input::max_bytes(args.read.max_doc_mb),
-        refuse_undated: false,
-    };
+    let cfg = input::ReadConfig::new(Some(input::today()), &args.read);
     let (mut sentences, mut words) = (0usize, 0usize);
     let (skipped, failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
         write_document(model, &doc, &mut *out, &mut sentences, &mut words)

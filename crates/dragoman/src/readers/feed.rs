@@ -14,9 +14,10 @@
 use chrono::NaiveDate;
 use dragoman_core::model::Document;
 
+use super::charset::decode_text;
 use super::dates::parse_loose_date;
 use super::html::html_to_text;
-use super::markup::{attr, attributes, collapse_whitespace, decode_entities, decode_text, Scanner, Token};
+use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
 /// Reads a feed: one result per item, in order. Fails as a whole only when the
 /// bytes are not a feed.

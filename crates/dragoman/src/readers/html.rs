@@ -1,29 +1,41 @@
 //! HTML news articles: the article's paragraphs, and its title, publication date,
 //! address and outlet from the page's metadata.
 //!
-//! Finding the article. Pages wrap one story in navigation, scripts, share buttons,
-//! teasers for other stories and footers. The paragraphs (`<p>`, `<blockquote>`) are
-//! collected with what encloses them: boilerplate containers (`nav`, `header`,
-//! `footer`, `aside`, `form`, and elements whose class or id names say "share",
-//! "related", "comments", "newsletter", "caption" …) are dropped, and when the page
-//! marks its story (`<article>`, `<main>`, `itemprop="articleBody"`, classes such as
-//! `article-body` or `entry-content`) the marked container holding the most text is
-//! kept — with the `<article>` around it, so a lede written above the body is not
-//! lost, and without teaser `<article>`s beside it. Pages without marks keep every
-//! paragraph outside boilerplate; pages without paragraphs keep their text blocks.
+//! Finding the article. The text comes from rs-trafilatura (`article_text`), which
+//! measured F1 0.96 on the Article Extraction Benchmark. When it finds nothing, or
+//! finds almost nothing and falls back to all the text of a short page (run
+//! together), our own paragraph heuristic (`scan`) is used instead: the
+//! paragraphs (`<p>`, `<blockquote>`) are collected with what encloses them;
+//! boilerplate containers (`nav`, `header`, `footer`, `aside`, `form`, and
+//! elements whose class or id names say "share", "related", "comments",
+//! "newsletter", "caption" …) are dropped, and when the page marks its story
+//! (`<article>`, `<main>`, `itemprop="articleBody"`, classes such as
+//! `article-body` or `entry-content`) the marked container holding the most text
+//! is kept — with the `<article>` around it, so a lede written above the body is
+//! not lost, and without teaser `<article>`s beside it. Pages without marks keep
+//! every paragraph outside boilerplate; pages without paragraphs keep their text
+//! blocks.
 //!
-//! Metadata, most trusted first. Date: `article:published_time`,
-//! `og:published_time`, JSON-LD `datePublished`, `itemprop="datePublished"`, the
-//! Dublin Core and other `<meta name>` dates, `<time pubdate>`, the first
-//! `<time datetime>`. Title: `og:title`, `<title>`, the first `<h1>`. Address:
-//! `og:url`, `<link rel="canonical">`, JSON-LD `url`. Outlet: `og:site_name`, JSON-LD
-//! `publisher.name`.
+//! Metadata, most trusted first. Title: `og:title` or `twitter:title`, the
+//! extractor's (the headline with the site's name stripped), then `<title>`,
+//! JSON-LD `headline`, the first `<h1>`. The title is kept apart from the text (a
+//! headline opening the text is dropped from it): it is coded only with
+//! `--code-titles`. Date, as the publisher wrote it (in their time zone):
+//! `article:published_time`, `og:published_time`, JSON-LD `datePublished`,
+//! `itemprop="datePublished"`, the Dublin Core and other `<meta name>` dates,
+//! `<time pubdate>`, the first `<time datetime>`, then the extractor's (in UTC).
+//! Address: `og:url`, `<link rel="canonical">`, JSON-LD `url`, the extractor's.
+//! Outlet: `og:site_name`, JSON-LD `publisher.name`.
+//! Bytes become text as `charset` says (byte-order mark, UTF-8, declared charset,
+//! Windows-1252).
 
 use chrono::NaiveDate;
 use dragoman_core::model::Document;
 
+use super::article_text::extract_article;
+use super::charset::decode_text;
 use super::dates::parse_loose_date;
-use super::markup::{attr, attributes, collapse_whitespace, decode_entities, decode_text, Scanner, Token};
+use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
 /// Reads one HTML article. `name` is the file it came from (its stem is the
 /// document id when the page gives no address); `fallback_published` dates pages
@@ -266,6 +278,8 @@ struct Collector {
     blocks: Vec<Block>,
     buf: String,
     boilerplate_depth: usize,
+    /// The deepest nesting of open elements seen.
+    max_depth: usize,
 }
 
 impl Collector {
@@ -302,6 +316,7 @@ impl Collector {
             self.boilerplate_depth += 1;
         }
         self.stack.push(Open { name, boilerplate, zone });
+        self.max_depth = self.max_depth.max(self.stack.len());
     }
 
     /// Closes `name` and whatever was left open inside it; a stray end tag is ignored.
@@ -372,14 +387,49 @@ struct LdFacts {
     publisher: Option<String>,
 }
 
+/// Pages whose elements nest deeper than this are read by our heuristic alone.
+/// The extractor's selector matching grows with the square of the nesting: a
+/// page of 2,000 nested `<div>`s took 6 s in a debug build, 20,000 over two
+/// minutes, while real articles nest a few dozen deep (rarely past 100).
+const MAX_EXTRACTOR_DEPTH: usize = 400;
+
 /// Reads a page: its article text and what its metadata says.
 pub fn extract(bytes: &[u8]) -> Result<Page, String> {
+    extract_at(bytes, None)
+}
+
+/// `extract` for a page whose address is known (a WARC record's target URI).
+pub fn extract_at(bytes: &[u8], url: Option<&str>) -> Result<Page, String> {
     let src = decode_text(bytes)?;
+    let (mut page, social_title, mut headlines, depth) = scan(&src);
+    let extracted =
+        if depth <= MAX_EXTRACTOR_DEPTH { extract_article(&src, url.or(page.url.as_deref())) } else { None };
+    if let Some(found) = extracted {
+        if !found.rescued || page.text.is_empty() {
+            page.text = found.text;
+        }
+        headlines.extend(found.title.clone());
+        // The title a page gives social networks is written to stand alone; the
+        // extractor's (JSON-LD headline, `<title>` without the site name) next.
+        page.title = social_title.or(found.title).or(page.title);
+        page.published = page.published.or(found.date);
+        page.url = page.url.or(found.url);
+    }
+    page.text = without_headline(page.text, &headlines);
+    Ok(page)
+}
+
+/// Our own reading of a page: its metadata, and the paragraphs our heuristic
+/// takes for the article (see the module documentation); with the page's
+/// title for social networks (`og:title`, `twitter:title`), and every candidate
+/// headline (that, `<title>`, JSON-LD `headline`, the first `<h1>`).
+/// Also returns how deeply the page's elements nest.
+fn scan(src: &str) -> (Page, Option<String>, Vec<String>, usize) {
     let mut c = Collector::default();
     let mut meta = Meta::default();
     let mut in_title = false;
     let mut ld_script = false;
-    for token in Scanner::new(&src, true) {
+    for token in Scanner::new(src, true) {
         match token {
             Token::Text(t) => {
                 let text = decode_entities(t);
@@ -499,7 +549,26 @@ pub fn extract(bytes: &[u8]) -> Result<Page, String> {
         .filter(|u| u.starts_with("http"));
     let outlet =
         meta.get("og:site_name").map(collapse_whitespace).or(meta.ld.publisher.clone()).filter(|s| !s.is_empty());
-    Ok(Page { title, published, url, outlet, text })
+    let social = meta.get("og:title").or_else(|| meta.get("twitter:title")).map(collapse_whitespace);
+    let social = social.filter(|t| !t.is_empty());
+    let headlines = [social.clone(), meta.title_tag, meta.ld.headline, meta.h1];
+    (Page { title, published, url, outlet, text }, social, headlines.into_iter().flatten().collect(), c.max_depth)
+}
+
+/// The text without the headline it may open with, so that the title is coded
+/// only when asked for (`--code-titles`) and then once. A paragraph among the
+/// first three that is one of the page's headlines (ignoring case, punctuation
+/// and spacing) is dropped, with the short kicker lines above it ("BREAKING
+/// NEWS", a section name). Nothing is dropped when that would leave no text.
+fn without_headline(text: String, headlines: &[String]) -> String {
+    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect() };
+    let heads: Vec<String> = headlines.iter().map(|h| key(h)).filter(|h| h.len() >= 8).collect();
+    let paragraphs: Vec<&str> = text.split("\n\n").collect();
+    let at = paragraphs.iter().take(3).position(|p| heads.contains(&key(p)));
+    let Some(at) = at.filter(|&at| at + 1 < paragraphs.len()) else { return text };
+    let kickers = paragraphs[..at].iter().all(|p| p.split_whitespace().count() <= 5 && !p.ends_with('.'));
+    let from = if kickers { at + 1 } else { return text };
+    paragraphs[from..].join("\n\n")
 }
 
 fn read_tag_meta(name: &str, attrs: &[(String, String)], meta: &mut Meta) {
@@ -708,6 +777,18 @@ mod tests {
         )
         .unwrap();
         assert_eq!(p.text, "Russia urged Armenia to talk. Baku agreed.\n\nYerevan said no to it.");
+    }
+
+    #[test]
+    fn deeply_nested_pages_are_read_by_the_heuristic() {
+        // 5,000 levels would keep the extractor busy for minutes.
+        let page = format!(
+            "<html><body>{}<p>Russia urged Armenia to return to the talks in Geneva.</p>{}</body></html>",
+            "<div>".repeat(5000),
+            "</div>".repeat(5000)
+        );
+        let p = extract(page.as_bytes()).unwrap();
+        assert_eq!(p.text, "Russia urged Armenia to return to the talks in Geneva.");
     }
 
     #[test]

@@ -435,32 +435,6 @@ pub fn collapse_whitespace(s: &str) -> String {
     out
 }
 
-/// Text from bytes: UTF-8 when it is, else Windows-1252 (the usual legacy encoding
-/// of English news pages). Fails only for binary data.
-pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
-        return Err("looks like a binary file (NUL byte), not markup".into());
-    }
-    let controls = probe.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c')).count();
-    if controls * 20 > probe.len().max(1) {
-        return Err("looks like a binary file (control bytes), not markup".into());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => Ok(Cow::Borrowed(s)),
-        Err(_) => Ok(Cow::Owned(
-            bytes
-                .iter()
-                .map(|&b| match b {
-                    0x80..=0x9f => WINDOWS_1252_C1[(b - 0x80) as usize],
-                    _ => b as char,
-                })
-                .collect(),
-        )),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,8 @@
 //! from the first bytes of a stream, and `read_any` runs it with the same size
 //! limit and fallback date as the other inputs.
 
+mod article_text;
+mod charset;
 pub mod dates;
 pub mod feed;
 pub mod html;

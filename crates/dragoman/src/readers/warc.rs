@@ -148,7 +148,7 @@ pub fn read_warc_with(
         let crawl_date = get("warc-date").and_then(parse_loose_date).or(fallback_published);
         let result = match http_body(&payload) {
             Ok(None) => continue,
-            Ok(Some(body)) => html::extract(&body)
+            Ok(Some(body)) => html::extract_at(&body, (!uri.is_empty()).then_some(uri.as_str()))
                 .and_then(|page| page.into_document(&uri, (!uri.is_empty()).then_some(uri.as_str()), crawl_date)),
             Err(e) => Err(e),
         };

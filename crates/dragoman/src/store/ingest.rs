@@ -92,6 +92,13 @@ pub struct IngestArgs {
     /// No progress bar and no summary; only errors on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+
+    /// Code each document's title (an HTML page's headline, a JSON record's
+    /// "title") as a paragraph before its text. Off by default: the title is kept
+    /// apart. Feed items always open with their title (an item is often only a
+    /// headline and a teaser).
+    #[arg(long)]
+    pub code_titles: bool,
 }
 
 /// What an ingest did.
@@ -539,7 +546,12 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
-    let cfg = input::ReadConfig { published, max_bytes: input::max_bytes(args.max_doc_mb), refuse_undated: true };
+    let cfg = input::ReadConfig {
+        published,
+        max_bytes: input::max_bytes(args.max_doc_mb),
+        refuse_undated: true,
+        code_titles: args.code_titles,
+    };
     let outcome = ingest_paths(&store, &paths, &cfg, &knowledge, &opts, &args);
     let (stats, skipped, coding, writing, failure) = match outcome {
         Ok(o) => o,

@@ -560,7 +560,10 @@ fn chunk_noun_phrases(a: &mut Analysis, k: &Knowledge, date: NaiveDate) {
 fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDate) -> Np {
     let mut np = Np { start, end, ..Np::default() };
     np.time_only = (start..end).all(|j| a.toks[j].time || matches!(a.class(j), Class::Det | Class::Poss));
-    let ms: Vec<&Mention> = a.mentions.iter().filter(|m| m.start >= start && m.end <= end).collect();
+    // Mentions are found left to right and do not overlap: those inside the phrase
+    // are a run of them.
+    let first = a.mentions.partition_point(|m| m.start < start);
+    let ms: Vec<&Mention> = a.mentions[first..].iter().take_while(|m| m.start < end).filter(|m| m.end <= end).collect();
     let possessive_at = (start..end).rev().find(|&j| a.class(j) == Class::Poss);
     let mut countries: Vec<Resolved> = Vec::new();
     let mut people: Vec<Resolved> = Vec::new();

@@ -249,6 +249,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
                 .or_else(|| story_country(None, &country_counts).map(|c| (c, "the country the story names most"))),
             clause: Default::default(),
             clauses: Default::default(),
+            named_countries: Default::default(),
         };
         let events = ctx.code_sentence(&mut disc, &mut trace);
         event_clauses.extend(ctx.clauses.take().into_iter().map(|(lo, hi)| (si, lo, hi)));
@@ -394,6 +395,9 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
 }
 
 /// Nouns that refer back to an act the story told ("condemned the decision").
+/// How many tokens before and after a trigger its patterns may reach.
+const PATTERN_REACH: usize = 80;
+
 /// Sentences longer than this (in bytes) keep only the part around each event as its
 /// evidence; see `SentenceCtx::evidence_text`.
 pub const MAX_EVIDENCE: usize = 1000;
@@ -548,8 +552,10 @@ fn country_of(code: &str) -> Option<String> {
 }
 
 /// The end of the sentence (or of the part before a semicolon) after `from`.
-fn sentence_end(a: &Analysis, from: usize) -> usize {
-    (from..a.toks.len()).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(a.toks.len())
+/// Where the sentence ends after `from`, looking at most `reach` tokens ahead.
+fn sentence_end(a: &Analysis, from: usize, reach: usize) -> usize {
+    let limit = a.toks.len().min(from + reach);
+    (from..limit).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(limit)
 }
 
 fn dedup(events: &mut Vec<Event>) {
@@ -589,6 +595,9 @@ struct SentenceCtx<'a> {
     /// The clause (token range) of the event being built, and of each event built.
     clause: std::cell::Cell<(usize, usize)>,
     clauses: std::cell::RefCell<Vec<(usize, usize)>>,
+    /// The countries of the sentence's actors, by the end of the phrase that names
+    /// them, in order; computed once (see `sentence_country`).
+    named_countries: std::cell::OnceCell<Vec<(usize, String)>>,
 }
 
 /// A side the text does not name: `code` (a country, also its name) at the words
@@ -721,13 +730,18 @@ impl<'a> SentenceCtx<'a> {
             // Pattern words may stand anywhere in the verb's phrase, including a
             // clause it governs ("allowed that Mordor isn't a pleasant place"), and
             // before it as far as the sentence start ("indicated it would act").
-            let pattern_end = sentence_end(a, t.end);
+            // Within a reach of the trigger, so that a run-on "sentence" of thousands of
+            // clauses costs time in proportion to its length, not its square.
+            let pattern_end = sentence_end(a, t.end, PATTERN_REACH);
+            let pattern_begin = t.start.saturating_sub(PATTERN_REACH);
             for (pi, p) in verb.patterns.iter().enumerate() {
                 if many_patterns && !roles::pattern_possible(p, &words) {
                     continue;
                 }
                 let plurals = !k.community.get(t.verb).copied().unwrap_or(false);
-                if let Some(mut m) = match_pattern(a, k, p, plurals, 0, t.start, t.end, pattern_end, subj.as_ref()) {
+                if let Some(mut m) =
+                    match_pattern(a, k, p, plurals, pattern_begin, t.start, t.end, pattern_end, subj.as_ref())
+                {
                     m.pattern = pi;
                     if p.code.code.is_some() && best.as_ref().is_none_or(|b| m.score > b.score) {
                         best = Some(m);
@@ -1349,19 +1363,23 @@ impl<'a> SentenceCtx<'a> {
     /// mentioned with a name the dictionaries do not know ("Deputy Foreign
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
-        let mut all = self
-            .a
-            .nps
-            .iter()
-            .flat_map(|np| np.actors.iter().map(move |r| (np.end, r)))
-            .filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)));
-        let earlier = all.clone().filter(|(end, _)| *end <= before).map(|(_, c)| c).next_back();
+        let all = self.named_countries.get_or_init(|| {
+            self.a
+                .nps
+                .iter()
+                .flat_map(|np| np.actors.iter().map(move |r| (np.end, r)))
+                .filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)))
+                .collect()
+        });
+        // Phrases are in order, so their ends are too.
+        let earlier = all.partition_point(|(end, _)| *end <= before);
+        if earlier > 0 {
+            return Some(all[earlier - 1].1.clone());
+        }
         // "Police fired tear gas at protesters in Nairobi": the one country the
         // sentence names, wherever it stands.
-        earlier.or_else(|| {
-            let (_, first) = all.next()?;
-            all.all(|(_, c)| c == first).then_some(first)
-        })
+        let (_, first) = all.first()?;
+        all.iter().all(|(_, c)| c == first).then(|| first.clone())
     }
 
     fn sides(&self, g: &NpGroup, disc: &Discourse) -> Vec<Side> {

@@ -79,6 +79,10 @@ pub fn resolve_story(
         m.resolved = resolve(g, &m.candidates, &ctx);
         first_pass.extend(m.resolved);
     }
+    // The other places count as a set (each is evidence once, however often named):
+    // a long story names the same few places again and again.
+    first_pass.sort_unstable();
+    first_pass.dedup();
     for m in sentences.iter_mut().flatten() {
         let ctx = PlaceContext { countries, dateline_country: dateline_country.as_deref(), other_places: &first_pass };
         m.resolved = resolve(g, &m.candidates, &ctx).or(m.resolved);

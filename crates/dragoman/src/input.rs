@@ -133,6 +133,11 @@ impl Walk<'_> {
         self.skip.iter().any(named) && file.canonicalize().is_ok_and(|c| self.skip.contains(&c))
     }
 
+    fn unreadable(&mut self, dir: &Path, e: std::io::Error) {
+        let message = format!("cannot read directory: {e}");
+        self.out.push(Err(InputError { file: dir.display().to_string(), line: None, message }));
+    }
+
     fn dir(&mut self, dir: &Path) {
         match dir.canonicalize() {
             Ok(real) => {
@@ -144,22 +149,14 @@ impl Walk<'_> {
                 }
             }
             Err(e) => {
-                self.out.push(Err(InputError {
-                    file: dir.display().to_string(),
-                    line: None,
-                    message: format!("cannot read directory: {e}"),
-                }));
+                self.unreadable(dir, e);
                 return;
             }
         }
         let entries = match std::fs::read_dir(dir) {
             Ok(e) => e,
             Err(e) => {
-                self.out.push(Err(InputError {
-                    file: dir.display().to_string(),
-                    line: None,
-                    message: format!("cannot read directory: {e}"),
-                }));
+                self.unreadable(dir, e);
                 return;
             }
         };

@@ -87,9 +87,8 @@ fn subordinate_subjects(
             }
             heads[verb] = noun_head;
         }
-        let passive = (0..n).any(|j| heads[j] == verb + 1 && deprels[j] == "aux:pass");
         heads[noun] = verb + 1;
-        deprels[noun] = if passive { "nsubj:pass" } else { "nsubj" };
+        deprels[noun] = subject_relation(heads, deprels, verb);
         heads[a] = verb + 1;
         deprels[a] = "mark";
         if heads[verb] != 0 {
@@ -100,10 +99,7 @@ fn subordinate_subjects(
                 deprels[j] = "obl:unmarked";
             }
         }
-        if !is_tree(heads) {
-            heads.copy_from_slice(&old.0);
-            deprels.copy_from_slice(&old.1);
-        }
+        keep_if_tree(heads, deprels, old);
     }
 }
 
@@ -152,7 +148,6 @@ fn relative_clause_before_verb(
             continue;
         };
         let old = (heads.to_vec(), deprels.to_vec());
-        let passive = (0..n).any(|j| heads[j] == verb + 1 && deprels[j] == "aux:pass");
         for h in &mut heads[verb + 1..] {
             if *h == r + 1 || *h == noun + 1 {
                 *h = verb + 1;
@@ -161,14 +156,29 @@ fn relative_clause_before_verb(
         heads[verb] = 0;
         deprels[verb] = "root";
         heads[noun] = verb + 1;
-        deprels[noun] = if passive { "nsubj:pass" } else { "nsubj" };
+        deprels[noun] = subject_relation(heads, deprels, verb);
         heads[r] = noun + 1;
         deprels[r] = "acl:relcl";
-        if !is_tree(heads) {
-            heads.copy_from_slice(&old.0);
-            deprels.copy_from_slice(&old.1);
-        }
+        keep_if_tree(heads, deprels, old);
         return;
+    }
+}
+
+/// A repair stands only if the words still form a tree; otherwise `old` comes back.
+fn keep_if_tree(heads: &mut [usize], deprels: &mut [&'static str], old: (Vec<usize>, Vec<&'static str>)) {
+    if !is_tree(heads) {
+        heads.copy_from_slice(&old.0);
+        deprels.copy_from_slice(&old.1);
+    }
+}
+
+/// The relation of a subject of `verb`: passive when it has a passive auxiliary.
+fn subject_relation(heads: &[usize], deprels: &[&'static str], verb: usize) -> &'static str {
+    let passive = heads.iter().zip(deprels).any(|(&h, &d)| h == verb + 1 && d == "aux:pass");
+    if passive {
+        "nsubj:pass"
+    } else {
+        "nsubj"
     }
 }
 

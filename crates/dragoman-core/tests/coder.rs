@@ -403,3 +403,18 @@ fn a_run_on_sentence_keeps_only_the_words_around_each_event() {
     let ev = code("Russia accused Armenia of shelling the border village on Monday.");
     assert_eq!(ev[0].sentence_text, "Russia accused Armenia of shelling the border village on Monday.");
 }
+
+#[test]
+fn the_day_of_a_report_or_of_the_occasion_dates_the_event() {
+    // Published Thursday 2024-01-18: Sunday is the 14th, Tuesday the 16th.
+    let ev = code("Germany will send air defence systems to Ukraine, Chancellor Olaf Scholz said on Sunday.");
+    let e = ev.iter().find(|e| e.code.starts_with("03")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.date, "2024-01-14");
+    let ev = code("Arab leaders meeting in Cairo on Tuesday endorsed Egypt's plan for Gaza.");
+    let e = ev.iter().find(|e| e.code == "051").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.date, "2024-01-16");
+    // A relative clause's time belongs to that clause only.
+    let ev = code("Scholz, who visited Kyiv on Tuesday, praised Ukraine.");
+    let e = ev.iter().find(|e| e.code == "051").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.date, "2024-01-18");
+}

@@ -1463,6 +1463,12 @@ impl<'a> SentenceCtx<'a> {
                             {
                                 Some((1, m))
                             }
+                            // "France will withdraw …, Macron said on Sunday": the
+                            // report's day dates what it reports.
+                            None if tv.reports_on(anchor, &chain) => Some((1, m)),
+                            // "Arab leaders meeting in Cairo on Tuesday endorsed …":
+                            // a participle on the subject tells the occasion.
+                            None if tv.participle_on_subject(anchor, chain[0]) => Some((1, m)),
                             None => tv.below_object(anchor, chain[0]).then_some((1, m)),
                         }
                     })

@@ -192,6 +192,29 @@ impl TreeView {
         false
     }
 
+    /// Whether predicate `w` is a verb of saying set loosely beside one of the
+    /// `chain`'s clauses ("France will withdraw …, Macron said on Sunday").
+    pub fn reports_on(&self, w: usize, chain: &[usize]) -> bool {
+        let word = &self.tree.words[w];
+        word.deprel == "parataxis"
+            && self.tree.head(w).is_some_and(|h| chain.contains(&h))
+            && matches!(
+                word.lemma.to_lowercase().as_str(),
+                "say" | "tell" | "announce" | "add" | "report" | "state" | "confirm" | "write" | "declare"
+            )
+    }
+
+    /// Whether predicate `w` is a participle on predicate `p`'s subject ("Arab
+    /// leaders meeting in Cairo on Tuesday endorsed …"); a relative clause is not.
+    pub fn participle_on_subject(&self, w: usize, p: usize) -> bool {
+        let word = &self.tree.words[w];
+        word.deprel == "acl"
+            && self
+                .tree
+                .head(w)
+                .is_some_and(|n| self.tree.words[n].deprel.starts_with("nsubj") && self.tree.head(n) == Some(p))
+    }
+
     /// The phrase with content at word `w` or below it, with the word it was found at.
     fn content_np(&self, a: &Analysis, w: usize, depth: usize) -> Option<(usize, usize)> {
         if let Some(n) = a.np_at[self.word_tok[w]].filter(|&n| super::roles::np_has_content(a, n)) {

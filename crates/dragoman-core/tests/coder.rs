@@ -418,3 +418,15 @@ fn the_day_of_a_report_or_of_the_occasion_dates_the_event() {
     let e = ev.iter().find(|e| e.code == "051").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!(e.date, "2024-01-18");
 }
+
+#[test]
+fn a_time_deep_in_the_object_yields_to_the_main_clause() {
+    // Published Thursday 2024-01-18; Tuesday is the 16th.
+    let ev = code(
+        "Algeria cut ties with Morocco on Tuesday, accusing it of support for a group that officials blame for wildfires this month.",
+    );
+    assert!(ev.iter().any(|e| e.code.starts_with("112")), "{:?}", triples(&ev));
+    for e in &ev {
+        assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-01-16", "2024-01-16"), "{}", e.code);
+    }
+}

@@ -1452,8 +1452,9 @@ impl<'a> SentenceCtx<'a> {
                     .filter_map(|m| {
                         let tok = a.toks.iter().position(|t| t.token.start >= m.start && t.token.end <= m.end)?;
                         let anchor = tv.anchor(tok)?;
-                        // Own clause first, then a clause about its object, then the
-                        // clauses above.
+                        // Own clause first, then the clauses above, then a clause
+                        // about its object ("cut ties on Tuesday, accusing it of
+                        // backing a group blamed for fires this month": Tuesday).
                         match chain.iter().position(|&w| w == anchor) {
                             Some(0) => Some((0, m)),
                             Some(rank) => Some((rank + 1, m)),
@@ -1469,7 +1470,7 @@ impl<'a> SentenceCtx<'a> {
                             // "Arab leaders meeting in Cairo on Tuesday endorsed …":
                             // a participle on the subject tells the occasion.
                             None if tv.participle_on_subject(anchor, chain[0]) => Some((1, m)),
-                            None => tv.below_object(anchor, chain[0]).then_some((1, m)),
+                            None => tv.below_object(anchor, chain[0]).then_some((chain.len() + 1, m)),
                         }
                     })
                     .min_by_key(|(rank, _)| *rank);

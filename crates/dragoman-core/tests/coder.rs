@@ -430,3 +430,13 @@ fn a_time_deep_in_the_object_yields_to_the_main_clause() {
         assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-01-16", "2024-01-16"), "{}", e.code);
     }
 }
+
+#[test]
+fn a_coordinated_verb_shares_the_days_after() {
+    // Published Thursday 2024-01-18; "two days after" Wednesday is Monday the 15th.
+    let ev = code(
+        "Lawyers went on strike on Wednesday, two days after police stormed the headquarters of the national bar association in the capital, Tunis, and arrested a prominent lawyer.",
+    );
+    let e = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!(e.date, "2024-01-15");
+}

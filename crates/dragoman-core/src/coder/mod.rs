@@ -1406,7 +1406,16 @@ impl<'a> SentenceCtx<'a> {
         let a = self.a;
         // "resigned on Tuesday, a day after a group of men beat a student": the
         // clause's act is dated from the main clause's day.
-        if let Some((base, (near, far), words)) = self.relative_day(trigger) {
+        // "two days after police stormed the bar association and arrested a lawyer":
+        // a coordinated verb shares its first verb's shift.
+        let conj_head = self.tree.and_then(|tv| {
+            let w = tv.word_at(trigger)?;
+            let h = tv.tree.head(w).filter(|_| tv.tree.words[w].deprel == "conj")?;
+            (tv.tree.words[h].upos == "VERB").then(|| tv.tok_of(h))
+        });
+        if let Some((base, (near, far), words)) =
+            self.relative_day(trigger).or_else(|| conj_head.and_then(|h| self.relative_day(h)))
+        {
             let shift = |d: chrono::NaiveDate, n: i64| d.checked_add_signed(chrono::Duration::days(n)).unwrap_or(d);
             let (lo, hi) = if near <= far { (near, far) } else { (far, near) };
             let (from, to) = (shift(base.from, lo), shift(base.to, hi));

@@ -440,3 +440,39 @@ fn a_coordinated_verb_shares_the_days_after() {
     let e = ev.iter().find(|e| e.code.starts_with("173")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!(e.date, "2024-01-15");
 }
+
+#[test]
+fn since_a_time_runs_until_the_report() {
+    let ev = code_with(
+        "Federal agents have arrested more than 1,000 people in Chicago since early September, officials said.",
+        "2024-10-14",
+        &CodeOptions::default(),
+    );
+    let e = ev.iter().find(|e| e.code == "173").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-09-01", "2024-10-14"));
+    assert!(e.source.code.starts_with("USACOP"), "{}", e.source.code);
+}
+
+#[test]
+fn domestic_and_diplomatic_acts_from_the_lexicon() {
+    for (text, source, target, cameo) in [
+        ("Kenyan police searched the homes of two opposition leaders in Nairobi.", "KENCOP", "KEN", "091"),
+        (
+            "South Korea suspended a 2018 military pact on Tuesday after North Korea launched a satellite.",
+            "KOR",
+            "PRK",
+            "16",
+        ),
+        ("Germany paused its contributions to UNRWA.", "DEU", "", "162"),
+        ("Protesters blocked a key rail line near Belleville in Canada.", "CAN", "CAN", "144"),
+        (
+            "Mali's army said Islamist militants set fire to 20 fuel tankers on a highway near Kayes.",
+            "MLIREB",
+            "MLI",
+            "1712",
+        ),
+    ] {
+        let ev = code(text);
+        assert!(has(&ev, source, target, cameo), "{text}: {:?}", triples(&ev));
+    }
+}

@@ -535,6 +535,20 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether the words just before a time open a span up to now: "since" among the
+/// last six words, with no comma after it ("since the start of the invasion in
+/// February 2022").
+fn since(before: &str) -> bool {
+    let tail = &before[before.len().saturating_sub(80)..];
+    let tail = tail.get(tail.find(' ').unwrap_or(0)..).unwrap_or(tail);
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let recent = &words[words.len().saturating_sub(6)..];
+    recent
+        .iter()
+        .rposition(|w| w.eq_ignore_ascii_case("since"))
+        .is_some_and(|i| !recent[i..].iter().any(|w| w.ends_with(',') || w.ends_with(';')))
+}
+
 /// The dateline's country, else the country named most often so far.
 fn story_country(dateline: Option<&str>, counts: &[(String, usize)]) -> Option<String> {
     if let Some(c) = dateline {
@@ -1446,6 +1460,12 @@ impl<'a> SentenceCtx<'a> {
             .filter(|m| m.range.from <= published && !deadline(m))
             .map(|m| {
                 let mut m = m.clone();
+                // "have arrested 1,000 people since early September": from then until
+                // the report.
+                if since(&self.text[..m.start]) && m.range.to < published {
+                    m.range.to = published;
+                    m.range.precision = Precision::Range;
+                }
                 if m.range.to > published {
                     m.range.to = published;
                     m.range.precision = if m.range.from == m.range.to { Precision::Day } else { Precision::Range };

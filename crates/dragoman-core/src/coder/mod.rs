@@ -539,9 +539,11 @@ pub fn intent_code(code: &str) -> Option<&'static str> {
 /// last six words, with no comma after it ("since the start of the invasion in
 /// February 2022").
 fn since(before: &str) -> bool {
-    let tail = &before[before.len().saturating_sub(80)..];
-    let tail = tail.get(tail.find(' ').unwrap_or(0)..).unwrap_or(tail);
-    let words: Vec<&str> = tail.split_whitespace().collect();
+    let mut cut = before.len().saturating_sub(80);
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    let words: Vec<&str> = before[cut..].split_whitespace().collect();
     let recent = &words[words.len().saturating_sub(6)..];
     recent
         .iter()

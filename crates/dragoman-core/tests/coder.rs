@@ -476,3 +476,12 @@ fn domestic_and_diplomatic_acts_from_the_lexicon() {
         assert!(has(&ev, source, target, cameo), "{text}: {:?}", triples(&ev));
     }
 }
+
+#[test]
+fn the_first_to_do_something_did_it() {
+    let ev = code("Russia became the first country to formally recognise the Taliban government of Afghanistan.");
+    assert!(has(&ev, "RUS", "AFG", "054"), "{:?}", triples(&ev));
+    // An infinitive that is only wanted stays uncoded.
+    let ev = code("Russia wanted to recognise the Taliban government of Afghanistan.");
+    assert!(!has(&ev, "RUS", "AFG", "054"), "{:?}", triples(&ev));
+}

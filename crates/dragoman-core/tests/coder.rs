@@ -485,3 +485,15 @@ fn the_first_to_do_something_did_it() {
     let ev = code("Russia wanted to recognise the Taliban government of Afghanistan.");
     assert!(!has(&ev, "RUS", "AFG", "054"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_statement_with_a_verdict_is_criticism() {
+    for text in [
+        "Armenia's government says Moscow failed to protect the country during the clashes.",
+        "The Kremlin said on Wednesday that Zelenskiy lacked the legitimacy to sign any agreement.",
+    ] {
+        let ev = code(text);
+        assert!(ev.iter().any(|e| e.code == "111"), "{text}: {:?}", triples(&ev));
+        assert!(!ev.iter().any(|e| e.code == "010"), "{text}: {:?}", triples(&ev));
+    }
+}

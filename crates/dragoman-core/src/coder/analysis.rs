@@ -349,7 +349,22 @@ fn mention_at(a: &Analysis, i: usize) -> Option<&Mention> {
 /// `base`: the word is a verb's base form ("strike", not "struck").
 fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
     let lower = a.lower(i);
-    let plural_like = lower.ends_with('s') && !lower.ends_with("ss");
+    // "the government says": verbs whose -s form is never a plural noun.
+    let never_noun = matches!(
+        lower,
+        "says"
+            | "tells"
+            | "adds"
+            | "warns"
+            | "urges"
+            | "accuses"
+            | "vows"
+            | "threatens"
+            | "condemns"
+            | "insists"
+            | "denies"
+    );
+    let plural_like = lower.ends_with('s') && !lower.ends_with("ss") && !never_noun;
     let ing = lower.ends_with("ing");
     if i == 0 {
         return plural_like;

@@ -86,6 +86,21 @@ pub struct Knowledge {
     /// Last names of people by (first two bytes, length), for names misspelt in the
     /// text; a slip in the first two letters is rare and checking it costly.
     pub surnames: FxHashMap<(u8, u8, usize), Vec<Surname>>,
+    /// Built-in entries a user file replaces: the same actor or role phrase, or a
+    /// verb with the same headword. They are not indexed, so the user's entry wins.
+    pub shadowed: Vec<Shadowed>,
+}
+
+/// A built-in entry that a user dictionary entry replaces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shadowed {
+    /// "actor", "role" or "verb".
+    pub kind: &'static str,
+    /// The phrase or headword, lowercased.
+    pub phrase: String,
+    /// `file:line` of the built-in entry and of the user's.
+    pub builtin: String,
+    pub user: String,
 }
 
 /// Collects dictionaries, then indexes them.
@@ -99,6 +114,45 @@ pub struct KnowledgeBuilder {
     community: Vec<usize>,
     issues: Vec<DictIssue>,
     community_verbs: bool,
+    /// Which entries came from the built-ins: (actors, agents, verbs) index ranges.
+    builtin: Option<(std::ops::Range<usize>, std::ops::Range<usize>, std::ops::Range<usize>)>,
+}
+
+/// A phrase as a lookup key: its words, lowercased, with a stem mark, without a
+/// leading "the" (a user's KREMLIN replaces the built-in "the Kremlin" too).
+fn phrase_key(p: &[PhraseWord]) -> String {
+    let p = if p.len() > 1 && p[0].text == "the" { &p[1..] } else { p };
+    let words: Vec<String> = p.iter().map(|w| if w.stem { format!("{}*", w.text) } else { w.text.clone() }).collect();
+    words.join(" ")
+}
+
+/// Marks the entries in `builtin` whose key a later (user) entry repeats, and records
+/// each pair; the last user entry for a key is named.
+fn shadow<'e>(
+    kind: &'static str,
+    keys: impl Iterator<Item = (String, &'e str)>,
+    builtin: &std::ops::Range<usize>,
+    out: &mut Vec<Shadowed>,
+) -> Vec<bool> {
+    let keys: Vec<(String, &str)> = keys.collect();
+    let user: FxHashMap<&str, &str> =
+        keys.iter().enumerate().filter(|(i, _)| !builtin.contains(i)).map(|(_, (k, r))| (k.as_str(), *r)).collect();
+    let mut hidden = vec![false; keys.len()];
+    if user.is_empty() {
+        return hidden;
+    }
+    for i in builtin.clone() {
+        if let Some(user_rule) = keys.get(i).and_then(|(k, _)| user.get(k.as_str())) {
+            hidden[i] = true;
+            out.push(Shadowed {
+                kind,
+                phrase: keys[i].0.clone(),
+                builtin: keys[i].1.to_string(),
+                user: user_rule.to_string(),
+            });
+        }
+    }
+    hidden
 }
 
 impl KnowledgeBuilder {
@@ -109,12 +163,14 @@ impl KnowledgeBuilder {
     /// Adds the built-in actors, roles and event lexicon.
     pub fn builtin(mut self) -> Self {
         let (k, issues) = crate::builtin::load_builtin();
+        let (a0, g0, v0) = (self.actors.len(), self.agents.len(), self.verbs.verbs.len());
         self.actors.extend(k.actors);
         self.agents.extend(k.agents);
         self.issues.extend(issues);
         let (lex, issues) = read_event_lexicon(BUILTIN_VERBS.0, BUILTIN_VERBS.1);
         self.add_event_lexicon(lex);
         self.issues.extend(issues);
+        self.builtin = Some((a0..self.actors.len(), g0..self.agents.len(), v0..self.verbs.verbs.len()));
         self
     }
 
@@ -165,6 +221,23 @@ impl KnowledgeBuilder {
                 *c = true;
             }
         }
+        // A user's entry for a phrase or verb replaces the built-in one.
+        let mut shadowed = Vec::new();
+        let (hidden_actors, hidden_agents, hidden_verbs) = match &self.builtin {
+            Some((ba, bg, bv)) => (
+                shadow(
+                    "actor",
+                    self.actors.iter().map(|a| (phrase_key(&a.phrase), a.rule.as_str())),
+                    ba,
+                    &mut shadowed,
+                ),
+                shadow("role", self.agents.iter().map(|a| (phrase_key(&a.phrase), a.rule.as_str())), bg, &mut shadowed),
+                shadow("verb", self.verbs.verbs.iter().map(|v| (v.lemma.clone(), v.rule.as_str())), bv, &mut shadowed),
+            ),
+            None => (Vec::new(), Vec::new(), Vec::new()),
+        };
+        shadowed.dedup();
+        let hidden = |h: &[bool], i: usize| h.get(i).copied().unwrap_or(false);
         let mut k = Knowledge {
             say,
             community,
@@ -174,9 +247,13 @@ impl KnowledgeBuilder {
             verbs: self.verbs,
             issues: self.issues,
             community_verbs: self.community_verbs,
+            shadowed,
             ..Knowledge::default()
         };
         for (i, a) in k.actors.iter().enumerate() {
+            if hidden(&hidden_actors, i) {
+                continue;
+            }
             if let Some(first) = a.phrase.first() {
                 k.actor_index.insert(first, i, 0);
             }
@@ -194,6 +271,9 @@ impl KnowledgeBuilder {
             }
         }
         for (i, a) in k.agents.iter().enumerate() {
+            if hidden(&hidden_agents, i) {
+                continue;
+            }
             if let Some(first) = a.phrase.first() {
                 k.agent_index.insert(first, i, 0);
             }
@@ -204,6 +284,9 @@ impl KnowledgeBuilder {
             }
         }
         for (i, v) in k.verbs.verbs.iter().enumerate() {
+            if hidden(&hidden_verbs, i) {
+                continue;
+            }
             for (j, form) in v.forms.iter().enumerate() {
                 if let Some(first) = form.first() {
                     k.verb_index.insert(&PhraseWord::exact(first), i, j);

@@ -403,6 +403,9 @@ fn check(args: &DictFiles) -> ExitCode {
         all.extend(sorted(issues));
     }
 
+    // The user's files, read again into one knowledge base with the built-ins to
+    // find the built-in entries they replace.
+    let mut shadowing = (!args.no_builtin).then(|| KnowledgeBuilder::new().builtin());
     for f in read_community(args) {
         let f = match f {
             Ok(f) => f,
@@ -412,6 +415,14 @@ fn check(args: &DictFiles) -> ExitCode {
                 continue;
             }
         };
+        if let Some(b) = shadowing.as_mut().filter(|_| !f.binary) {
+            match f.kind {
+                Kind::Verbs => b.petrarch_verbs(&f.display, &f.text),
+                Kind::Actors => b.petrarch_actors(&f.display, &f.text),
+                Kind::Agents => b.petrarch_agents(&f.display, &f.text),
+                Kind::Discards => {}
+            }
+        }
         let r = read_community_file(&f);
         let mut issues = f.raw_issues.clone();
         issues.extend(r.issues);
@@ -432,12 +443,29 @@ fn check(args: &DictFiles) -> ExitCode {
     for i in &all {
         println!("{i}");
     }
+    // User entries win over built-in ones for the same phrase or verb: list them.
+    let shadowed = shadowing.map(|b| b.build().shadowed).unwrap_or_default();
+    if !shadowed.is_empty() {
+        if !all.is_empty() {
+            println!();
+        }
+        for s in &shadowed {
+            println!("{BUILTIN_DIR}{}: built-in {} `{}` is replaced by {}", s.builtin, s.kind, s.phrase, s.user);
+        }
+    }
     let errors = all.iter().filter(|i| i.severity == Severity::Error).count() + unreadable;
     let warnings = all.iter().filter(|i| i.severity == Severity::Warning).count();
     if !all.is_empty() || unreadable > 0 {
         println!();
     }
     print_rows(&rows);
+    if !shadowed.is_empty() {
+        println!(
+            "{} built-in entr{} replaced by your files",
+            thousands(shadowed.len()),
+            if shadowed.len() == 1 { "y" } else { "ies" }
+        );
+    }
     println!(
         "checked {} file(s){}: {} entries, {} error(s), {} warning(s)",
         rows.len(),

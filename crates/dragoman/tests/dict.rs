@@ -278,3 +278,34 @@ fn stats_on_community_files() {
     assert_eq!(stat(out, "synsets"), 1.0, "{out}");
     assert!(Path::new(&verbs).exists());
 }
+
+#[test]
+fn user_entries_replace_builtin_ones_and_check_lists_them() {
+    let s = Scratch::new("shadow");
+    let actors = s.write("mine.actors.txt", "KREMLIN_ [RUSELI]\n");
+    let verbs = s.write("mine.verbs.txt", "--- ACCUSE [111] ---\nACCUSE\n- * + [112]\n");
+    let text = s.write("story.txt", "The Kremlin accused Ukraine of sabotage.\n");
+    let code = |extra: &[&str]| {
+        let mut args = vec!["code", text.as_str(), "--published", "2024-05-14", "--quiet"];
+        args.extend_from_slice(extra);
+        let run = dragoman(&args);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+    };
+    // Built-in: the Kremlin is the Russian government.
+    assert!(code(&[]).contains(r#""source":{"code":"RUSGOV""#));
+    // The user's entry for the same phrase wins, "the" or not.
+    assert!(code(&["--actors", &actors]).contains(r#""source":{"code":"RUSELI""#));
+    // The user's verb replaces the built-in one: its pattern's rule is named.
+    assert!(code(&["--verbs", &verbs]).contains("mine.verbs.txt:3"));
+    // `dict check` lists what was replaced, built-in file and line first.
+    let run = dragoman(&["dict", "check", "--actors", &actors, "--verbs", &verbs]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let lines: Vec<&str> = run.stdout.lines().filter(|l| l.contains("is replaced by")).collect();
+    assert_eq!(lines.len(), 2, "{}", run.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("dictionaries/organizations.txt:") && l.contains("`kremlin`")));
+    assert!(lines.iter().any(|l| l.starts_with("dictionaries/verbs.txt:") && l.contains("`accuse`")));
+    assert!(run.stdout.contains("2 built-in entries replaced by your files"));
+    // Without user files nothing is replaced.
+    assert!(!dragoman(&["dict", "check"]).stdout.contains("replaced"));
+}

@@ -497,3 +497,13 @@ fn a_statement_with_a_verdict_is_criticism() {
         assert!(!ev.iter().any(|e| e.code == "010"), "{text}: {:?}", triples(&ev));
     }
 }
+
+#[test]
+fn a_day_earlier_is_the_day_before() {
+    // Published 2024-01-18.
+    let ev = code(
+        "Ukrainian prosecutors had charged the Russian general in absentia a day earlier with using chemical weapons.",
+    );
+    let e = ev.iter().find(|e| e.code.starts_with("17")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-01-17", "2024-01-17"));
+}

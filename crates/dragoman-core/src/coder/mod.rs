@@ -1554,10 +1554,19 @@ impl<'a> SentenceCtx<'a> {
     fn relative_day(&self, trigger: usize) -> Option<(DateRange, (i64, i64), String)> {
         let a = self.a;
         let lo = trigger.saturating_sub(12);
-        let k = (lo..trigger).rev().find(|&j| matches!(a.lower(j), "after" | "before"))?;
-        if (k + 1..trigger).any(|j| matches!(a.class(j), words::Class::Stop | words::Class::Sub)) {
-            return None;
-        }
+        let boundary = |r: std::ops::Range<usize>| {
+            r.into_iter().any(|j| matches!(a.class(j), words::Class::Stop | words::Class::Sub))
+        };
+        let before_trigger = (lo..trigger)
+            .rev()
+            .find(|&j| matches!(a.lower(j), "after" | "before"))
+            .filter(|&k| !boundary(k + 1..trigger));
+        // "had charged him in absentia a day earlier": after the trigger, in its clause.
+        let hi = (trigger + 12).min(a.toks.len());
+        let k = match before_trigger {
+            Some(k) => k,
+            None => (trigger + 1..hi).find(|&j| a.lower(j) == "earlier").filter(|&k| !boundary(trigger + 1..k))?,
+        };
         let unit = a.lower(k.checked_sub(1)?);
         let count = k.checked_sub(2).map(|j| a.lower(j));
         let number = |w: Option<&str>| -> Option<i64> {
@@ -1581,7 +1590,7 @@ impl<'a> SentenceCtx<'a> {
             (_, "hours" | "minutes" | "moments") => (0, 1),
             _ => return None,
         };
-        let (near, far) = if a.lower(k) == "after" { (-near, -far) } else { (near, far) };
+        let (near, far) = if matches!(a.lower(k), "after" | "earlier") { (-near, -far) } else { (near, far) };
         let first_word = if number(count).is_some() || matches!(count, Some("several" | "few")) { 2 } else { 1 };
         let start = k.saturating_sub(first_word);
         let cut = a.toks[start].token.start;

@@ -37,6 +37,10 @@ pub fn read_feed_dated(
     let mut scanner = Scanner::new(&src, false);
     let mut root: Option<String> = None;
     let mut stack: Vec<String> = Vec::new();
+    // How many elements of each name are open: an end tag whose element is not
+    // open (HTML left unescaped in a description often has thousands) is passed
+    // over without searching the stack, so reading stays linear.
+    let mut open_by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut feed = FeedFacts::default();
     let mut items: Vec<Item> = Vec::new();
     let mut current: Option<Item> = None;
@@ -71,12 +75,20 @@ pub fn read_feed_dated(
                     feed_field = Some((name.clone(), scanner.pos()));
                 }
                 if !self_closing {
+                    *open_by_name.entry(name.clone()).or_default() += 1;
                     stack.push(name);
                 }
             }
             Token::End { name } => {
+                if open_by_name.get(&name).is_none_or(|&n| n == 0) {
+                    continue;
+                }
                 let Some(at) = stack.iter().rposition(|n| *n == name) else { continue };
-                stack.truncate(at);
+                for closed in stack.drain(at..) {
+                    if let Some(n) = open_by_name.get_mut(&closed) {
+                        *n -= 1;
+                    }
+                }
                 let end = scanner.token_start;
                 if let Some((fname, _, start)) = &field {
                     if current.as_ref().is_some_and(|i| stack.len() <= i.depth + 1) {

@@ -173,3 +173,15 @@ fn broken_pages_never_crash_the_reader() {
     assert_eq!(text(latin1), "Café talks in Yerevan “ended” with a deal.");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_feed_with_a_dtd_of_its_own_is_recognised_on_stdin() {
+    let feed = b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE rss [\n  <!ENTITY nbsp \"&#160;\">\n  <!ENTITY mdash \"&#8212;\">\n]>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><title>Russia accuses Armenia</title><pubDate>Tue, 12 Mar 2024 08:30:00 GMT</pubDate>\n<description>Russia accused Armenia of shelling its positions.</description></item>\n</channel></rss>\n";
+    let out = dragoman(&["read", "-", "--quiet"], Some(feed));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "one feed item, not the feed as plain text");
+    assert_eq!(recs[0]["published"], "2024-03-12");
+    assert_eq!(recs[0]["source"], "Wire");
+    assert!(!text(&recs[0]).contains('<'));
+}

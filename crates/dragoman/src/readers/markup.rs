@@ -130,7 +130,7 @@ impl<'a> Iterator for Scanner<'a> {
             return Some(Token::Cdata(inner));
         }
         if bytes.len() > 1 && (bytes[1] == b'!' || bytes[1] == b'?') {
-            let end = rest.find('>').map(|i| i + 1).unwrap_or(rest.len());
+            let end = doctype_subset_end(rest).or_else(|| rest.find('>').map(|i| i + 1)).unwrap_or(rest.len());
             self.pos += end;
             return Some(Token::Other);
         }
@@ -161,6 +161,30 @@ impl<'a> Iterator for Scanner<'a> {
         }
         Some(Token::Start { name, attrs, self_closing })
     }
+}
+
+/// Where a doctype with an internal subset ends: `<!DOCTYPE rss [ <!ENTITY …> ]>`
+/// holds `>`s of its own, and only `]>` closes it. None for anything else (or a
+/// subset that never closes, which then ends at its first `>` as other
+/// declarations do).
+fn doctype_subset_end(rest: &str) -> Option<usize> {
+    let head = rest.get(..9)?;
+    if !head.eq_ignore_ascii_case("<!doctype") {
+        return None;
+    }
+    let open = rest.find(['[', '>'])?;
+    if rest.as_bytes()[open] != b'[' {
+        return None;
+    }
+    let mut from = open + 1;
+    while let Some(i) = rest[from..].find(']').map(|i| from + i) {
+        let after = rest[i + 1..].trim_start();
+        if after.starts_with('>') {
+            return Some(rest.len() - after.len() + 1);
+        }
+        from = i + 1;
+    }
+    None
 }
 
 /// The `>` that closes a tag, skipping quoted attribute values. An unterminated
@@ -450,6 +474,18 @@ mod tests {
         assert_eq!(t[1], Token::Text("Hi &amp; "));
         assert_eq!(t.iter().filter(|t| matches!(t, Token::Raw("if (a<b) {}"))).count(), 1);
         assert_eq!(t.last(), Some(&Token::Text("x")));
+    }
+
+    #[test]
+    fn a_doctype_with_an_internal_subset_is_one_token() {
+        let t = tokens("<!DOCTYPE rss [ <!ENTITY mdash \"&#8212;\"> ]>\n<rss>");
+        assert_eq!(
+            t,
+            vec![Token::Other, Token::Text("\n"), Token::Start { name: "rss".into(), attrs: "", self_closing: false }]
+        );
+        for s in ["<!DOCTYPE rss [ <!ENTITY x \"y\">", "<!doctype [", "<!DOCTYPE", "<!DOCTYPE rss [ ] ] >"] {
+            let _ = tokens(s).len();
+        }
     }
 
     #[test]

@@ -155,6 +155,13 @@ mod tests {
         assert_eq!(sniff(b"<!DOCTYPE html>\n<html lang=en>"), Some(Kind::Html));
         assert_eq!(sniff(b"WARC/1.0\r\n"), Some(Kind::Warc));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><Sentences>"), None);
+        // A feed that declares its entities in a DTD of its own.
+        let dtd = b"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY nbsp \"&#160;\">\n<!ENTITY mdash \"&#8212;\">\n]>\n<rss version=\"2.0\">";
+        assert_eq!(sniff(dtd), Some(Kind::Feed));
+        assert_eq!(
+            sniff(b"<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"x.dtd\"><rss>"),
+            Some(Kind::Feed)
+        );
         assert_eq!(sniff(b"{\"text\": \"<rss\"}"), None);
     }
 }

@@ -234,11 +234,13 @@ pub fn read_path(
     }
 }
 
-/// Why bytes are not text, with the line of the first bad byte.
+/// Why bytes are not text, with the line of the first bad byte. A NUL byte
+/// anywhere makes them binary, not only in the first kilobytes: text never holds
+/// one, and stored it would cut the article short for every C reader of the
+/// database or the exports.
 fn text_problem(bytes: &[u8]) -> Option<(usize, String)> {
-    let probe = &bytes[..bytes.len().min(8192)];
-    if let Some(at) = probe.iter().position(|&b| b == 0) {
-        let line = 1 + probe[..at].iter().filter(|&&b| b == b'\n').count();
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
         return Some((line, "looks like a binary file (NUL byte); skipped".into()));
     }
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -417,6 +419,12 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
     if text.trim().is_empty() {
         return Err("record has an empty \"text\"; skipped".into());
     }
+    // Written as `\u0000` it is valid JSON, but no more text than a raw NUL byte.
+    if let Some(key) =
+        ["text", "title", "id", "source", "url"].into_iter().find(|k| field(k).is_some_and(|v| v.contains('\0')))
+    {
+        return Err(format!("\"{key}\" holds a NUL character (\\u0000): binary data, not text; record skipped"));
+    }
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => number_as_written(bytes).unwrap_or_else(|| n.to_string()),
@@ -574,7 +582,7 @@ mod tests {
     fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
         let cfg = ReadConfig {
             published: parse_date("2024-01-18"),
-            max_bytes: 1000,
+            max_bytes: 100_000,
             refuse_undated: false,
             code_titles: false,
         };
@@ -622,7 +630,7 @@ mod tests {
             r#"{"id": "b", "text": "#,
             r#"{"id": 7, "text": "Baku accused the West.", "source": "x"}"#,
             r#"{"id": "c", "published": "2024-01-18"}"#,
-            "x".repeat(2000)
+            "x".repeat(200_000)
         );
         let (docs, errs) = read_all("in.jsonl", input.as_bytes());
         assert_eq!(docs.len(), 2);
@@ -642,6 +650,17 @@ mod tests {
         assert!(errs[0].message.contains("UTF-8"));
         let (_, errs) = read_all("b.txt", b"\x00\x01\x02");
         assert!(errs[0].message.contains("binary"));
+        // A NUL past the first 8 KB is found too, on its line.
+        let late = format!("{}\nand then\0binary", "Russia accused Armenia. ".repeat(1000));
+        let (docs, errs) = read_all("late.txt", late.as_bytes());
+        assert!(docs.is_empty());
+        assert_eq!(errs[0].line, Some(2));
+        assert!(errs[0].message.contains("binary"));
+        let (docs, errs) =
+            read_all("esc.jsonl", b"{\"text\": \"Russia accused\\u0000 Armenia.\"}\n{\"text\": \"ok\"}\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(errs[0].line, Some(1));
+        assert!(errs[0].message.contains("NUL"), "{}", errs[0].message);
         let (_, errs) = read_all("c.txt", b"  \n ");
         assert!(errs[0].message.contains("empty"));
         let (docs, errs) = read_all("d.jsonl", b"{\"text\": \"ok\"}\n\xff\xfe\n");

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use dragoman_core::model::{parse_date, Document};
 
+use crate::readers::dates::dateline_date;
+
 /// A problem with one piece of input: where, and what.
 #[derive(Debug, Clone)]
 pub struct InputError {
@@ -293,11 +295,23 @@ fn read_text(
     } else {
         path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     };
-    let published = cfg.published.unwrap_or_else(|| {
-        warn_once_undated();
-        today()
-    });
+    let published = date_of_undated(&text, cfg);
     on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+/// The date of a document that carries none of its own (plain text, a record
+/// without "published"): its dateline's ("KYIV, April 15, 2024 —"), else
+/// `--published`, else today with a warning. A dateline without a year
+/// ("MOSCOW, Jan 9 (Interfax) -") takes the year that puts it latest before
+/// `--published`, else before today.
+fn date_of_undated(text: &str, cfg: &ReadConfig) -> NaiveDate {
+    if let Some(day) = dateline_date(text, cfg.published) {
+        return day;
+    }
+    cfg.published.unwrap_or_else(|| {
+        warn_once_undated();
+        dateline_date(text, Some(today())).unwrap_or_else(today)
+    })
 }
 
 /// Said once a run, the first time a document with no date of its own is dated
@@ -306,7 +320,7 @@ fn warn_once_undated() {
     static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         eprintln!(
-            "warning: no --published date; plain text and records without \"published\" are dated today ({}), and relative dates resolve against it",
+            "warning: no --published date; plain text and records without \"published\" are dated by their dateline, else today ({}), and relative dates resolve against it",
             today()
         );
     }
@@ -434,10 +448,7 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
         Some(serde_json::Value::String(p)) => parse_published(p).ok_or_else(|| {
             format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
         })?,
-        None => cfg.published.unwrap_or_else(|| {
-            warn_once_undated();
-            today()
-        }),
+        None => date_of_undated(&text, cfg),
         // null, a number, an object: a date was meant and lost. Never quietly today.
         Some(other) => {
             let what = match other {
@@ -447,21 +458,21 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
                 serde_json::Value::Array(_) => "an array",
                 _ => "an object",
             };
-            match cfg.published {
-                None if cfg.refuse_undated => {
+            // The dateline's date, else --published, else today.
+            let (day, from) = match (dateline_date(&text, cfg.published), cfg.published) {
+                (Some(day), _) => (day, "its dateline"),
+                (None, None) if cfg.refuse_undated => {
                     return Err(format!(
                         "\"published\" is {what}, not a date string; record skipped (give --published to date such records)"
                     ))
                 }
-                given => {
-                    let day = given.unwrap_or_else(today);
-                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
-                        let from = if given.is_some() { "--published" } else { "today" };
-                        eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
-                    }
-                    day
-                }
+                (None, Some(day)) => (day, "--published"),
+                (None, None) => (today(), "today"),
+            };
+            if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
             }
+            day
         }
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })

@@ -7,6 +7,15 @@
 
 use chrono::NaiveDate;
 
+/// The date a document's dateline gives, for a document that carries no date of
+/// its own: "KYIV, April 15, 2024 —" as written; "MOSCOW, Jan 9 (Interfax) -" in
+/// the year that puts it latest before `reference` (the date the document would
+/// get otherwise), and nothing without one. None when the text does not open
+/// with a dateline holding a date.
+pub fn dateline_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    dragoman_core::text::find_dateline_after_title(text)?.date?.resolve(reference)
+}
+
 /// The calendar date in a timestamp, or None when there is none to be found.
 pub fn parse_loose_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();

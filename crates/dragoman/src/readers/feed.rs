@@ -4,7 +4,8 @@
 //! `content:encoded`, Atom `content`, `description`, Atom `summary`, with the HTML
 //! such fields carry (escaped or in CDATA) reduced to paragraphs. Its date is the
 //! item's `pubDate` (RFC 822), `dc:date`, `published` or `updated` (RFC 3339), else
-//! the feed's own date; its id is the `guid` or Atom `id`, else the link; its outlet
+//! the date in its body's dateline ("MOSCOW, Jan 9 (Interfax) -"), else the feed's
+//! own date; its id is the `guid` or Atom `id`, else the link; its outlet
 //! is the item's `<source>`, else the feed's title.
 //!
 //! Feeds in the wild are often not well-formed XML (unescaped `&`, stray HTML tags
@@ -15,7 +16,7 @@ use chrono::NaiveDate;
 use dragoman_core::model::Document;
 
 use super::charset::decode_text;
-use super::dates::parse_loose_date;
+use super::dates::{dateline_date, parse_loose_date};
 use super::html::html_to_text;
 use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
@@ -241,6 +242,8 @@ impl Item {
             .unwrap_or_else(|| format!("{name}#item-{n}"));
         let title = self.plain("title");
         let body = self.body();
+        let reference = feed.date.or(fallback);
+        let dateline = body.as_deref().and_then(|b| dateline_date(b, reference));
         let text = match (&title, body) {
             (Some(t), Some(b)) if b.starts_with(t.as_str()) => b,
             (Some(t), Some(b)) => format!("{t}\n\n{b}"),
@@ -261,8 +264,10 @@ impl Item {
         ]
         .iter()
         .find_map(|k| self.plain(k).and_then(|d| parse_loose_date(&d)));
-        let published = date.or(feed.date).or(fallback).ok_or_else(|| {
-            format!("item {n} ({id}): no date (pubDate, dc:date, published, updated) in the item or the feed; skipped")
+        // The item's own date, its dateline's, the feed's (when it was built, not
+        // when the item was written), then --published.
+        let published = date.or(dateline).or(feed.date).or(fallback).ok_or_else(|| {
+            format!("item {n} ({id}): no date (pubDate, dc:date, published, updated, a dated dateline) in the item or the feed; skipped")
         })?;
         let outlet = self.plain("source").or_else(|| feed.title.clone());
         Ok(Document { id, text, published, source: outlet, url: link, title })

@@ -34,7 +34,7 @@ use dragoman_core::model::Document;
 
 use super::article_text::extract_article;
 use super::charset::decode_text;
-use super::dates::parse_loose_date;
+use super::dates::{dateline_date, parse_loose_date};
 use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
 /// Reads one HTML article. `name` is the file it came from (its stem is the
@@ -70,10 +70,11 @@ impl Page {
                 "no article text found (no paragraphs outside navigation, scripts and boilerplate); skipped".into()
             );
         }
-        let published = self
-            .published
-            .or(date_fallback)
-            .ok_or("no publication date in the page's metadata; skipped (give --published to date such pages)")?;
+        // The page's own metadata, else its dateline, else what the caller knows
+        // (a WARC record's crawl date, --published).
+        let published = self.published.or_else(|| dateline_date(&self.text, date_fallback)).or(date_fallback).ok_or(
+            "no publication date in the page's metadata or dateline; skipped (give --published to date such pages)",
+        )?;
         let url = self.url.or_else(|| url_fallback.map(str::to_string));
         let id = url.clone().unwrap_or_else(|| id_fallback.to_string());
         Ok(Document { id, text: self.text, published, source: self.outlet, url, title: self.title })

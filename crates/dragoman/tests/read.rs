@@ -255,3 +255,38 @@ fn a_datelines_place_is_never_an_actor() {
         }
     }
 }
+
+#[test]
+fn json_feeds_are_read_by_content_on_stdin_and_as_json_files() {
+    let feed = br#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Wire",
+  "items": [
+    {"id": "https://x.test/1", "url": "https://x.test/1", "title": "Talks resume",
+     "content_html": "<p>Russia urged Armenia to return to the talks.</p>",
+     "date_published": "2024-03-12T08:30:00Z"}
+  ]
+}
+"#;
+    let dir = std::env::temp_dir().join(format!("dragoman-json-feed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("feed.json");
+    std::fs::write(&file, feed).unwrap();
+    let jsonl = dir.join("records.json");
+    std::fs::write(&jsonl, "{\"id\": \"r\", \"text\": \"Baku agreed.\", \"published\": \"2024-03-13\"}\n").unwrap();
+    for out in [
+        dragoman(&["read", "-", "-q"], Some(feed)),
+        dragoman(&["read", file.to_str().unwrap(), jsonl.to_str().unwrap(), "-q"], None),
+    ] {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let recs = records(&out);
+        assert_eq!(recs[0]["id"], "https://x.test/1");
+        assert_eq!(recs[0]["published"], "2024-03-12");
+        assert_eq!(recs[0]["source"], "Wire");
+        assert_eq!(text(&recs[0]), "Talks resume\n\nRussia urged Armenia to return to the talks.");
+        if recs.len() == 2 {
+            assert_eq!(recs[1]["id"], "r", "a .json file of records is still JSON Lines");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

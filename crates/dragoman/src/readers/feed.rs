@@ -1,4 +1,5 @@
-//! RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per item or entry.
+//! RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per item or entry (JSON
+//! Feeds are handed to `json_feed`).
 //!
 //! A document's text is the item's title, a blank line, and its body: the first of
 //! `content:encoded`, Atom `content`, `description`, Atom `summary`, with the HTML
@@ -34,6 +35,9 @@ pub fn read_feed_dated(
     bytes: &[u8],
     fallback_published: Option<NaiveDate>,
 ) -> Result<Vec<Result<Document, String>>, String> {
+    if super::json_feed::is_json_feed(&bytes[..bytes.len().min(4096)]) {
+        return super::json_feed::read_json_feed(name, bytes, fallback_published);
+    }
     let src = decode_text(bytes)?;
     let mut scanner = Scanner::new(&src, false);
     let mut root: Option<String> = None;

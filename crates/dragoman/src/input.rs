@@ -467,7 +467,10 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
                     ))
                 }
                 (None, Some(day)) => (day, "--published"),
-                (None, None) => (today(), "today"),
+                (None, None) => match dateline_date(&text, Some(today())) {
+                    Some(day) => (day, "its dateline, the year from today"),
+                    None => (today(), "today"),
+                },
             };
             if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
                 eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");

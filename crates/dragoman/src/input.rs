@@ -206,7 +206,7 @@ pub fn read_path(
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    // HTML pages, RSS/Atom feeds and WARC archives: by file name, or on stdin by
+    // HTML pages, RSS/Atom/JSON feeds and WARC archives: by file name, or on stdin by
     // their first bytes.
     let kind = if path.as_os_str() == "-" {
         reader.fill_buf().ok().and_then(crate::readers::sniff)

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use dragoman_core::model::{parse_date, Document};
 
+use crate::readers::dates::dateline_date;
+
 /// A problem with one piece of input: where, and what.
 #[derive(Debug, Clone)]
 pub struct InputError {
@@ -204,7 +206,7 @@ pub fn read_path(
         }
     };
     let mut reader = BufReader::with_capacity(1 << 16, reader);
-    // HTML pages, RSS/Atom feeds and WARC archives: by file name, or on stdin by
+    // HTML pages, RSS/Atom/JSON feeds and WARC archives: by file name, or on stdin by
     // their first bytes.
     let kind = if path.as_os_str() == "-" {
         reader.fill_buf().ok().and_then(crate::readers::sniff)
@@ -234,11 +236,13 @@ pub fn read_path(
     }
 }
 
-/// Why bytes are not text, with the line of the first bad byte.
+/// Why bytes are not text, with the line of the first bad byte. A NUL byte
+/// anywhere makes them binary, not only in the first kilobytes: text never holds
+/// one, and stored it would cut the article short for every C reader of the
+/// database or the exports.
 fn text_problem(bytes: &[u8]) -> Option<(usize, String)> {
-    let probe = &bytes[..bytes.len().min(8192)];
-    if let Some(at) = probe.iter().position(|&b| b == 0) {
-        let line = 1 + probe[..at].iter().filter(|&&b| b == b'\n').count();
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
         return Some((line, "looks like a binary file (NUL byte); skipped".into()));
     }
     if let Err(e) = std::str::from_utf8(bytes) {
@@ -291,11 +295,23 @@ fn read_text(
     } else {
         path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
     };
-    let published = cfg.published.unwrap_or_else(|| {
-        warn_once_undated();
-        today()
-    });
+    let published = date_of_undated(&text, cfg);
     on_doc(Document { id, text, published, source: None, url: None, title: None });
+}
+
+/// The date of a document that carries none of its own (plain text, a record
+/// without "published"): its dateline's ("KYIV, April 15, 2024 —"), else
+/// `--published`, else today with a warning. A dateline without a year
+/// ("MOSCOW, Jan 9 (Interfax) -") takes the year that puts it latest before
+/// `--published`, else before today.
+fn date_of_undated(text: &str, cfg: &ReadConfig) -> NaiveDate {
+    if let Some(day) = dateline_date(text, cfg.published) {
+        return day;
+    }
+    cfg.published.unwrap_or_else(|| {
+        warn_once_undated();
+        dateline_date(text, Some(today())).unwrap_or_else(today)
+    })
 }
 
 /// Said once a run, the first time a document with no date of its own is dated
@@ -304,7 +320,7 @@ fn warn_once_undated() {
     static WARNED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
     if !QUIET.load(std::sync::atomic::Ordering::Relaxed) && !WARNED.swap(true, std::sync::atomic::Ordering::Relaxed) {
         eprintln!(
-            "warning: no --published date; plain text and records without \"published\" are dated today ({}), and relative dates resolve against it",
+            "warning: no --published date; plain text and records without \"published\" are dated by their dateline, else today ({}), and relative dates resolve against it",
             today()
         );
     }
@@ -417,6 +433,12 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
     if text.trim().is_empty() {
         return Err("record has an empty \"text\"; skipped".into());
     }
+    // Written as `\u0000` it is valid JSON, but no more text than a raw NUL byte.
+    if let Some(key) =
+        ["text", "title", "id", "source", "url"].into_iter().find(|k| field(k).is_some_and(|v| v.contains('\0')))
+    {
+        return Err(format!("\"{key}\" holds a NUL character (\\u0000): binary data, not text; record skipped"));
+    }
     let id = match obj.get("id") {
         Some(serde_json::Value::String(s)) => s.clone(),
         Some(serde_json::Value::Number(n)) => number_as_written(bytes).unwrap_or_else(|| n.to_string()),
@@ -426,10 +448,7 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
         Some(serde_json::Value::String(p)) => parse_published(p).ok_or_else(|| {
             format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
         })?,
-        None => cfg.published.unwrap_or_else(|| {
-            warn_once_undated();
-            today()
-        }),
+        None => date_of_undated(&text, cfg),
         // null, a number, an object: a date was meant and lost. Never quietly today.
         Some(other) => {
             let what = match other {
@@ -439,21 +458,24 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
                 serde_json::Value::Array(_) => "an array",
                 _ => "an object",
             };
-            match cfg.published {
-                None if cfg.refuse_undated => {
+            // The dateline's date, else --published, else today.
+            let (day, from) = match (dateline_date(&text, cfg.published), cfg.published) {
+                (Some(day), _) => (day, "its dateline"),
+                (None, None) if cfg.refuse_undated => {
                     return Err(format!(
                         "\"published\" is {what}, not a date string; record skipped (give --published to date such records)"
                     ))
                 }
-                given => {
-                    let day = given.unwrap_or_else(today);
-                    if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
-                        let from = if given.is_some() { "--published" } else { "today" };
-                        eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
-                    }
-                    day
-                }
+                (None, Some(day)) => (day, "--published"),
+                (None, None) => match dateline_date(&text, Some(today())) {
+                    Some(day) => (day, "its dateline, the year from today"),
+                    None => (today(), "today"),
+                },
+            };
+            if !QUIET.load(std::sync::atomic::Ordering::Relaxed) {
+                eprintln!("warning: {name}:{line}: \"published\" is {what}, not a date string; dated {day} ({from})");
             }
+            day
         }
     };
     Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
@@ -574,7 +596,7 @@ mod tests {
     fn read_all(name: &str, bytes: &[u8]) -> (Vec<Document>, Vec<InputError>) {
         let cfg = ReadConfig {
             published: parse_date("2024-01-18"),
-            max_bytes: 1000,
+            max_bytes: 100_000,
             refuse_undated: false,
             code_titles: false,
         };
@@ -622,7 +644,7 @@ mod tests {
             r#"{"id": "b", "text": "#,
             r#"{"id": 7, "text": "Baku accused the West.", "source": "x"}"#,
             r#"{"id": "c", "published": "2024-01-18"}"#,
-            "x".repeat(2000)
+            "x".repeat(200_000)
         );
         let (docs, errs) = read_all("in.jsonl", input.as_bytes());
         assert_eq!(docs.len(), 2);
@@ -642,6 +664,17 @@ mod tests {
         assert!(errs[0].message.contains("UTF-8"));
         let (_, errs) = read_all("b.txt", b"\x00\x01\x02");
         assert!(errs[0].message.contains("binary"));
+        // A NUL past the first 8 KB is found too, on its line.
+        let late = format!("{}\nand then\0binary", "Russia accused Armenia. ".repeat(1000));
+        let (docs, errs) = read_all("late.txt", late.as_bytes());
+        assert!(docs.is_empty());
+        assert_eq!(errs[0].line, Some(2));
+        assert!(errs[0].message.contains("binary"));
+        let (docs, errs) =
+            read_all("esc.jsonl", b"{\"text\": \"Russia accused\\u0000 Armenia.\"}\n{\"text\": \"ok\"}\n");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(errs[0].line, Some(1));
+        assert!(errs[0].message.contains("NUL"), "{}", errs[0].message);
         let (_, errs) = read_all("c.txt", b"  \n ");
         assert!(errs[0].message.contains("empty"));
         let (docs, errs) = read_all("d.jsonl", b"{\"text\": \"ok\"}\n\xff\xfe\n");

@@ -51,8 +51,8 @@ enum Command {
     ///
     /// Input: plain text files (one article each), JSON Lines files (.jsonl,
     /// .ndjson, .json) of records {"id", "text", "published", "source"?, "url"?,
-    /// "title"?}, HTML article pages (.html, .htm), RSS and Atom feeds (.rss,
-    /// .atom, .xml), WARC archives (.warc, .warc.gz), directories (read
+    /// "title"?}, HTML article pages (.html, .htm), RSS, Atom and JSON feeds (.rss,
+    /// .atom, .xml, .json), WARC archives (.warc, .warc.gz), directories (read
     /// recursively) and standard input ("-" or no path; the kind is recognised by
     /// its first bytes). A page's headline is kept apart and not coded unless
     /// --code-titles is given; `dragoman read` shows the text that is coded.
@@ -110,8 +110,9 @@ struct CodeArgs {
     /// Files or directories to code; "-" or nothing reads standard input.
     paths: Vec<PathBuf>,
 
-    /// Publication date (YYYY-MM-DD) for plain text and for records without one.
-    /// Relative dates ("on Wednesday", "last year") are resolved against it.
+    /// Publication date (YYYY-MM-DD) for plain text and for records without one,
+    /// unless a dateline dates them ("KYIV, April 15, 2024 —"). Relative dates
+    /// ("on Wednesday", "last year") are resolved against it.
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
 

@@ -42,7 +42,8 @@ pub struct ReadArgs {
     paths: Vec<PathBuf>,
 
     /// Publication date (YYYY-MM-DD) for plain text and for pages, items and
-    /// records that carry none.
+    /// records that carry none, unless a dateline dates them ("KYIV, April 15,
+    /// 2024 —").
     #[arg(long, value_name = "DATE")]
     published: Option<String>,
 

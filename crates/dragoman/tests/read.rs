@@ -173,3 +173,120 @@ fn broken_pages_never_crash_the_reader() {
     assert_eq!(text(latin1), "Café talks in Yerevan “ended” with a deal.");
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_feed_with_a_dtd_of_its_own_is_recognised_on_stdin() {
+    let feed = b"<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!DOCTYPE rss [\n  <!ENTITY nbsp \"&#160;\">\n  <!ENTITY mdash \"&#8212;\">\n]>\n<rss version=\"2.0\"><channel><title>Wire</title>\n<item><title>Russia accuses Armenia</title><pubDate>Tue, 12 Mar 2024 08:30:00 GMT</pubDate>\n<description>Russia accused Armenia of shelling its positions.</description></item>\n</channel></rss>\n";
+    let out = dragoman(&["read", "-", "--quiet"], Some(feed));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = records(&out);
+    assert_eq!(recs.len(), 1, "one feed item, not the feed as plain text");
+    assert_eq!(recs[0]["published"], "2024-03-12");
+    assert_eq!(recs[0]["source"], "Wire");
+    assert!(!text(&recs[0]).contains('<'));
+}
+
+/// The one date `read` gives a document: its own (a record's "published", the
+/// page's or item's metadata), else its dateline's, else --published, else today.
+#[test]
+fn a_dated_dateline_dates_a_document_without_a_date_of_its_own() {
+    let published = |args: &[&str], input: &[u8]| -> (String, String) {
+        let out = dragoman(args, Some(input));
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let recs = records(&out);
+        assert_eq!(recs.len(), 1);
+        (recs[0]["published"].as_str().unwrap().to_string(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let kyiv = "KYIV, April 15, 2024 \u{2014} Russian drones struck the city overnight, officials said.\n";
+    let moscow = "MOSCOW, Jan 9 (Interfax) - Russia accused Armenia of shelling its positions.\n";
+
+    // Plain text: the dateline's full date, and no warning about dating it today.
+    let (day, stderr) = published(&["read", "-"], kyiv.as_bytes());
+    assert_eq!(day, "2024-04-15");
+    assert!(!stderr.contains("no --published"), "{stderr}");
+    // A dateline wins over --published, which dates what has no date at all; a
+    // dateline without a year takes it from --published.
+    assert_eq!(published(&["read", "-", "--published", "2024-05-01", "-q"], kyiv.as_bytes()).0, "2024-04-15");
+    assert_eq!(published(&["read", "-", "--published", "2024-03-12", "-q"], moscow.as_bytes()).0, "2024-01-09");
+    assert_eq!(published(&["read", "-", "--published", "2024-01-08", "-q"], moscow.as_bytes()).0, "2024-01-09");
+    // A headline line above the dateline does not hide it.
+    let titled = format!("Drones strike Kyiv\n\n{kyiv}");
+    assert_eq!(published(&["read", "-", "--published", "2024-05-01", "-q"], titled.as_bytes()).0, "2024-04-15");
+
+    // JSON Lines: the record's own date first; without one, the dateline's.
+    let rec = |published: Option<&str>| {
+        let mut r = serde_json::json!({"id": "a", "text": kyiv});
+        if let Some(p) = published {
+            r["published"] = p.into();
+        }
+        format!("{r}\n")
+    };
+    assert_eq!(published(&["read", "-", "-q"], rec(Some("2024-04-16")).as_bytes()).0, "2024-04-16");
+    assert_eq!(published(&["read", "-", "--published", "2024-05-01", "-q"], rec(None).as_bytes()).0, "2024-04-15");
+
+    // An HTML page: its metadata first; without metadata, the dateline (it was
+    // skipped as undated without --published).
+    let page = |meta: &str| {
+        format!("<html><head>{meta}</head><body><article><p>{kyiv}</p><p>The mayor said three people were hurt.</p></article></body></html>")
+    };
+    let meta = "<meta property=\"article:published_time\" content=\"2024-04-16T08:00:00+03:00\">";
+    assert_eq!(published(&["read", "-", "-q"], page(meta).as_bytes()).0, "2024-04-16");
+    assert_eq!(published(&["read", "-", "-q"], page("").as_bytes()).0, "2024-04-15");
+
+    // A feed item without a date of its own: its dateline, before the feed's.
+    let feed = format!(
+        "<rss><channel><title>Wire</title><lastBuildDate>Wed, 01 May 2024 10:00:00 GMT</lastBuildDate><item><title>Drones strike Kyiv</title><description>{kyiv}</description></item></channel></rss>"
+    );
+    assert_eq!(published(&["read", "-", "-q"], feed.as_bytes()).0, "2024-04-15");
+}
+
+/// "LIMA, Peru (AP) —": neither the place nor the country after it is an actor.
+#[test]
+fn a_datelines_place_is_never_an_actor() {
+    let story = "LIMA, Peru (AP) \u{2014} Chile accused Bolivia on Monday of violating the border agreement.\n";
+    let out = dragoman(&["code", "-", "--published", "2024-03-12", "-q"], Some(story.as_bytes()));
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let events = records(&out);
+    assert!(!events.is_empty());
+    for e in &events {
+        for side in ["source", "target"] {
+            let said = e[side]["text"].as_str().unwrap_or_default();
+            assert!(!said.contains("LIMA") && !said.contains("Peru"), "{side} from the dateline: {e:?}");
+        }
+    }
+}
+
+#[test]
+fn json_feeds_are_read_by_content_on_stdin_and_as_json_files() {
+    let feed = br#"{
+  "version": "https://jsonfeed.org/version/1.1",
+  "title": "Wire",
+  "items": [
+    {"id": "https://x.test/1", "url": "https://x.test/1", "title": "Talks resume",
+     "content_html": "<p>Russia urged Armenia to return to the talks.</p>",
+     "date_published": "2024-03-12T08:30:00Z"}
+  ]
+}
+"#;
+    let dir = std::env::temp_dir().join(format!("dragoman-json-feed-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("feed.json");
+    std::fs::write(&file, feed).unwrap();
+    let jsonl = dir.join("records.json");
+    std::fs::write(&jsonl, "{\"id\": \"r\", \"text\": \"Baku agreed.\", \"published\": \"2024-03-13\"}\n").unwrap();
+    for out in [
+        dragoman(&["read", "-", "-q"], Some(feed)),
+        dragoman(&["read", file.to_str().unwrap(), jsonl.to_str().unwrap(), "-q"], None),
+    ] {
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let recs = records(&out);
+        assert_eq!(recs[0]["id"], "https://x.test/1");
+        assert_eq!(recs[0]["published"], "2024-03-12");
+        assert_eq!(recs[0]["source"], "Wire");
+        assert_eq!(text(&recs[0]), "Talks resume\n\nRussia urged Armenia to return to the talks.");
+        if recs.len() == 2 {
+            assert_eq!(recs[1]["id"], "r", "a .json file of records is still JSON Lines");
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -431,3 +431,27 @@ fn a_database_on_a_read_only_medium_can_be_read() {
     let names: Vec<_> = fs::read_dir(&medium).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, ["events.db"], "nothing written beside it");
 }
+
+#[test]
+fn a_nul_byte_past_the_first_8_kb_is_binary_in_every_format() {
+    let s = Scratch::new("late-nul");
+    let long = "Russia accused Armenia of shelling its positions near the border. ".repeat(200);
+    let text = format!("{long}\nArmenia denied it.\0 Russia\n");
+    let html = format!(
+        "<html><head><meta property=\"article:published_time\" content=\"2024-01-18\"></head><body>\n<p>{long}</p>\n<p>Armenia denied it.\0</p></body></html>"
+    );
+    let escaped = record("escaped", &format!("{long} Armenia denied it.\u{0}"));
+    let inputs = [
+        (s.write("late.txt", &text), "late.txt:2:"),
+        (s.write("late.jsonl", format!("{}\n{escaped}\n", record("clean", GOOD))), "late.jsonl:2:"),
+        (s.write("late.html", &html), "late.html:"),
+    ];
+    for (path, place) in inputs {
+        let path = path.display().to_string();
+        let r = dragoman(&["read", &path, "--published", "2024-01-18"]);
+        r.assert_exit(3);
+        assert!(!r.stdout.contains("\\u0000") && !r.stdout.contains('\0'), "stored raw: {}", r.stdout);
+        let error = r.stderr.lines().find(|l| l.starts_with("error:")).unwrap_or_default();
+        assert!(error.contains(place) && error.contains("NUL"), "{path}: {}", r.stderr);
+    }
+}

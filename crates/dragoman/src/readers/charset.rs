@@ -30,14 +30,22 @@ const DECLARATION_WINDOW: usize = 4096;
 /// Text from the bytes of a markup document (see the module documentation). Fails
 /// only for binary data.
 pub fn decode_text(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
+    let text = decode(bytes)?;
+    // A NUL anywhere (not only near the start, where binary files show it) is not
+    // text: no page or feed holds one, and stored it would cut C strings short.
+    if let Some(at) = text.find('\0') {
+        let line = 1 + text[..at].matches('\n').count();
+        return Err(format!("looks like a binary file (NUL byte on line {line}), not markup"));
+    }
+    Ok(text)
+}
+
+fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, String> {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
         return Ok(text);
     }
     let probe = &bytes[..bytes.len().min(8192)];
-    if probe.contains(&0) {
-        return Err("looks like a binary file (NUL byte), not markup".into());
-    }
     let controls = probe.iter().filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | b'\x0c')).count();
     if controls * 20 > probe.len().max(1) {
         return Err("looks like a binary file (control bytes), not markup".into());
@@ -130,5 +138,12 @@ mod tests {
         assert_eq!(decode_text(b"\xEF\xBB\xBF<p>x</p>").unwrap(), "<p>x</p>");
         assert!(decode_text(b"\x00\x01\x02abc").unwrap_err().contains("binary"));
         assert!(decode_text(b"\x01\x02\x03\x04\x05").is_err());
+        // Far past the first 8 KB, and in UTF-16, a NUL is still binary.
+        let late = format!("<p>{}</p>\n<p>a\0b</p>", "Russia accused Armenia. ".repeat(1000));
+        let err = decode_text(late.as_bytes()).unwrap_err();
+        assert!(err.contains("binary") && err.contains("line 2"), "{err}");
+        let utf16: Vec<u8> =
+            [0xFF, 0xFE].into_iter().chain("<p>a\0b</p>".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        assert!(decode_text(&utf16).unwrap_err().contains("NUL"));
     }
 }

@@ -7,6 +7,15 @@
 
 use chrono::NaiveDate;
 
+/// The date a document's dateline gives, for a document that carries no date of
+/// its own: "KYIV, April 15, 2024 —" as written; "MOSCOW, Jan 9 (Interfax) -" in
+/// the year that puts it latest before `reference` (the date the document would
+/// get otherwise), and nothing without one. None when the text does not open
+/// with a dateline holding a date.
+pub fn dateline_date(text: &str, reference: Option<NaiveDate>) -> Option<NaiveDate> {
+    dragoman_core::text::find_dateline_after_title(text)?.date?.resolve(reference)
+}
+
 /// The calendar date in a timestamp, or None when there is none to be found.
 pub fn parse_loose_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
@@ -16,9 +25,12 @@ pub fn parse_loose_date(s: &str) -> Option<NaiveDate> {
     iso_prefix(s).or_else(|| rfc822(s)).or_else(|| words(s)).filter(|d| plausible(*d))
 }
 
+/// A publication date in the years every input accepts (`DATE_YEARS`, 1800 to
+/// 2200): a page's metadata is held to the same range as `--published` and JSON
+/// Lines records.
 fn plausible(d: NaiveDate) -> bool {
     use chrono::Datelike;
-    (1900..=2200).contains(&d.year())
+    dragoman_core::model::DATE_YEARS.contains(&d.year())
 }
 
 /// `YYYY-MM-DD`, `YYYY/MM/DD`, `YYYY.MM.DD` or `YYYYMMDD` at the start.
@@ -117,6 +129,16 @@ mod tests {
         assert_eq!(d("March 12, 2024").as_deref(), Some("2024-03-12"));
         assert_eq!(d("12 Sept. 2023").as_deref(), Some("2023-09-12"));
         assert_eq!(d("Sun, 3 Mar 2024 08:30:00 EST").as_deref(), Some("2024-03-03"));
+    }
+
+    #[test]
+    fn the_years_are_those_of_every_other_input() {
+        assert_eq!(d("1865-04-15").as_deref(), Some("1865-04-15"));
+        assert_eq!(d("Sat, 15 Apr 1865 07:22:00 GMT").as_deref(), Some("1865-04-15"));
+        assert_eq!(d("1800-01-01").as_deref(), Some("1800-01-01"));
+        assert_eq!(d("2200-12-31").as_deref(), Some("2200-12-31"));
+        assert_eq!(d("1799-12-31"), None);
+        assert_eq!(d("2201-01-01"), None);
     }
 
     #[test]

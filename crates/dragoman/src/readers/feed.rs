@@ -1,10 +1,12 @@
-//! RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per item or entry.
+//! RSS 2.0, RSS 1.0 (RDF) and Atom feeds: one document per item or entry (JSON
+//! Feeds are handed to `json_feed`).
 //!
 //! A document's text is the item's title, a blank line, and its body: the first of
 //! `content:encoded`, Atom `content`, `description`, Atom `summary`, with the HTML
 //! such fields carry (escaped or in CDATA) reduced to paragraphs. Its date is the
 //! item's `pubDate` (RFC 822), `dc:date`, `published` or `updated` (RFC 3339), else
-//! the feed's own date; its id is the `guid` or Atom `id`, else the link; its outlet
+//! the date in its body's dateline ("MOSCOW, Jan 9 (Interfax) -"), else the feed's
+//! own date; its id is the `guid` or Atom `id`, else the link; its outlet
 //! is the item's `<source>`, else the feed's title.
 //!
 //! Feeds in the wild are often not well-formed XML (unescaped `&`, stray HTML tags
@@ -15,7 +17,7 @@ use chrono::NaiveDate;
 use dragoman_core::model::Document;
 
 use super::charset::decode_text;
-use super::dates::parse_loose_date;
+use super::dates::{dateline_date, parse_loose_date};
 use super::html::html_to_text;
 use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
@@ -33,10 +35,17 @@ pub fn read_feed_dated(
     bytes: &[u8],
     fallback_published: Option<NaiveDate>,
 ) -> Result<Vec<Result<Document, String>>, String> {
+    if super::json_feed::is_json_feed(&bytes[..bytes.len().min(4096)]) {
+        return super::json_feed::read_json_feed(name, bytes, fallback_published);
+    }
     let src = decode_text(bytes)?;
     let mut scanner = Scanner::new(&src, false);
     let mut root: Option<String> = None;
     let mut stack: Vec<String> = Vec::new();
+    // How many elements of each name are open: an end tag whose element is not
+    // open (HTML left unescaped in a description often has thousands) is passed
+    // over without searching the stack, so reading stays linear.
+    let mut open_by_name: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut feed = FeedFacts::default();
     let mut items: Vec<Item> = Vec::new();
     let mut current: Option<Item> = None;
@@ -71,12 +80,20 @@ pub fn read_feed_dated(
                     feed_field = Some((name.clone(), scanner.pos()));
                 }
                 if !self_closing {
+                    *open_by_name.entry(name.clone()).or_default() += 1;
                     stack.push(name);
                 }
             }
             Token::End { name } => {
+                if open_by_name.get(&name).is_none_or(|&n| n == 0) {
+                    continue;
+                }
                 let Some(at) = stack.iter().rposition(|n| *n == name) else { continue };
-                stack.truncate(at);
+                for closed in stack.drain(at..) {
+                    if let Some(n) = open_by_name.get_mut(&closed) {
+                        *n -= 1;
+                    }
+                }
                 let end = scanner.token_start;
                 if let Some((fname, _, start)) = &field {
                     if current.as_ref().is_some_and(|i| stack.len() <= i.depth + 1) {
@@ -229,6 +246,8 @@ impl Item {
             .unwrap_or_else(|| format!("{name}#item-{n}"));
         let title = self.plain("title");
         let body = self.body();
+        let reference = feed.date.or(fallback);
+        let dateline = body.as_deref().and_then(|b| dateline_date(b, reference));
         let text = match (&title, body) {
             (Some(t), Some(b)) if b.starts_with(t.as_str()) => b,
             (Some(t), Some(b)) => format!("{t}\n\n{b}"),
@@ -249,8 +268,10 @@ impl Item {
         ]
         .iter()
         .find_map(|k| self.plain(k).and_then(|d| parse_loose_date(&d)));
-        let published = date.or(feed.date).or(fallback).ok_or_else(|| {
-            format!("item {n} ({id}): no date (pubDate, dc:date, published, updated) in the item or the feed; skipped")
+        // The item's own date, its dateline's, the feed's (when it was built, not
+        // when the item was written), then --published.
+        let published = date.or(dateline).or(feed.date).or(fallback).ok_or_else(|| {
+            format!("item {n} ({id}): no date (pubDate, dc:date, published, updated, a dated dateline) in the item or the feed; skipped")
         })?;
         let outlet = self.plain("source").or_else(|| feed.title.clone());
         Ok(Document { id, text, published, source: outlet, url: link, title })

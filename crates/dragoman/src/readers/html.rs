@@ -34,7 +34,7 @@ use dragoman_core::model::Document;
 
 use super::article_text::extract_article;
 use super::charset::decode_text;
-use super::dates::parse_loose_date;
+use super::dates::{dateline_date, parse_loose_date};
 use super::markup::{attr, attributes, collapse_whitespace, decode_entities, Scanner, Token};
 
 /// Reads one HTML article. `name` is the file it came from (its stem is the
@@ -70,10 +70,11 @@ impl Page {
                 "no article text found (no paragraphs outside navigation, scripts and boilerplate); skipped".into()
             );
         }
-        let published = self
-            .published
-            .or(date_fallback)
-            .ok_or("no publication date in the page's metadata; skipped (give --published to date such pages)")?;
+        // The page's own metadata, else its dateline, else what the caller knows
+        // (a WARC record's crawl date, --published).
+        let published = self.published.or_else(|| dateline_date(&self.text, date_fallback)).or(date_fallback).ok_or(
+            "no publication date in the page's metadata or dateline; skipped (give --published to date such pages)",
+        )?;
         let url = self.url.or_else(|| url_fallback.map(str::to_string));
         let id = url.clone().unwrap_or_else(|| id_fallback.to_string());
         Ok(Document { id, text: self.text, published, source: self.outlet, url, title: self.title })
@@ -252,8 +253,13 @@ const DATE_META: &[&str] = &[
 struct Open {
     name: String,
     boilerplate: bool,
-    /// Index into `zones` when this element marks an article body.
+    /// The innermost zone at or above this element (an index into `zones`).
     zone: Option<usize>,
+    /// Whether this element marks a zone itself (then `zone` is its own).
+    marks_zone: bool,
+    /// Whether the innermost block-level element at or above this one is a
+    /// paragraph (`<p>`, `<blockquote>`): text here is paragraph text.
+    paragraph: bool,
 }
 
 #[derive(Debug)]
@@ -267,13 +273,23 @@ struct Block {
     text: String,
     paragraph: bool,
     boilerplate: bool,
-    /// The innermost zone, and every zone enclosing it.
-    zones: Vec<usize>,
+    /// The innermost zone around the block; the zones enclosing it follow by
+    /// `Zone::parent`.
+    zone: Option<usize>,
 }
 
+/// The open elements and what has been collected so far.
+///
+/// Everything a token needs to know about the elements around it is kept on the
+/// innermost one (its zone, whether it is in a paragraph) or counted by name (is
+/// an element of this name open at all?), so each token costs the same however
+/// deeply the page nests: pages of 40,000 nested `<article>`s or 80,000 stray end
+/// tags are read in linear time and memory.
 #[derive(Default)]
 struct Collector {
     stack: Vec<Open>,
+    /// How many elements of each name are open.
+    open_by_name: std::collections::HashMap<String, usize>,
     zones: Vec<Zone>,
     blocks: Vec<Block>,
     buf: String,
@@ -283,17 +299,13 @@ struct Collector {
 }
 
 impl Collector {
-    fn zone_chain(&self) -> Vec<usize> {
-        self.stack.iter().rev().filter_map(|o| o.zone).collect()
+    /// The innermost zone around what comes next.
+    fn zone(&self) -> Option<usize> {
+        self.stack.last().and_then(|o| o.zone)
     }
 
     fn in_paragraph(&self) -> bool {
-        // The innermost block-level element decides.
-        self.stack
-            .iter()
-            .rev()
-            .find(|o| BLOCK_TAGS.contains(&o.name.as_str()) || o.name == "p")
-            .is_some_and(|o| matches!(o.name.as_str(), "p" | "blockquote"))
+        self.stack.last().is_some_and(|o| o.paragraph)
     }
 
     fn flush(&mut self) {
@@ -302,12 +314,8 @@ impl Collector {
         if text.is_empty() {
             return;
         }
-        let block = Block {
-            text,
-            paragraph: self.in_paragraph(),
-            boilerplate: self.boilerplate_depth > 0,
-            zones: self.zone_chain(),
-        };
+        let block =
+            Block { text, paragraph: self.in_paragraph(), boilerplate: self.boilerplate_depth > 0, zone: self.zone() };
         self.blocks.push(block);
     }
 
@@ -315,16 +323,34 @@ impl Collector {
         if boilerplate {
             self.boilerplate_depth += 1;
         }
-        self.stack.push(Open { name, boilerplate, zone });
+        let block = BLOCK_TAGS.contains(&name.as_str());
+        let paragraph = if block { matches!(name.as_str(), "p" | "blockquote") } else { self.in_paragraph() };
+        let marks_zone = zone.is_some();
+        let zone = zone.or_else(|| self.zone());
+        *self.open_by_name.entry(name.clone()).or_default() += 1;
+        self.stack.push(Open { name, boilerplate, zone, marks_zone, paragraph });
         self.max_depth = self.max_depth.max(self.stack.len());
+    }
+
+    /// The innermost open element named `name`. A name that is not open at all is
+    /// answered without looking at the stack; otherwise the elements passed over
+    /// are the ones closing it drops, so the search costs nothing overall.
+    fn find_open(&self, name: &str) -> Option<usize> {
+        if self.open_by_name.get(name).is_none_or(|&n| n == 0) {
+            return None;
+        }
+        self.stack.iter().rposition(|o| o.name == name)
     }
 
     /// Closes `name` and whatever was left open inside it; a stray end tag is ignored.
     fn close(&mut self, name: &str) {
-        let Some(at) = self.stack.iter().rposition(|o| o.name == name) else { return };
+        let Some(at) = self.find_open(name) else { return };
         for o in self.stack.drain(at..) {
             if o.boilerplate {
                 self.boilerplate_depth -= 1;
+            }
+            if let Some(n) = self.open_by_name.get_mut(&o.name) {
+                *n -= 1;
             }
         }
     }
@@ -486,7 +512,7 @@ fn scan(src: &str) -> (Page, Option<String>, Vec<String>, usize) {
                     c.close("p");
                 }
                 let zone_id = zone.then(|| {
-                    let parent = c.zone_chain().first().copied();
+                    let parent = c.zone();
                     c.zones.push(Zone { parent, is_article: name == "article" });
                     c.zones.len() - 1
                 });
@@ -508,7 +534,7 @@ fn scan(src: &str) -> (Page, Option<String>, Vec<String>, usize) {
                     }
                 }
                 let matters = BLOCK_TAGS.contains(&name.as_str())
-                    || c.stack.iter().rev().find(|o| o.name == name).is_some_and(|o| o.boilerplate || o.zone.is_some());
+                    || c.find_open(&name).is_some_and(|at| c.stack[at].boilerplate || c.stack[at].marks_zone);
                 if matters {
                     c.flush();
                 }
@@ -608,26 +634,28 @@ fn read_tag_meta(name: &str, attrs: &[(String, String)], meta: &mut Meta) {
 fn choose_text(c: &Collector) -> String {
     let keep = |b: &&Block| !b.boilerplate && !looks_like_chrome(&b.text);
     let paragraphs: Vec<&Block> = c.blocks.iter().filter(|b| b.paragraph).filter(keep).collect();
-    let zoned: Vec<&&Block> = paragraphs.iter().filter(|b| !b.zones.is_empty()).collect();
+    let zoned: Vec<&&Block> = paragraphs.iter().filter(|b| b.zone.is_some()).collect();
     let chosen: Vec<&str> = if !zoned.is_empty() {
         // Each zone widened to the outermost <article> around it; the widened zone
-        // holding the most paragraph text is the story.
-        let widen = |zone: usize| {
-            let (mut root, mut z) = (zone, Some(zone));
-            while let Some(i) = z {
-                if c.zones[i].is_article {
-                    root = i;
-                }
-                z = c.zones[i].parent;
-            }
-            root
-        };
+        // holding the most paragraph text is the story. A zone's parent comes
+        // before it, so one pass in order settles every zone's widening, and a
+        // second which zones lie inside the chosen one.
+        let mut outer_article: Vec<Option<usize>> = Vec::with_capacity(c.zones.len());
+        for (i, z) in c.zones.iter().enumerate() {
+            let above = z.parent.and_then(|p| outer_article[p]);
+            outer_article.push(above.or(z.is_article.then_some(i)));
+        }
+        let widen = |zone: usize| outer_article[zone].unwrap_or(zone);
         let mut chars = vec![0usize; c.zones.len()];
         for b in &zoned {
-            chars[widen(b.zones[0])] += b.text.len();
+            chars[widen(b.zone.unwrap_or_default())] += b.text.len();
         }
         let root = (0..chars.len()).max_by_key(|&z| (chars[z], std::cmp::Reverse(z))).unwrap_or(0);
-        zoned.iter().filter(|b| b.zones.contains(&root)).map(|b| b.text.as_str()).collect()
+        let mut inside = vec![false; c.zones.len()];
+        for (i, z) in c.zones.iter().enumerate() {
+            inside[i] = i == root || z.parent.is_some_and(|p| inside[p]);
+        }
+        zoned.iter().filter(|b| b.zone.is_some_and(|z| inside[z])).map(|b| b.text.as_str()).collect()
     } else if !paragraphs.is_empty() {
         paragraphs.iter().map(|b| b.text.as_str()).collect()
     } else {

@@ -39,11 +39,15 @@ pub struct Scanner<'a> {
     raw_pending: Option<String>,
     /// Byte offset where the last token started.
     pub token_start: usize,
+    /// From here to the end there is no `]>` closing a doctype's internal subset
+    /// (learnt once, so that thousands of unclosed `<!DOCTYPE [` do not each
+    /// search the rest of the input).
+    no_subset_end_from: usize,
 }
 
 impl<'a> Scanner<'a> {
     pub fn new(src: &'a str, html: bool) -> Self {
-        Scanner { src, pos: 0, html, raw_pending: None, token_start: 0 }
+        Scanner { src, pos: 0, html, raw_pending: None, token_start: 0, no_subset_end_from: usize::MAX }
     }
 
     /// Byte offset just past the last token.
@@ -89,6 +93,33 @@ impl<'a> Scanner<'a> {
     }
 }
 
+impl Scanner<'_> {
+    /// Where a doctype with an internal subset ends, counted from `pos`:
+    /// `<!DOCTYPE rss [ <!ENTITY …> ]>` holds `>`s of its own, and only `]>`
+    /// closes it. None for anything else, or for a subset that never closes (which
+    /// then ends at its first `>`, as other declarations do).
+    fn doctype_subset_end(&mut self) -> Option<usize> {
+        let rest = &self.src[self.pos..];
+        if !rest.get(..9)?.eq_ignore_ascii_case("<!doctype") {
+            return None;
+        }
+        let open = rest.find(['[', '>'])?;
+        if rest.as_bytes()[open] != b'[' || self.pos + open >= self.no_subset_end_from {
+            return None;
+        }
+        let mut from = open + 1;
+        while let Some(i) = rest[from..].find(']').map(|i| from + i) {
+            let after = rest[i + 1..].trim_start();
+            if after.starts_with('>') {
+                return Some(rest.len() - after.len() + 1);
+            }
+            from = i + 1;
+        }
+        self.no_subset_end_from = self.pos + open;
+        None
+    }
+}
+
 fn memchr_lt(b: &[u8]) -> Option<usize> {
     b.iter().position(|&c| c == b'<')
 }
@@ -130,7 +161,7 @@ impl<'a> Iterator for Scanner<'a> {
             return Some(Token::Cdata(inner));
         }
         if bytes.len() > 1 && (bytes[1] == b'!' || bytes[1] == b'?') {
-            let end = rest.find('>').map(|i| i + 1).unwrap_or(rest.len());
+            let end = self.doctype_subset_end().or_else(|| rest.find('>').map(|i| i + 1)).unwrap_or(rest.len());
             self.pos += end;
             return Some(Token::Other);
         }
@@ -450,6 +481,24 @@ mod tests {
         assert_eq!(t[1], Token::Text("Hi &amp; "));
         assert_eq!(t.iter().filter(|t| matches!(t, Token::Raw("if (a<b) {}"))).count(), 1);
         assert_eq!(t.last(), Some(&Token::Text("x")));
+    }
+
+    #[test]
+    fn a_doctype_with_an_internal_subset_is_one_token() {
+        let t = tokens("<!DOCTYPE rss [ <!ENTITY mdash \"&#8212;\"> ]>\n<rss>");
+        assert_eq!(
+            t,
+            vec![Token::Other, Token::Text("\n"), Token::Start { name: "rss".into(), attrs: "", self_closing: false }]
+        );
+        for s in ["<!DOCTYPE rss [ <!ENTITY x \"y\">", "<!doctype [", "<!DOCTYPE", "<!DOCTYPE rss [ ] ] >"] {
+            let _ = tokens(s).len();
+        }
+        // Unclosed subsets end at their first `>`, each on its own: 100,000 of them
+        // are read in one pass (each searching the rest for `]>` took seconds).
+        let many = format!("{}<p>", "<!DOCTYPE [>".repeat(100_000));
+        let t = tokens(&many);
+        assert_eq!(t.len(), 100_001);
+        assert!(matches!(t.last(), Some(Token::Start { name, .. }) if name == "p"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Article formats beyond plain text and JSON Lines: HTML pages, RSS and Atom feeds,
-//! and WARC archives (Common Crawl News).
+//! Article formats beyond plain text and JSON Lines: HTML pages, RSS, Atom and JSON
+//! feeds, and WARC archives (Common Crawl News).
 //!
 //! Each reader is a pure function over bytes (WARC over a stream, record by record)
 //! that yields `Document`s or a reason per item; none touches the network, and none
@@ -12,6 +12,7 @@ mod charset;
 pub mod dates;
 pub mod feed;
 pub mod html;
+pub mod json_feed;
 mod markup;
 pub mod warc;
 
@@ -37,8 +38,9 @@ pub enum Kind {
 
 /// The reader for a file, by its name: `.html`, `.htm`, `.xhtml`, `.shtml` → HTML;
 /// `.rss`, `.atom` → feed; `.xml`, `.rdf` → feed when the file's first element is
-/// `<rss>`, `<feed>` or `<rdf:RDF>` (it is opened to look), else None; `.warc`,
-/// `.warc.gz`. Anything else is None (plain text or JSON Lines).
+/// `<rss>`, `<feed>` or `<rdf:RDF>`, and `.json` when it is a JSON Feed (the file
+/// is opened to look), else None; `.warc`, `.warc.gz`. Anything else is None
+/// (plain text or JSON Lines).
 pub fn reader_for(path: &Path) -> Option<Kind> {
     let name = path.file_name()?.to_str()?.to_ascii_lowercase();
     let ext = name.rsplit('.').next().unwrap_or("");
@@ -49,7 +51,7 @@ pub fn reader_for(path: &Path) -> Option<Kind> {
         "warc" => Some(Kind::Warc),
         "html" | "htm" | "xhtml" | "shtml" => Some(Kind::Html),
         "rss" | "atom" => Some(Kind::Feed),
-        "xml" | "rdf" => {
+        "xml" | "rdf" | "json" => {
             let mut prefix = Vec::with_capacity(4096);
             std::fs::File::open(path).ok()?.take(4096).read_to_end(&mut prefix).ok()?;
             (sniff(&prefix) == Some(Kind::Feed)).then_some(Kind::Feed)
@@ -59,11 +61,15 @@ pub fn reader_for(path: &Path) -> Option<Kind> {
 }
 
 /// The reader for a stream, by its first bytes (4 KB is plenty): a WARC header, a
-/// feed's root element, or an HTML document. None for anything else.
+/// feed's root element or a JSON Feed's version, or an HTML document. None for
+/// anything else.
 pub fn sniff(prefix: &[u8]) -> Option<Kind> {
     let prefix = prefix.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(prefix);
     if prefix.starts_with(b"WARC/") {
         return Some(Kind::Warc);
+    }
+    if json_feed::is_json_feed(prefix) {
+        return Some(Kind::Feed);
     }
     let text = String::from_utf8_lossy(prefix);
     for token in markup::Scanner::new(&text, false) {
@@ -155,6 +161,13 @@ mod tests {
         assert_eq!(sniff(b"<!DOCTYPE html>\n<html lang=en>"), Some(Kind::Html));
         assert_eq!(sniff(b"WARC/1.0\r\n"), Some(Kind::Warc));
         assert_eq!(sniff(b"<?xml version=\"1.0\"?><Sentences>"), None);
+        // A feed that declares its entities in a DTD of its own.
+        let dtd = b"<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n<!ENTITY nbsp \"&#160;\">\n<!ENTITY mdash \"&#8212;\">\n]>\n<rss version=\"2.0\">";
+        assert_eq!(sniff(dtd), Some(Kind::Feed));
+        assert_eq!(
+            sniff(b"<!DOCTYPE rss PUBLIC \"-//Netscape Communications//DTD RSS 0.91//EN\" \"x.dtd\"><rss>"),
+            Some(Kind::Feed)
+        );
         assert_eq!(sniff(b"{\"text\": \"<rss\"}"), None);
     }
 }

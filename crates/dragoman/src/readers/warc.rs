@@ -5,8 +5,9 @@
 //! Records are read one at a time, so a multi-gigabyte file needs no more memory
 //! than its largest record; records over the size limit are skipped unread.
 //! Requests, metadata, `warcinfo`, redirects, error pages and non-HTML payloads are
-//! passed over silently: they are not articles. A damaged record is reported and
-//! reading resumes at the next `WARC/` header.
+//! passed over silently: they are not articles. A damaged record (one that does
+//! not end where its Content-Length says) is reported with its number, offset and
+//! address, and reading resumes at the next `WARC/1.` header.
 
 use std::io::{self, BufRead, Read};
 
@@ -31,6 +32,14 @@ pub fn read_warc(name: &str, reader: impl BufRead, on_doc: &mut dyn FnMut(Result
 
 /// As `read_warc`, with a record size limit and a date for pages that have none
 /// and records without `WARC-Date`.
+///
+/// A record's length is only a claim: its payload is read as it arrives (never
+/// allocated from the header's figure), and a record is trusted only once the
+/// next `WARC/1.` header (or the end of the file) stands where its length says
+/// it ends. When something else is there, the length was wrong: the record is
+/// reported and skipped, and reading resumes at the next `WARC/1.` line (which
+/// may be a record hidden in the damaged one's payload, now read with a warning
+/// before it).
 pub fn read_warc_with(
     _name: &str,
     mut reader: impl BufRead,
@@ -42,6 +51,8 @@ pub fn read_warc_with(
     let mut offset: u64 = 0;
     let mut records = 0usize;
     let mut lost = false;
+    // The record just read, held until its end is confirmed.
+    let mut pending: Option<Pending> = None;
     loop {
         let start = offset;
         let n = match read_line(&mut reader, &mut line) {
@@ -59,7 +70,7 @@ pub fn read_warc_with(
         if t.is_empty() {
             continue;
         }
-        if !t.starts_with(b"WARC/") {
+        if !is_record_header(t) {
             if records == 0 && !lost {
                 let why = if line.starts_with(&[0x1f, 0x8b]) {
                     "gzip-compressed (.warc.gz); decompress it first (gunzip -k)"
@@ -68,6 +79,18 @@ pub fn read_warc_with(
                 };
                 on_doc(Err(format!("not a WARC file: {why}")));
                 return;
+            }
+            if let Some(p) = pending.take() {
+                lost = true;
+                if !on_doc(Err(format!(
+                    "{}: the record does not end where its Content-Length ({} bytes) says (byte {start} holds {:?}, not the next WARC/1. header): the length is wrong or the file damaged; skipped, reading resumes at the next WARC/1. header",
+                    p.label,
+                    p.len,
+                    preview(t)
+                ))) {
+                    return;
+                }
+                continue;
             }
             if !lost {
                 lost = true;
@@ -80,6 +103,11 @@ pub fn read_warc_with(
             }
             continue;
         }
+        if let Some(done) = pending.take().and_then(|p| p.result) {
+            if !on_doc(done) {
+                return;
+            }
+        }
         lost = false;
         records += 1;
         let headers = match read_headers(&mut reader, &mut line, &mut offset) {
@@ -90,7 +118,7 @@ pub fn read_warc_with(
             }
         };
         let get = |k: &str| headers.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-        let Some(len) = get("content-length").and_then(|v| v.parse::<u64>().ok()) else {
+        let Some(len) = get("content-length").and_then(|v| v.trim().parse::<u64>().ok()) else {
             lost = true;
             if !on_doc(Err(format!(
                 "record {records} at byte {start}: no valid Content-Length; skipping to the next record"
@@ -106,7 +134,7 @@ pub fn read_warc_with(
         let label = if uri.is_empty() {
             format!("record {records} at byte {start}")
         } else {
-            format!("record {records} ({uri})")
+            format!("record {records} at byte {start} ({uri})")
         };
         if !wanted || len > max_record_bytes as u64 {
             match io::copy(&mut (&mut reader).take(len), &mut io::sink()) {
@@ -121,18 +149,18 @@ pub fn read_warc_with(
                 }
             }
             offset += len;
-            if wanted
-                && !on_doc(Err(format!(
+            let result = wanted.then(|| {
+                Err(format!(
                     "{label}: record of {} MB exceeds the {} MB document limit; skipped",
                     len >> 20,
                     max_record_bytes >> 20
-                )))
-            {
-                return;
-            }
+                ))
+            });
+            pending = Some(Pending { label, len, result });
             continue;
         }
-        let mut payload = Vec::with_capacity(len as usize);
+        // The claimed length is not allocated up front: a header may claim 60 GB.
+        let mut payload = Vec::with_capacity(len.min(PREALLOCATE_AT_MOST) as usize);
         match (&mut reader).take(len).read_to_end(&mut payload) {
             Ok(got) if got as u64 == len => {}
             Ok(_) => {
@@ -147,18 +175,40 @@ pub fn read_warc_with(
         offset += len;
         let crawl_date = get("warc-date").and_then(parse_loose_date).or(fallback_published);
         let result = match http_body(&payload) {
-            Ok(None) => continue,
-            Ok(Some(body)) => html::extract_at(&body, (!uri.is_empty()).then_some(uri.as_str()))
-                .and_then(|page| page.into_document(&uri, (!uri.is_empty()).then_some(uri.as_str()), crawl_date)),
-            Err(e) => Err(e),
+            Ok(None) => None,
+            Ok(Some(body)) => Some(
+                html::extract_at(&body, (!uri.is_empty()).then_some(uri.as_str()))
+                    .and_then(|page| page.into_document(&uri, (!uri.is_empty()).then_some(uri.as_str()), crawl_date)),
+            ),
+            Err(e) => Some(Err(e)),
         };
-        if !on_doc(result.map_err(|e| format!("{label}: {e}"))) {
-            return;
-        }
+        let result = result.map(|r| r.map_err(|e| format!("{label}: {e}")));
+        pending = Some(Pending { label, len, result });
+    }
+    if let Some(done) = pending.take().and_then(|p| p.result) {
+        on_doc(done);
     }
     if records == 0 && !lost {
         on_doc(Err("no WARC records; nothing to read".into()));
     }
+}
+
+/// How much of a record's claimed length is reserved before reading it; the rest
+/// grows as bytes arrive.
+const PREALLOCATE_AT_MOST: u64 = 1 << 20;
+
+/// A record read whole, waiting for the next header to confirm where it ended.
+struct Pending {
+    label: String,
+    /// Its Content-Length.
+    len: u64,
+    /// Its article or problem; None for records that are not articles.
+    result: Option<Result<Document, String>>,
+}
+
+/// A record's first line: `WARC/1.0` or `WARC/1.1`.
+fn is_record_header(line: &[u8]) -> bool {
+    line.starts_with(b"WARC/1.")
 }
 
 /// Reads one line (with its end) into `buf`, keeping at most `MAX_HEADER_LINE`

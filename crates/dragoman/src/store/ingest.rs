@@ -53,8 +53,9 @@ pub struct IngestArgs {
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
     pub db: PathBuf,
 
-    /// Publication date (YYYY-MM-DD) for plain text and for records without one.
-    /// Relative dates ("on Wednesday", "last year") are resolved against it.
+    /// Publication date (YYYY-MM-DD) for plain text and for records without one,
+    /// unless a dateline dates them ("KYIV, April 15, 2024 —"). Relative dates
+    /// ("on Wednesday", "last year") are resolved against it.
     #[arg(long, value_name = "DATE")]
     pub published: Option<String>,
 

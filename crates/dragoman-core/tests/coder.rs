@@ -507,3 +507,24 @@ fn a_day_earlier_is_the_day_before() {
     let e = ev.iter().find(|e| e.code.starts_with("17")).unwrap_or_else(|| panic!("{:?}", triples(&ev)));
     assert_eq!((e.date.as_str(), e.date_end.as_str()), ("2024-01-17", "2024-01-17"));
 }
+
+#[test]
+fn a_dateline_after_the_headline_is_no_actor() {
+    let ev = code(
+        "Chile accuses Bolivia of spying\n\nLIMA, Peru (AP) — Police arrested two protesters in the capital on Monday.",
+    );
+    assert!(has(&ev, "CHL", "BOL", "112"), "{:?}", triples(&ev));
+    assert!(ev.iter().all(|e| !e.source.text.contains("LIMA")), "{:?}", triples(&ev));
+    // The arrest is Peru's (the dateline's country), and "two protesters" is a count,
+    // not "the two" countries named before.
+    let arrest = ev.iter().find(|e| e.code == "173").unwrap_or_else(|| panic!("{:?}", triples(&ev)));
+    assert!(arrest.source.code.starts_with("PER"), "{:?}", triples(&ev));
+    assert!(
+        ev.iter().filter(|e| e.code == "173").all(|e| {
+            let t = e.target.as_ref().map_or("", |t| t.code.as_str());
+            !t.starts_with("CHL") && !t.starts_with("BOL")
+        }),
+        "{:?}",
+        triples(&ev)
+    );
+}

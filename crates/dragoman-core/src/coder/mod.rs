@@ -16,7 +16,7 @@ use crate::knowledge::Knowledge;
 use crate::model::{ActorRef, Document, Event, Evidence, Location, Plover, Span};
 use crate::ontology::CameoTable;
 use crate::syntax::clauses::Via;
-use crate::text::{find_dateline, split_sentences, tokenize};
+use crate::text::{find_dateline_after_title, split_sentences, tokenize};
 use crate::time::{find_time_expressions, DateRange, Direction, Precision, TimeMention};
 use analysis::{analyse, compose_code, Analysis, Resolved};
 use roles::{by_agent, clause_end, first_actor_right, match_pattern, reported_subject, subject, verb_group, NpGroup};
@@ -93,10 +93,19 @@ struct Discourse {
 pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> CodedDocument {
     let text = doc.text.as_str();
     let mut out = CodedDocument { doc_id: doc.id.clone(), ..CodedDocument::default() };
-    let dateline = find_dateline(text);
-    let body = dateline.as_ref().map_or(0, |d| d.body_start);
+    // A headline may come first ("Chile accuses Bolivia\n\nLIMA, Peru (AP) — …"):
+    // it is coded, the dateline between it and the body is not.
+    let dateline = find_dateline_after_title(text);
+    let spans = match &dateline {
+        Some(d) if !text[..d.place_span.0].trim().is_empty() => {
+            let mut spans = split_sentences(text, 0, d.place_span.0);
+            spans.extend(split_sentences(text, d.body_start, text.len()));
+            spans
+        }
+        Some(d) => split_sentences(text, d.body_start, text.len()),
+        None => split_sentences(text, 0, text.len()),
+    };
     out.dateline = dateline.map(|d| d.place);
-    let spans = split_sentences(text, body, text.len());
     out.sentences = spans.len();
     let require_dyad = opts.require_dyad.unwrap_or(k.community_verbs);
     let mut disc = Discourse::default();
@@ -1306,7 +1315,10 @@ impl<'a> SentenceCtx<'a> {
                 let ag = &self.k.agents[gi];
                 // "the two leaders", "both sides": the last two countries the story
                 // named as actors, each with the role.
-                let pair = (np.start..np.end).any(|j| matches!(self.a.lower(j), "two" | "both"));
+                // ("two protesters" is a count, not a pair.)
+                let pair = (np.start..np.end).any(|j| {
+                    self.a.lower(j) == "both" || self.a.lower(j) == "two" && j > 0 && self.a.lower(j - 1) == "the"
+                });
                 if pair && !self.k.community_verbs && disc.recent_countries.len() >= 2 {
                     for c in &disc.recent_countries[..2] {
                         let mut r = role_of(c, ag, np.start, np.end);

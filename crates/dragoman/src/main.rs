@@ -61,7 +61,7 @@ enum Command {
     /// (each problem is reported on stderr with its file and line), 1 when
     /// nothing could be done (a dictionary could not be read, say).
     #[command(
-        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain"
+        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12 --explain -o events.jsonl"
     )]
     Code(CodeArgs),
 
@@ -119,10 +119,15 @@ struct CodeArgs {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Show, for each sentence, the tokens, actors, time expressions and triggers
-    /// considered, and why each event was or was not coded (human-readable).
+    /// Explain, for each sentence, the tokens, tree, actors, time expressions and
+    /// triggers considered, and why each event was or was not coded. The
+    /// explanation goes to stderr; the events still go to stdout (or --output).
     #[arg(long)]
     explain: bool,
+
+    /// Write the explanation (see --explain) to this file instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    explain_file: Option<PathBuf>,
 
     #[command(flatten)]
     dicts: crate::dictionaries::DictFlags,
@@ -185,11 +190,24 @@ fn run_code(args: CodeArgs) -> ExitCode {
     let Some(mut out) = crate::output(args.output.as_deref()) else {
         return ExitCode::from(1);
     };
+    // The explanation never takes the events' place: they are data, it is for people.
+    // On stderr it is unbuffered, so it stays in order with the warnings.
+    let mut explanation: Option<Box<dyn Write>> = match &args.explain_file {
+        Some(path) => match File::create(path) {
+            Ok(f) => Some(Box::new(BufWriter::new(f))),
+            Err(e) => {
+                eprintln!("error: cannot write the explanation to {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+        None if args.explain => Some(Box::new(io::stderr())),
+        None => None,
+    };
     let opts = CodeOptions {
         require_dyad: args.require_dyad,
         keep_negated: args.keep_negated,
         keep_hypothetical: args.keep_hypothetical,
-        explain: args.explain,
+        explain: explanation.is_some(),
         no_places: args.no_places,
         syntax: false,
         shallow: args.shallow,
@@ -198,19 +216,31 @@ fn run_code(args: CodeArgs) -> ExitCode {
     let cfg = input::ReadConfig::new(published, &args.read);
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
+    let mut explain_failed: Option<io::Error> = None;
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
         let coded = code_document(&doc, &knowledge, &opts);
         docs += 1;
         sentences += coded.sentences;
         events += coded.events.len();
-        if args.explain {
-            explain::write(&mut out, &doc, &coded)
-        } else {
-            write_events(&mut out, &coded.events)
+        write_events(&mut out, &coded.events)?;
+        if let Some(x) = explanation.as_mut() {
+            if let Err(e) = explain::write(x, &doc, &coded) {
+                explain_failed = Some(e);
+                return Err(io::Error::other("the explanation could not be written"));
+            }
         }
+        Ok(())
     });
     if let Err(e) = out.flush() {
         write_failed.get_or_insert(e);
+    }
+    if let Some(e) = explanation.as_mut().and_then(|x| x.flush().err()) {
+        explain_failed.get_or_insert(e);
+    }
+    if let Some(e) = explain_failed {
+        let to = args.explain_file.as_ref().map_or("stderr".to_string(), |p| p.display().to_string());
+        eprintln!("error: cannot write the explanation to {to}: {e}");
+        return ExitCode::from(1);
     }
     if let Some(e) = write_failed {
         if e.kind() == io::ErrorKind::BrokenPipe {

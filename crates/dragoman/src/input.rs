@@ -494,6 +494,53 @@ pub fn max_bytes(mb: u64) -> usize {
     usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX / 2)
 }
 
+/// The inputs of `code`, `parse`, `read` and `ingest`, checked before any work is
+/// done: the paths given, or standard input ("-") when none is.
+///
+/// With no path and a terminal for standard input, the user has not piped anything
+/// in and would wait on a silent prompt: the command's usage is printed instead
+/// (exit status 2, a bad command line). A path that does not exist is a typo, not
+/// bad input to skip: every such path is named and the command stops (status 1)
+/// before loading anything or creating its output file.
+pub fn input_paths<A: clap::Args>(command: &str, paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::process::ExitCode> {
+    use std::io::IsTerminal;
+    use std::process::ExitCode;
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            let usage =
+                A::augment_args(clap::Command::new("dragoman").bin_name(format!("dragoman {command}"))).render_usage();
+            eprintln!(
+                "error: nothing to read: name files or folders, or pipe articles in (`cat articles.jsonl | dragoman {command}`)\n\n{usage}\n\nFor more information, try 'dragoman {command} --help'."
+            );
+            return Err(ExitCode::from(2));
+        }
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    // `exists` follows links: a dangling link is missing too.
+    let missing: Vec<String> =
+        paths.iter().filter(|p| p.as_os_str() != "-" && !p.exists()).map(|p| p.display().to_string()).collect();
+    match missing.as_slice() {
+        [] => Ok(paths.to_vec()),
+        [one] => {
+            eprintln!("error: {one}: no such file or directory; nothing was {}", past_tense(command));
+            Err(ExitCode::from(1))
+        }
+        many => {
+            eprintln!("error: no such files or directories: {}; nothing was {}", many.join(", "), past_tense(command));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn past_tense(command: &str) -> &'static str {
+    match command {
+        "code" => "coded",
+        "parse" => "parsed",
+        "ingest" => "stored",
+        _ => "read",
+    }
+}
+
 /// How `code`, `parse` and `read` treat their input: the flags they share.
 #[derive(clap::Args, Debug, Clone)]
 pub struct ReadFlags {

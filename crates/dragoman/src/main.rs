@@ -57,9 +57,13 @@ enum Command {
     /// its first bytes). A page's headline is kept apart and not coded unless
     /// --code-titles is given; `dragoman read` shows the text that is coded.
     ///
+    /// With no path and nothing piped in, prints its usage instead of waiting on
+    /// the terminal.
+    ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
-    /// nothing could be done (a dictionary could not be read, say).
+    /// nothing could be done (an input path does not exist, a dictionary could not
+    /// be read), 2 for a bad command line (or no input at a terminal).
     #[command(
         after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12 --explain -o events.jsonl"
     )]
@@ -176,17 +180,20 @@ fn main() -> ExitCode {
 }
 
 fn run_code(args: CodeArgs) -> ExitCode {
+    let published = match crate::dictionaries::parse_published(args.published.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let paths = match input::input_paths::<CodeArgs>("code", &args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let (published, knowledge) =
-        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.read.quiet) {
-            Ok(ready) => ready,
-            Err(code) => return code,
-        };
+    let knowledge = match crate::dictionaries::prepare(&args.dicts, !args.no_places, args.read.quiet) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     let load_time = started.elapsed();
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
     let Some(mut out) = crate::output(args.output.as_deref()) else {
         return ExitCode::from(1);
     };

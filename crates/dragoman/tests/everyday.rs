@@ -1,8 +1,10 @@
 //! What a researcher meets in the first hour (issue 11), through the `dragoman`
-//! binary: `--explain` beside the events rather than instead of them.
+//! binary: `--explain` beside the events rather than instead of them, a command run
+//! with nothing piped in, a mistyped path, undated documents refused by `ingest`, a
+//! corrected article replacing its old version, and `dragoman delete`.
 
 use std::fs;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -132,4 +134,92 @@ fn explain_goes_beside_the_events_never_in_their_place() {
     bad.assert_exit(1);
     assert!(bad.stderr.contains("cannot write the explanation to"), "{}", bad.stderr);
     assert_eq!(bad.stdout, "");
+}
+
+// ---- no input, a missing input ---------------------------------------------------
+
+/// Runs dragoman with a pseudo-terminal as standard input, as when a user types
+/// `dragoman code` and nothing is piped in. If the command waits on the terminal
+/// anyway, the end-of-file typed right after (Ctrl-D, a few times: a terminal's
+/// end-of-file ends one read, and a reader may read again) ends the wait: the test
+/// then fails on what was printed instead of hanging.
+#[cfg(target_os = "linux")]
+fn at_a_terminal(args: &[&str]) -> Run {
+    use std::io::Write;
+    use std::os::fd::FromRawFd;
+    use std::os::unix::fs::OpenOptionsExt;
+
+    // SAFETY: plain libc calls on a descriptor this function owns; the name buffer
+    // is large enough and NUL-terminated by ptsname_r.
+    let (mut master, slave) = unsafe {
+        let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
+        assert!(fd >= 0, "no pseudo-terminal: {}", std::io::Error::last_os_error());
+        let master = fs::File::from_raw_fd(fd);
+        assert_eq!(libc::grantpt(fd), 0);
+        assert_eq!(libc::unlockpt(fd), 0);
+        let mut name = [0 as libc::c_char; 128];
+        assert_eq!(libc::ptsname_r(fd, name.as_mut_ptr(), name.len()), 0);
+        let name = std::ffi::CStr::from_ptr(name.as_ptr()).to_str().unwrap().to_string();
+        let slave = fs::OpenOptions::new().read(true).write(true).custom_flags(libc::O_NOCTTY).open(name).unwrap();
+        (master, slave)
+    };
+    let child = bin().args(args).stdin(slave).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    master.write_all(&[0x04; 8]).unwrap();
+    let out = child.wait_with_output().unwrap();
+    drop(master);
+    Run::of(out)
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn nothing_piped_in_at_a_terminal_prints_the_usage() {
+    for command in ["code", "ingest", "parse", "read"] {
+        let r = at_a_terminal(&[command]);
+        r.assert_exit(2);
+        assert!(r.stderr.contains("error: nothing to read"), "{command}: {}", r.stderr);
+        assert!(r.stderr.contains(&format!("Usage: dragoman {command} [OPTIONS] [PATHS]...")), "{}", r.stderr);
+        assert!(!r.stderr.contains("empty document"), "{command} read the terminal: {}", r.stderr);
+        assert_eq!(r.stdout, "");
+    }
+}
+
+#[test]
+fn standard_input_that_is_not_a_terminal_is_still_read() {
+    let r = Run::of({
+        let mut child = bin()
+            .args(["code", "--published", "2024-01-18", "--quiet"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), RUS_ARM.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    });
+    r.assert_exit(0);
+    assert!(!r.json_lines().is_empty(), "the piped story is coded");
+}
+
+#[test]
+fn a_missing_input_path_stops_the_command_with_status_1() {
+    let s = Scratch::new("missing");
+    let story = s.write("story.txt", RUS_ARM);
+    let out = s.s("events.jsonl");
+    fs::write(&out, "kept\n").unwrap();
+    let r = dragoman(&["code", &story, &s.s("stroy.txt"), "--published", "2024-01-18", "-o", &out]);
+    r.assert_exit(1);
+    assert!(r.stderr.contains("stroy.txt: no such file or directory; nothing was coded"), "{}", r.stderr);
+    assert_eq!(fs::read_to_string(&out).unwrap(), "kept\n", "the output file is not touched");
+
+    let db = s.s("events.db");
+    let r = dragoman(&["ingest", &s.s("a.txt"), &s.s("b.txt"), "--db", &db, "--published", "2024-01-18"]);
+    r.assert_exit(1);
+    assert!(r.stderr.contains("no such files or directories:") && r.stderr.contains("b.txt"), "{}", r.stderr);
+    assert!(!Path::new(&db).exists(), "no database is created for nothing");
+
+    for command in ["parse", "read"] {
+        let r = dragoman(&[command, &s.s("nope.html")]);
+        r.assert_exit(1);
+        assert!(r.stderr.contains("nope.html: no such file or directory"), "{}", r.stderr);
+    }
 }

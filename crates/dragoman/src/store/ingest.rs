@@ -38,9 +38,10 @@ use crate::input;
 /// last unfinished batch, which the next run stores.
 ///
 /// Exit status: 0 when everything was stored, 3 when some input was skipped (each
-/// problem is reported on stderr with its file and line), 1 when the database or a
-/// dictionary could not be used (what was stored before stays), 2 for a bad
-/// command line.
+/// problem is reported on stderr with its file and line), 1 when an input path
+/// does not exist (nothing is stored) or the database or a dictionary could not be
+/// used (what was stored before stays), 2 for a bad command line (or no input at a
+/// terminal).
 #[derive(Args, Debug, Clone)]
 #[command(
     after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
@@ -525,12 +526,19 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 /// (reported on stderr), 1 the database or a dictionary could not be used, 2 a bad
 /// command line.
 pub fn run_ingest(args: IngestArgs) -> ExitCode {
+    let published = match crate::dictionaries::parse_published(args.published.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let paths = match input::input_paths::<IngestArgs>("ingest", &args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let (published, knowledge) =
-        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.quiet) {
-            Ok(ready) => ready,
-            Err(code) => return code,
-        };
+    let knowledge = match crate::dictionaries::prepare(&args.dicts, !args.no_places, args.quiet) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     let load_time = started.elapsed();
     let store = match schema::open_write(&args.db, args.busy_timeout) {
         Ok(s) => s,
@@ -539,10 +547,6 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };

@@ -90,6 +90,7 @@ enum Command {
     Events(store::EventsArgs),
     Timeline(store::TimelineArgs),
     Export(export::ExportArgs),
+    Delete(store::DeleteArgs),
 
     /// Check dictionaries for problems, or count and time them (check, stats).
     ///
@@ -173,6 +174,7 @@ fn main() -> ExitCode {
         Command::Events(args) => store::run_events(args),
         Command::Timeline(args) => store::run_timeline(args),
         Command::Export(args) => export::run_export(args),
+        Command::Delete(args) => store::run_delete(args),
         Command::Dict(args) => dict::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Read(args) => read::run(args),

@@ -8,11 +8,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use rusqlite::{Connection, OpenFlags};
+
 /// A tiny actor dictionary, so the articles code whatever the built-in lists hold.
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n";
 
 const RUS_ARM: &str =
     "MOSCOW (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
+const AZE_ARM: &str = "Azerbaijan urged Armenia on Thursday to return to the peace talks.";
 
 /// A scratch directory, removed with its contents when dropped.
 struct Scratch(PathBuf);
@@ -222,4 +225,252 @@ fn a_missing_input_path_stops_the_command_with_status_1() {
         r.assert_exit(1);
         assert!(r.stderr.contains("nope.html: no such file or directory"), "{}", r.stderr);
     }
+}
+
+// ---- dates, new versions, delete --------------------------------------------------
+
+/// A JSON Lines record.
+fn record(id: &str, published: &str, source: &str, text: &str) -> String {
+    serde_json::json!({"id": id, "published": published, "source": source, "text": text}).to_string() + "\n"
+}
+
+/// `dragoman ingest` with the tiny actors, quietly.
+fn ingest(s: &Scratch, input: &str, db: &str, extra: &[&str]) -> Run {
+    let actors = s.s("tiny.actors");
+    let mut args = vec!["ingest", input, "--db", db, "--actors", &actors, "--quiet"];
+    args.extend_from_slice(extra);
+    dragoman(&args)
+}
+
+fn open(db: &str) -> Connection {
+    Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap()
+}
+
+/// What a database says, without its row ids (which depend on the order things
+/// were stored in): the documents, every event with its counts, place and
+/// outlets, every mention with its evidence, the full-text index's answer for
+/// each word of the evidence, and whether that index is whole.
+fn contents(db: &str) -> Vec<String> {
+    let c = open(db);
+    let rows = |sql: &str| -> Vec<String> {
+        let mut s = c.prepare(sql).unwrap();
+        let n = s.column_count();
+        let mut out: Vec<String> = s
+            .query_map([], |r| Ok((0..n).map(|i| show(r.get_ref(i).unwrap())).collect::<Vec<_>>().join(" | ")))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect();
+        out.sort();
+        out
+    };
+    let mut all = vec!["-- documents".to_string()];
+    all.extend(rows("SELECT doc_id, outlet, published, sentences, mentions FROM documents"));
+    all.push("-- events".into());
+    all.extend(rows(
+        "SELECT date, date_end, source_code, target_code, code, num_mentions, num_sources, num_articles, location_name, lat, \
+         (SELECT group_concat(outlet, ',') FROM (SELECT outlet FROM event_outlets o WHERE o.event_id = e.id ORDER BY outlet)) FROM events e",
+    ));
+    all.push("-- mentions".into());
+    all.extend(rows(
+        "SELECT d.doc_id, s.idx, s.text, m.trigger_text, e.date, e.code FROM mentions m \
+         JOIN documents d ON d.id = m.document JOIN sentences s ON s.id = m.sentence JOIN events e ON e.id = m.event_id",
+    ));
+    all.push("-- search".into());
+    for word in ["accused", "urged", "shelling", "border", "officials"] {
+        let n: i64 =
+            c.query_row("SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH ?1", [word], |r| r.get(0)).unwrap();
+        all.push(format!("{word}: {n}"));
+    }
+    let rw = Connection::open(db).unwrap();
+    rw.execute_batch("INSERT INTO sentence_fts (sentence_fts) VALUES ('integrity-check')")
+        .unwrap_or_else(|e| panic!("the full-text index is damaged: {e}"));
+    all
+}
+
+fn show(v: rusqlite::types::ValueRef) -> String {
+    use rusqlite::types::ValueRef::*;
+    match v {
+        Null => "null".into(),
+        Integer(i) => i.to_string(),
+        Real(f) => f.to_string(),
+        Text(t) | Blob(t) => String::from_utf8_lossy(t).into_owned(),
+    }
+}
+
+const RUS_ARM_POST: &str = "Russia accused Armenia on Monday of shelling its positions, officials said.";
+
+#[test]
+fn ingest_refuses_a_document_with_no_date_from_any_source() {
+    let s = Scratch::new("undated");
+    let db = s.s("events.db");
+    let story = s.write("story.txt", RUS_ARM);
+    let r = ingest(&s, &story, &db, &[]);
+    r.assert_exit(3);
+    assert!(r.stderr.contains("story.txt: no publication date; not stored (give --published"), "{}", r.stderr);
+    assert_eq!(contents(&db)[1], "-- events", "nothing stored");
+
+    let records = s.write(
+        "records.jsonl",
+        record("dated", "2024-01-18", "Wire", AZE_ARM)
+            + &serde_json::json!({"id": "undated", "text": RUS_ARM}).to_string()
+            + "\n"
+            + &serde_json::json!({"text": RUS_ARM_POST}).to_string()
+            + "\n",
+    );
+    let r = ingest(&s, &records, &db, &[]);
+    r.assert_exit(3);
+    assert!(
+        r.stderr.contains("records.jsonl:2: record `undated` has no \"published\" date; not stored"),
+        "{}",
+        r.stderr
+    );
+    assert!(r.stderr.contains("records.jsonl:3: record has no \"published\" date; not stored"), "{}", r.stderr);
+    let stored: Vec<String> = contents(&db).into_iter().take_while(|l| l != "-- events").skip(1).collect();
+    assert_eq!(stored.len(), 1, "only the dated record: {stored:?}");
+    assert!(stored[0].starts_with("dated | Wire | 2024-01-18"), "{stored:?}");
+
+    // --published is a source of dates: with it, both are stored on that day.
+    let r = ingest(&s, &story, &db, &["--published", "2024-02-01"]);
+    r.assert_exit(0);
+    assert!(contents(&db).iter().any(|l| l.starts_with("story | null | 2024-02-01")));
+
+    // `code` still codes undated text, dated today with a warning.
+    let r = dragoman(&["code", &story, "--actors", &s.s("tiny.actors")]);
+    r.assert_exit(0);
+    assert!(r.stderr.contains("warning: no --published date"), "{}", r.stderr);
+    assert!(!r.json_lines().is_empty());
+}
+
+#[test]
+fn a_new_version_of_a_document_replaces_the_old_one_and_its_events() {
+    let s = Scratch::new("versions");
+    let first = s.write(
+        "first.jsonl",
+        record("a", "2024-01-18", "Wire", RUS_ARM)
+            + &record("b", "2024-01-18", "Post", RUS_ARM_POST)
+            + &record("c", "2024-01-18", "Wire", AZE_ARM),
+    );
+    // The corrected "a": a week later, and the border gone from its text; "c"
+    // from another outlet (on another day) is another document, not a version.
+    let fixed = RUS_ARM.replace(" near the border", "");
+    let second = s
+        .write("second.jsonl", record("a", "2024-01-25", "Wire", &fixed) + &record("c", "2024-01-19", "Post", AZE_ARM));
+    let db = s.s("events.db");
+    ingest(&s, &first, &db, &[]).assert_exit(0);
+    let before = contents(&db);
+    assert!(before.contains(&"border: 1".to_string()), "{before:#?}");
+    let r = dragoman(&["ingest", &second, "--db", &db, "--actors", &s.s("tiny.actors")]);
+    r.assert_exit(0);
+    assert!(r.stderr.contains("stored 2 new document(s) (1 replacing an earlier version"), "{}", r.stderr);
+
+    // The database is the one an ingest of only the current versions makes.
+    let fresh = s.s("fresh.db");
+    let current = s.write(
+        "current.jsonl",
+        record("b", "2024-01-18", "Post", RUS_ARM_POST)
+            + &record("c", "2024-01-18", "Wire", AZE_ARM)
+            + &record("a", "2024-01-25", "Wire", &fixed)
+            + &record("c", "2024-01-19", "Post", AZE_ARM),
+    );
+    ingest(&s, &current, &fresh, &[]).assert_exit(0);
+    let after = contents(&db);
+    assert_eq!(after, contents(&fresh));
+    assert!(after.contains(&"border: 0".to_string()), "the old text is out of the index: {after:#?}");
+    // The event "a" shared with "b" lost a mention, an article and an outlet.
+    assert!(
+        after.iter().any(|l| l.starts_with("2024-01-15 | 2024-01-15 | RUS | ARM") && l.contains(" | 1 | 1 | 1 | ")),
+        "{after:#?}"
+    );
+
+    // Ingesting an identical copy again changes nothing.
+    ingest(&s, &second, &db, &[]).assert_exit(0);
+    assert_eq!(contents(&db), after);
+}
+
+#[test]
+fn documents_without_an_id_of_their_own_are_never_taken_for_versions() {
+    let s = Scratch::new("positional");
+    let db = s.s("events.db");
+    let actors = s.s("tiny.actors");
+    for text in [RUS_ARM, AZE_ARM] {
+        let mut child = bin()
+            .args(["ingest", "-", "--db", &db, "--actors", &actors, "--published", "2024-01-18", "--quiet"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        Run::of(child.wait_with_output().unwrap()).assert_exit(0);
+    }
+    // Two records without "id" on the same line of two files.
+    let one = s.write("one.jsonl", serde_json::json!({"published": "2024-01-18", "text": RUS_ARM_POST}).to_string());
+    let two = s.write("two.jsonl", serde_json::json!({"published": "2024-01-19", "text": RUS_ARM_POST}).to_string());
+    ingest(&s, &one, &db, &[]).assert_exit(0);
+    ingest(&s, &two, &db, &[]).assert_exit(0);
+    let docs: Vec<String> = contents(&db).into_iter().take_while(|l| l != "-- events").skip(1).collect();
+    assert_eq!(docs.len(), 4, "all four kept: {docs:#?}");
+}
+
+#[test]
+fn delete_removes_documents_with_their_events_and_reports_what_it_did() {
+    let s = Scratch::new("delete");
+    let corpus = s.write(
+        "corpus.jsonl",
+        record("a", "2024-01-18", "Wire", RUS_ARM)
+            + &record("b", "2024-01-18", "Post", RUS_ARM_POST)
+            + &record("c", "2024-01-18", "Wire", AZE_ARM)
+            + &record("d", "2024-01-18", "Post", AZE_ARM),
+    );
+    let db = s.s("events.db");
+    ingest(&s, &corpus, &db, &[]).assert_exit(0);
+
+    // By id and outlet: "c" from Post matches nothing, "d" from Post does.
+    let r = dragoman(&["delete", "--db", &db, "--doc", "c", "d", "--source", "Post"]);
+    r.assert_exit(3);
+    assert!(r.stderr.contains("no document `c` from `Post`"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains(
+            "deleted 1 document(s) with 1 mention(s): 0 event(s) reported by no other document deleted, 1 recounted"
+        ),
+        "{}",
+        r.stderr
+    );
+
+    // By id: "a" leaves; the event it shared with "b" stays, recounted.
+    let r = dragoman(&["delete", "--db", &db, "--doc", "a"]);
+    r.assert_exit(0);
+    let fresh = s.s("fresh.db");
+    let rest = s.write(
+        "rest.jsonl",
+        record("b", "2024-01-18", "Post", RUS_ARM_POST) + &record("c", "2024-01-18", "Wire", AZE_ARM),
+    );
+    ingest(&s, &rest, &fresh, &[]).assert_exit(0);
+    assert_eq!(contents(&db), contents(&fresh), "as if \"a\" and \"d\" had never been ingested");
+
+    // By outlet: every Wire document goes, and the events only they reported.
+    let r = dragoman(&["delete", "--db", &db, "--source", "Wire"]);
+    r.assert_exit(0);
+    assert!(
+        r.stderr.contains("deleted 1 document(s) with 1 mention(s): 1 event(s) reported by no other document deleted"),
+        "{}",
+        r.stderr
+    );
+    let left = contents(&db);
+    assert!(left.contains(&"urged: 0".to_string()) && left.contains(&"accused: 1".to_string()), "{left:#?}");
+
+    // Nothing matched: status 1, nothing changed.
+    let r = dragoman(&["delete", "--db", &db, "--doc", "zzz"]);
+    r.assert_exit(1);
+    assert!(r.stderr.contains("no document `zzz`") && r.stderr.contains("nothing was deleted"), "{}", r.stderr);
+    assert_eq!(contents(&db), left);
+
+    // No database: said, and none is created.
+    let r = dragoman(&["delete", "--db", &s.s("nope.db"), "--doc", "a"]);
+    r.assert_exit(1);
+    assert!(r.stderr.contains("no such database"), "{}", r.stderr);
+    assert!(!s.path("nope.db").exists());
+
+    // Neither --doc nor --source: a bad command line.
+    dragoman(&["delete", "--db", &db]).assert_exit(2);
 }

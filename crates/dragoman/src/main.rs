@@ -29,16 +29,22 @@ use dragoman_core::coder::{code_document, CodeOptions};
 
 /// Turn news articles into political event data: who did what to whom, when.
 ///
-/// Dragoman reads English news (plain text or JSON Lines), finds the actors
-/// (countries, governments, organisations, people in their roles), the events
-/// between them (coded in CAMEO, with PLOVER type, quad class and Goldstein
-/// value) and when they happened, and writes one JSON object per event.
+/// Dragoman reads English news — plain text, JSON Lines records, HTML article
+/// pages, RSS and Atom feeds, and WARC archives (Common Crawl News), from files,
+/// folders or standard input — finds the actors (countries, governments,
+/// organisations, people in their roles), the events between them (coded in
+/// CAMEO, with PLOVER type, quad class and Goldstein value) and when and where they
+/// happened, and writes one JSON object per event, or keeps them in an SQLite
+/// database to query, chart and export.
+///
+/// `dragoman COMMAND --help` describes each command, its options and its exit
+/// status.
 #[derive(Parser)]
 #[command(
     name = "dragoman",
     version,
     max_term_width = 100,
-    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats\n  dragoman read page.html"
+    after_help = "Examples (on the files in the repository's examples/ folder):\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code examples/ --published 2024-03-12 -o events.jsonl\n  dragoman read examples/sevan-fishing-dispute.html\n  dragoman ingest examples/ --db caucasus.db --published 2024-03-12\n  dragoman events --db caucasus.db --dyad AZE,ARM\n  dragoman export --db caucasus.db --format csv -o events.csv\n  dragoman parse examples/caucasus-talks.txt > talks.conllu\n  dragoman dict check"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -65,7 +71,7 @@ enum Command {
     /// nothing could be done (an input path does not exist, a dictionary could not
     /// be read), 2 for a bad command line (or no input at a terminal).
     #[command(
-        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12 --explain -o events.jsonl"
+        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code examples/sahel-and-gulf.jsonl --output events.jsonl\n  cat examples/sahel-and-gulf.jsonl | dragoman code > events.jsonl\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12 --explain -o events.jsonl"
     )]
     Code(CodeArgs),
 
@@ -80,9 +86,7 @@ enum Command {
     ///
     /// Exit status: 0 when the run completed (whatever the figures), 1 when the file
     /// or a dictionary it names cannot be read, 2 for a bad command line.
-    #[command(
-        after_help = "Example:\n  dragoman validate ../shared/eval/petrarch-unit/PETR.UnitTest.records.xml --verbose"
-    )]
+    #[command(after_help = "Example:\n  dragoman validate docs/petrarch-example/records.xml --verbose")]
     Validate(validate::ValidateArgs),
 
     // The stored-event commands carry their help on their argument structs.
@@ -101,7 +105,7 @@ enum Command {
     /// and exits 1 on errors; `dict stats` counts entries, times the load and
     /// measures its memory.
     #[command(
-        after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt\n  dragoman dict stats"
+        after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs docs/petrarch-example/verbs.txt --actors docs/petrarch-example/actors.txt\n  dragoman dict stats"
     )]
     Dict(dict::DictArgs),
 

@@ -40,7 +40,7 @@ use crate::input;
 /// terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  dragoman parse examples/caucasus-talks.txt\n  dragoman parse articles.jsonl -o trees.conllu\n  dragoman parse --conllu en_pud-ud-test.conllu -o pud-parsed.conllu"
+    after_help = "Examples:\n  dragoman parse examples/caucasus-talks.txt\n  dragoman parse examples/sahel-and-gulf.jsonl -o trees.conllu\n  dragoman parse --conllu trees.conllu -o reparsed.conllu"
 )]
 pub struct ParseArgs {
     /// Files or directories to parse; "-" or nothing reads standard input.

@@ -36,7 +36,7 @@ use crate::input;
 /// at a terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  dragoman read page.html\n  dragoman read crawl.warc.gz --published 2024-03-12 > docs.jsonl\n  dragoman read feeds/ --code-titles | jq -r .text\n  dragoman read story.html | dragoman code --published 2024-03-12"
+    after_help = "Examples:\n  dragoman read examples/sevan-fishing-dispute.html\n  dragoman read examples/crawl.warc > docs.jsonl\n  dragoman read examples/caucasus-wire.rss --code-titles | jq -r .text\n  dragoman read examples/crawl.warc | dragoman code"
 )]
 pub struct ReadArgs {
     /// Files or directories to read; "-" or nothing reads standard input.

@@ -474,3 +474,116 @@ fn delete_removes_documents_with_their_events_and_reports_what_it_did() {
     // Neither --doc nor --source: a bad command line.
     dragoman(&["delete", "--db", &db]).assert_exit(2);
 }
+
+// ---- README and help ------------------------------------------------------------
+
+/// The top of the checkout.
+fn repository() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+fn readme() -> String {
+    fs::read_to_string(repository().join("README.md")).unwrap()
+}
+
+#[test]
+fn the_help_names_every_input_format_and_every_command_its_exit_status() {
+    let top = dragoman(&["--help"]);
+    top.assert_exit(0);
+    for format in ["plain text", "JSON Lines", "HTML", "RSS and Atom", "WARC"] {
+        assert!(top.stdout.contains(format), "`dragoman --help` does not name {format}:\n{}", top.stdout);
+    }
+    for command in ["code", "validate", "ingest", "events", "timeline", "export", "delete", "parse", "read"] {
+        let help = dragoman(&[command, "--help"]);
+        help.assert_exit(0);
+        let (about, rest) = help.stdout.split_once("\n\n").unwrap();
+        assert!(!about.trim().is_empty() && !rest.starts_with("Usage:"), "`{command} --help` has no description");
+        assert!(help.stdout.contains("Exit status: 0"), "`{command} --help` gives no exit status:\n{}", help.stdout);
+    }
+}
+
+/// The event the README opens with is what `code` prints for its sentence today:
+/// every field the README shows has the value it shows.
+#[test]
+fn the_readme_sample_event_is_what_code_prints() {
+    let readme = readme();
+    let sample = readme.split("```json\n").nth(1).and_then(|b| b.split("```").next()).unwrap();
+    let sample: serde_json::Value = serde_json::from_str(sample).unwrap();
+    let sentence = "In early December, the Russian Foreign Ministry rebuked the Armenian leadership.";
+    assert!(readme.contains("The sentence \"In early December, the Russian Foreign Ministry rebuked\nthe Armenian leadership\", published on 2024-01-18"));
+    let r = Run::of({
+        let mut child = bin()
+            .args(["code", "--published", "2024-01-18", "--quiet"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(&mut child.stdin.take().unwrap(), sentence.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    });
+    r.assert_exit(0);
+    let events = r.json_lines();
+    assert_eq!(events.len(), 1, "{}", r.stdout);
+    fn shown_as_printed(shown: &serde_json::Value, printed: &serde_json::Value, at: &str) {
+        match shown {
+            serde_json::Value::Object(fields) => {
+                for (k, v) in fields {
+                    shown_as_printed(v, &printed[k], &format!("{at}.{k}"));
+                }
+            }
+            _ => assert_eq!(shown, printed, "the README shows {at} = {shown}, `code` prints {printed}"),
+        }
+    }
+    shown_as_printed(&sample, &events[0], "event");
+}
+
+/// Every `dragoman` command in the README's shell examples runs, as written, on the
+/// files the repository ships, and ends with status 0. They run in order in a
+/// scratch folder that sees the repository's `examples/` and `docs/` (the ingest
+/// before the queries of its database). The commands that build with cargo or need
+/// `../shared` are not `dragoman` commands and are left out. Where `jq` is not
+/// installed, `cat` stands in for it.
+#[test]
+fn every_readme_example_runs_on_the_shipped_files() {
+    let s = Scratch::new("readme");
+    let repo = repository();
+    for dir in ["examples", "docs"] {
+        std::os::unix::fs::symlink(repo.join(dir), s.path(dir)).unwrap();
+    }
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_dragoman")).parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let has_jq = Command::new("jq").arg("--version").output().is_ok();
+    let readme = readme();
+    let mut commands = Vec::new();
+    for block in readme.split("```sh\n").skip(1) {
+        let block = block.split("```").next().unwrap();
+        let mut command = String::new();
+        for line in block.lines() {
+            match line.strip_suffix('\\') {
+                Some(part) => command.push_str(part),
+                None => {
+                    command.push_str(line);
+                    commands.push(std::mem::take(&mut command));
+                }
+            }
+        }
+    }
+    let commands: Vec<String> =
+        commands.into_iter().filter(|c| c.starts_with("dragoman ") || c.starts_with("cat examples/")).collect();
+    assert!(commands.len() >= 25, "the README's examples were not found: {commands:#?}");
+    for command in commands {
+        let run = if has_jq { command.clone() } else { command.replace("jq -r .text", "cat") };
+        let r = Run::of(
+            Command::new("sh")
+                .args(["-c", &format!("set -e; {run}")])
+                .current_dir(&s.0)
+                .env("PATH", &path)
+                .stdin(Stdio::null())
+                .output()
+                .unwrap(),
+        );
+        assert_eq!(r.code, 0, "README example `{command}` failed:\n{}", r.stderr);
+        assert!(!r.stderr.contains("panicked"), "`{command}`:\n{}", r.stderr);
+    }
+}

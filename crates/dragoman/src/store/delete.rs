@@ -40,7 +40,7 @@ use super::StoreError;
 #[derive(Args, Debug, Clone)]
 #[command(
     group = clap::ArgGroup::new("which").required(true).multiple(true).args(["doc", "source"]),
-    after_help = "Examples:\n  dragoman delete --db caucasus.db --doc 2024-03-12-talks\n  dragoman delete --db caucasus.db --doc a17 a18 a19 --source Azatutyun\n  dragoman delete --db caucasus.db --source \"Example Wire\"\n\nThe database layout: docs/store.md"
+    after_help = "Examples:\n  dragoman delete --db caucasus.db --doc caucasus-talks gulf-2024-03-12\n  dragoman delete --db caucasus.db --doc sahel-2024-02-03 --source \"Dragoman Wire\"\n  dragoman delete --db caucasus.db --source \"Caucasus Wire\"\n\nThe database layout: docs/store.md"
 )]
 pub struct DeleteArgs {
     /// The event database.

@@ -50,7 +50,7 @@ use crate::input::{self, Id};
 /// terminal).
 #[derive(Args, Debug, Clone)]
 #[command(
-    after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
+    after_help = "Examples:\n  dragoman ingest examples/sahel-and-gulf.jsonl\n  dragoman ingest examples/ --db caucasus.db --published 2024-03-12\n  cat examples/sahel-and-gulf.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
 )]
 pub struct IngestArgs {
     /// Files or directories to code; "-" or nothing reads standard input.

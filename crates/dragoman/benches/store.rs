@@ -272,7 +272,7 @@ fn store_articles(bencher: divan::Bencher) {
         .bench_local_values(|s| {
             let mut w = store::ingest::Writer::new(&s, 1000).unwrap();
             for (d, c) in docs.iter().zip(coded) {
-                w.add(d, store::content_hash(d), c).unwrap();
+                w.add(d, store::content_hash(d), c, input::Id::Named).unwrap();
             }
             w.commit().unwrap();
             drop(w);

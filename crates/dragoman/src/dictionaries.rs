@@ -74,17 +74,11 @@ pub fn parse_published(published: Option<&str>) -> Result<Option<chrono::NaiveDa
     }
 }
 
-/// What every coding command does first: read `--published`, load the dictionaries
-/// (warning once when lines could not be read) and, unless geolocation is off, the
-/// gazetteer, so that the coding time reported afterwards is coding alone. On a
-/// problem the message is printed and the exit code returned.
-pub fn prepare(
-    published: Option<&str>,
-    dicts: &DictFlags,
-    places: bool,
-    quiet: bool,
-) -> Result<(Option<chrono::NaiveDate>, Knowledge), std::process::ExitCode> {
-    let published = parse_published(published)?;
+/// What every coding command does once its command line is checked: load the
+/// dictionaries (warning once when lines could not be read) and, unless geolocation
+/// is off, the gazetteer, so that the coding time reported afterwards is coding
+/// alone. On a problem the message is printed and the exit code returned.
+pub fn prepare(dicts: &DictFlags, places: bool, quiet: bool) -> Result<Knowledge, std::process::ExitCode> {
     let knowledge = dicts.load().map_err(|e| {
         eprintln!("error: {e}");
         std::process::ExitCode::from(1)
@@ -98,5 +92,5 @@ pub fn prepare(
     if places {
         dragoman_core::places::Gazetteer::builtin();
     }
-    Ok((published, knowledge))
+    Ok(knowledge)
 }

@@ -39,9 +39,9 @@ pub struct ReadConfig {
     pub published: Option<NaiveDate>,
     /// Documents (or JSON lines) larger than this are skipped with an error.
     pub max_bytes: usize,
-    /// A record whose "published" is null or not a string is skipped with an error
-    /// unless `published` is given (`ingest`, where a wrong date is stored for
-    /// good), rather than dated with a warning (`code`).
+    /// A document with no date from any source is skipped with an error (`ingest`,
+    /// where a wrong date would be stored for good) rather than dated today with a
+    /// warning (`code`). See [`date_or_refuse`].
     pub refuse_undated: bool,
     /// Code the title too (`--code-titles`): see `title_first`.
     pub code_titles: bool,
@@ -182,17 +182,30 @@ fn is_jsonl(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "ndjson" | "json"))
 }
 
+/// What a document's id says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id {
+    /// The input named the document: a record's "id", a page's or item's address,
+    /// a file's name. A later version under the same id (and outlet) is the same
+    /// document, corrected or updated, and replaces it in a store.
+    Named,
+    /// Made up from where the document sat in its input, because the input gave
+    /// none: `line-N` for a JSON Lines record without "id", `stdin` for plain text
+    /// on standard input. Two documents with such an id are unrelated.
+    Positional,
+}
+
 /// Reads every document in `path` (or stdin for `-`), calling `on_doc` for each
-/// and `on_error` for each problem.
+/// (with what its id says) and `on_error` for each problem.
 /// Both callbacks return whether to keep reading (`--strict` stops at once).
 pub fn read_path(
     path: &Path,
     cfg: &ReadConfig,
-    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_doc: &mut dyn FnMut(Document, Id) -> bool,
     on_error: &mut dyn FnMut(InputError) -> bool,
 ) {
-    let mut titled = |doc: Document| on_doc(if cfg.code_titles { title_first(doc) } else { doc });
-    let on_doc: &mut dyn FnMut(Document) -> bool = &mut titled;
+    let mut titled = |doc: Document, id: Id| on_doc(if cfg.code_titles { title_first(doc) } else { doc }, id);
+    let on_doc: &mut dyn FnMut(Document, Id) -> bool = &mut titled;
     let name = if path.as_os_str() == "-" { "<stdin>".to_string() } else { path.display().to_string() };
     let reader: Box<dyn Read> = if path.as_os_str() == "-" {
         Box::new(io::stdin().lock())
@@ -215,7 +228,7 @@ pub fn read_path(
     };
     if let Some(kind) = kind {
         crate::readers::read_any(kind, &name, &mut reader, cfg.max_bytes, cfg.published, &mut |result| match result {
-            Ok(doc) => on_doc(doc),
+            Ok(doc) => on_doc(doc, Id::Named),
             Err(message) => on_error(InputError { file: name.clone(), line: None, message }),
         });
         return;
@@ -258,7 +271,7 @@ fn read_text(
     path: &Path,
     reader: &mut dyn BufRead,
     cfg: &ReadConfig,
-    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_doc: &mut dyn FnMut(Document, Id) -> bool,
     on_error: &mut dyn FnMut(InputError) -> bool,
 ) {
     let mut bytes = Vec::new();
@@ -290,28 +303,40 @@ fn read_text(
         on_error(InputError { file: name.into(), line: None, message: "empty document; skipped".into() });
         return;
     }
-    let id = if path.as_os_str() == "-" {
-        "stdin".to_string()
+    let (id, kind) = if path.as_os_str() == "-" {
+        ("stdin".to_string(), Id::Positional)
     } else {
-        path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string()
+        (path.file_stem().and_then(|s| s.to_str()).unwrap_or("document").to_string(), Id::Named)
     };
-    let published = date_of_undated(&text, cfg);
-    on_doc(Document { id, text, published, source: None, url: None, title: None });
+    let Some(published) = date_of_undated(&text, cfg) else {
+        let message =
+            "no publication date; not stored (give --published YYYY-MM-DD, or a dateline with a date, to date such documents)"
+                .into();
+        on_error(InputError { file: name.into(), line: None, message });
+        return;
+    };
+    on_doc(Document { id, text, published, source: None, url: None, title: None }, kind);
 }
 
 /// The date of a document that carries none of its own (plain text, a record
 /// without "published"): its dateline's ("KYIV, April 15, 2024 —"), else
-/// `--published`, else today with a warning. A dateline without a year
-/// ("MOSCOW, Jan 9 (Interfax) -") takes the year that puts it latest before
-/// `--published`, else before today.
-fn date_of_undated(text: &str, cfg: &ReadConfig) -> NaiveDate {
+/// `--published`. With neither, `ingest` refuses the document (None: the caller says
+/// why, with where), since a store would keep a made-up date for good and resolve
+/// every "on Monday" against it, while `code` and `read` warn once and use today. A
+/// dateline without a year ("MOSCOW, Jan 9 (Interfax) -") takes the year that puts
+/// it latest before `--published`, else before today.
+fn date_of_undated(text: &str, cfg: &ReadConfig) -> Option<NaiveDate> {
     if let Some(day) = dateline_date(text, cfg.published) {
-        return day;
+        return Some(day);
     }
-    cfg.published.unwrap_or_else(|| {
-        warn_once_undated();
-        dateline_date(text, Some(today())).unwrap_or_else(today)
-    })
+    if let Some(day) = cfg.published {
+        return Some(day);
+    }
+    if cfg.refuse_undated {
+        return None;
+    }
+    warn_once_undated();
+    Some(dateline_date(text, Some(today())).unwrap_or_else(today))
 }
 
 /// Said once a run, the first time a document with no date of its own is dated
@@ -369,7 +394,7 @@ fn read_jsonl(
     name: &str,
     reader: &mut dyn BufRead,
     cfg: &ReadConfig,
-    on_doc: &mut dyn FnMut(Document) -> bool,
+    on_doc: &mut dyn FnMut(Document, Id) -> bool,
     on_error: &mut dyn FnMut(InputError) -> bool,
 ) {
     let mut buf = Vec::new();
@@ -411,7 +436,7 @@ fn read_jsonl(
         } else {
             records += 1;
             match parse_record(&buf, cfg, name, line_no) {
-                Ok(doc) => on_doc(doc),
+                Ok((doc, id)) => on_doc(doc, id),
                 Err(message) => on_error(err(message)),
             }
         };
@@ -424,7 +449,7 @@ fn read_jsonl(
     }
 }
 
-fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Result<Document, String> {
+fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Result<(Document, Id), String> {
     let value: serde_json::Value =
         serde_json::from_slice(bytes).map_err(|e| format!("malformed JSON ({e}); record skipped"))?;
     let obj = value.as_object().ok_or("expected a JSON object with \"text\"; record skipped")?;
@@ -439,16 +464,19 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
     {
         return Err(format!("\"{key}\" holds a NUL character (\\u0000): binary data, not text; record skipped"));
     }
-    let id = match obj.get("id") {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(serde_json::Value::Number(n)) => number_as_written(bytes).unwrap_or_else(|| n.to_string()),
-        _ => format!("line-{line}"),
+    let (id, kind) = match obj.get("id") {
+        Some(serde_json::Value::String(s)) => (s.clone(), Id::Named),
+        Some(serde_json::Value::Number(n)) => (number_as_written(bytes).unwrap_or_else(|| n.to_string()), Id::Named),
+        _ => (format!("line-{line}"), Id::Positional),
     };
     let published = match obj.get("published") {
         Some(serde_json::Value::String(p)) => parse_published(p).ok_or_else(|| {
             format!("\"published\" is not a date (YYYY-MM-DD, years 1800 to 2200): `{p}`; record skipped")
         })?,
-        None => date_of_undated(&text, cfg),
+        None => date_of_undated(&text, cfg).ok_or_else(|| {
+            let which = if kind == Id::Named { format!("record `{id}`") } else { "record".into() };
+            format!("{which} has no \"published\" date; not stored (add one, or give --published YYYY-MM-DD to date such records)")
+        })?,
         // null, a number, an object: a date was meant and lost. Never quietly today.
         Some(other) => {
             let what = match other {
@@ -478,7 +506,8 @@ fn parse_record(bytes: &[u8], cfg: &ReadConfig, name: &str, line: usize) -> Resu
             day
         }
     };
-    Ok(Document { id, text, published, source: field("source"), url: field("url"), title: field("title") })
+    let doc = Document { id, text, published, source: field("source"), url: field("url"), title: field("title") };
+    Ok((doc, kind))
 }
 
 /// A numeric "id" exactly as the record writes it. Read as a number it would pass
@@ -514,6 +543,53 @@ pub fn max_doc_mb() -> clap::builder::RangedU64ValueParser<u64> {
 /// The `--max-doc-mb` limit in bytes.
 pub fn max_bytes(mb: u64) -> usize {
     usize::try_from(mb.saturating_mul(1 << 20)).unwrap_or(usize::MAX / 2)
+}
+
+/// The inputs of `code`, `parse`, `read` and `ingest`, checked before any work is
+/// done: the paths given, or standard input ("-") when none is.
+///
+/// With no path and a terminal for standard input, the user has not piped anything
+/// in and would wait on a silent prompt: the command's usage is printed instead
+/// (exit status 2, a bad command line). A path that does not exist is a typo, not
+/// bad input to skip: every such path is named and the command stops (status 1)
+/// before loading anything or creating its output file.
+pub fn input_paths<A: clap::Args>(command: &str, paths: &[PathBuf]) -> Result<Vec<PathBuf>, std::process::ExitCode> {
+    use std::io::IsTerminal;
+    use std::process::ExitCode;
+    if paths.is_empty() {
+        if io::stdin().is_terminal() {
+            let usage =
+                A::augment_args(clap::Command::new("dragoman").bin_name(format!("dragoman {command}"))).render_usage();
+            eprintln!(
+                "error: nothing to read: name files or folders, or pipe articles in (`cat articles.jsonl | dragoman {command}`)\n\n{usage}\n\nFor more information, try 'dragoman {command} --help'."
+            );
+            return Err(ExitCode::from(2));
+        }
+        return Ok(vec![PathBuf::from("-")]);
+    }
+    // `exists` follows links: a dangling link is missing too.
+    let missing: Vec<String> =
+        paths.iter().filter(|p| p.as_os_str() != "-" && !p.exists()).map(|p| p.display().to_string()).collect();
+    match missing.as_slice() {
+        [] => Ok(paths.to_vec()),
+        [one] => {
+            eprintln!("error: {one}: no such file or directory; nothing was {}", past_tense(command));
+            Err(ExitCode::from(1))
+        }
+        many => {
+            eprintln!("error: no such files or directories: {}; nothing was {}", many.join(", "), past_tense(command));
+            Err(ExitCode::from(1))
+        }
+    }
+}
+
+fn past_tense(command: &str) -> &'static str {
+    match command {
+        "code" => "coded",
+        "parse" => "parsed",
+        "ingest" => "stored",
+        _ => "read",
+    }
 }
 
 /// How `code`, `parse` and `read` treat their input: the flags they share.
@@ -568,7 +644,7 @@ pub fn each_document(
         read_path(
             &path,
             cfg,
-            &mut |doc| {
+            &mut |doc, _| {
                 if stop.get() || failed.is_some() {
                     return false;
                 }
@@ -608,7 +684,7 @@ mod tests {
                 name,
                 &mut r,
                 &cfg,
-                &mut |d| {
+                &mut |d, _| {
                     docs.push(d);
                     true
                 },
@@ -623,7 +699,7 @@ mod tests {
                 Path::new(name),
                 &mut r,
                 &cfg,
-                &mut |d| {
+                &mut |d, _| {
                     docs.push(d);
                     true
                 },

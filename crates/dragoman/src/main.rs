@@ -29,16 +29,22 @@ use dragoman_core::coder::{code_document, CodeOptions};
 
 /// Turn news articles into political event data: who did what to whom, when.
 ///
-/// Dragoman reads English news (plain text or JSON Lines), finds the actors
-/// (countries, governments, organisations, people in their roles), the events
-/// between them (coded in CAMEO, with PLOVER type, quad class and Goldstein
-/// value) and when they happened, and writes one JSON object per event.
+/// Dragoman reads English news — plain text, JSON Lines records, HTML article
+/// pages, RSS and Atom feeds, and WARC archives (Common Crawl News), from files,
+/// folders or standard input — finds the actors (countries, governments,
+/// organisations, people in their roles), the events between them (coded in
+/// CAMEO, with PLOVER type, quad class and Goldstein value) and when and where they
+/// happened, and writes one JSON object per event, or keeps them in an SQLite
+/// database to query, chart and export.
+///
+/// `dragoman COMMAND --help` describes each command, its options and its exit
+/// status.
 #[derive(Parser)]
 #[command(
     name = "dragoman",
     version,
     max_term_width = 100,
-    after_help = "Examples:\n  dragoman code story.txt --published 2024-01-18\n  dragoman parse story.txt > story.conllu\n  dragoman validate PETR.UnitTest.records.xml --verbose\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt\n  dragoman dict stats\n  dragoman read page.html"
+    after_help = "Examples (on the files in the repository's examples/ folder):\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code examples/ --published 2024-03-12 -o events.jsonl\n  dragoman read examples/sevan-fishing-dispute.html\n  dragoman ingest examples/ --db caucasus.db --published 2024-03-12\n  dragoman events --db caucasus.db --dyad AZE,ARM\n  dragoman export --db caucasus.db --format csv -o events.csv\n  dragoman parse examples/caucasus-talks.txt > talks.conllu\n  dragoman dict check"
 )]
 struct Cli {
     #[command(subcommand)]
@@ -57,11 +63,15 @@ enum Command {
     /// its first bytes). A page's headline is kept apart and not coded unless
     /// --code-titles is given; `dragoman read` shows the text that is coded.
     ///
+    /// With no path and nothing piped in, prints its usage instead of waiting on
+    /// the terminal.
+    ///
     /// Exit status: 0 when everything was coded, 3 when some input was skipped
     /// (each problem is reported on stderr with its file and line), 1 when
-    /// nothing could be done (a dictionary could not be read, say).
+    /// nothing could be done (an input path does not exist, a dictionary could not
+    /// be read), 2 for a bad command line (or no input at a terminal).
     #[command(
-        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code articles.jsonl --output events.jsonl\n  cat articles.jsonl | dragoman code > events.jsonl\n  dragoman code story.txt --published 2024-01-18 --explain"
+        after_help = "Examples:\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12\n  dragoman code examples/sahel-and-gulf.jsonl --output events.jsonl\n  cat examples/sahel-and-gulf.jsonl | dragoman code > events.jsonl\n  dragoman code examples/caucasus-talks.txt --published 2024-03-12 --explain -o events.jsonl"
     )]
     Code(CodeArgs),
 
@@ -76,9 +86,7 @@ enum Command {
     ///
     /// Exit status: 0 when the run completed (whatever the figures), 1 when the file
     /// or a dictionary it names cannot be read, 2 for a bad command line.
-    #[command(
-        after_help = "Example:\n  dragoman validate ../shared/eval/petrarch-unit/PETR.UnitTest.records.xml --verbose"
-    )]
+    #[command(after_help = "Example:\n  dragoman validate docs/petrarch-example/records.xml --verbose")]
     Validate(validate::ValidateArgs),
 
     // The stored-event commands carry their help on their argument structs.
@@ -86,6 +94,7 @@ enum Command {
     Events(store::EventsArgs),
     Timeline(store::TimelineArgs),
     Export(export::ExportArgs),
+    Delete(store::DeleteArgs),
 
     /// Check dictionaries for problems, or count and time them (check, stats).
     ///
@@ -96,7 +105,7 @@ enum Command {
     /// and exits 1 on errors; `dict stats` counts entries, times the load and
     /// measures its memory.
     #[command(
-        after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs CAMEO.2.0.txt --actors Phoenix.Countries.actors.txt\n  dragoman dict stats"
+        after_help = "Examples:\n  dragoman dict check\n  dragoman dict check --no-builtin --verbs docs/petrarch-example/verbs.txt --actors docs/petrarch-example/actors.txt\n  dragoman dict stats"
     )]
     Dict(dict::DictArgs),
 
@@ -120,10 +129,15 @@ struct CodeArgs {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
 
-    /// Show, for each sentence, the tokens, actors, time expressions and triggers
-    /// considered, and why each event was or was not coded (human-readable).
+    /// Explain, for each sentence, the tokens, tree, actors, time expressions and
+    /// triggers considered, and why each event was or was not coded. The
+    /// explanation goes to stderr; the events still go to stdout (or --output).
     #[arg(long)]
     explain: bool,
+
+    /// Write the explanation (see --explain) to this file instead of stderr.
+    #[arg(long, value_name = "FILE")]
+    explain_file: Option<PathBuf>,
 
     #[command(flatten)]
     dicts: crate::dictionaries::DictFlags,
@@ -165,6 +179,7 @@ fn main() -> ExitCode {
         Command::Events(args) => store::run_events(args),
         Command::Timeline(args) => store::run_timeline(args),
         Command::Export(args) => export::run_export(args),
+        Command::Delete(args) => store::run_delete(args),
         Command::Dict(args) => dict::run(args),
         Command::Parse(args) => parse::run(args),
         Command::Read(args) => read::run(args),
@@ -172,25 +187,41 @@ fn main() -> ExitCode {
 }
 
 fn run_code(args: CodeArgs) -> ExitCode {
+    let published = match crate::dictionaries::parse_published(args.published.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let paths = match input::input_paths::<CodeArgs>("code", &args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let (published, knowledge) =
-        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.read.quiet) {
-            Ok(ready) => ready,
-            Err(code) => return code,
-        };
+    let knowledge = match crate::dictionaries::prepare(&args.dicts, !args.no_places, args.read.quiet) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     let load_time = started.elapsed();
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
     let Some(mut out) = crate::output(args.output.as_deref()) else {
         return ExitCode::from(1);
+    };
+    // The explanation never takes the events' place: they are data, it is for people.
+    // On stderr it is unbuffered, so it stays in order with the warnings.
+    let mut explanation: Option<Box<dyn Write>> = match &args.explain_file {
+        Some(path) => match File::create(path) {
+            Ok(f) => Some(Box::new(BufWriter::new(f))),
+            Err(e) => {
+                eprintln!("error: cannot write the explanation to {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        },
+        None if args.explain => Some(Box::new(io::stderr())),
+        None => None,
     };
     let opts = CodeOptions {
         require_dyad: args.require_dyad,
         keep_negated: args.keep_negated,
         keep_hypothetical: args.keep_hypothetical,
-        explain: args.explain,
+        explain: explanation.is_some(),
         no_places: args.no_places,
         syntax: false,
         shallow: args.shallow,
@@ -199,19 +230,31 @@ fn run_code(args: CodeArgs) -> ExitCode {
     let cfg = input::ReadConfig::new(published, &args.read);
     let (mut docs, mut sentences, mut events) = (0usize, 0usize, 0usize);
     let coding_started = Instant::now();
+    let mut explain_failed: Option<io::Error> = None;
     let (skipped, mut write_failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
         let coded = code_document(&doc, &knowledge, &opts);
         docs += 1;
         sentences += coded.sentences;
         events += coded.events.len();
-        if args.explain {
-            explain::write(&mut out, &doc, &coded)
-        } else {
-            write_events(&mut out, &coded.events)
+        write_events(&mut out, &coded.events)?;
+        if let Some(x) = explanation.as_mut() {
+            if let Err(e) = explain::write(x, &doc, &coded) {
+                explain_failed = Some(e);
+                return Err(io::Error::other("the explanation could not be written"));
+            }
         }
+        Ok(())
     });
     if let Err(e) = out.flush() {
         write_failed.get_or_insert(e);
+    }
+    if let Some(e) = explanation.as_mut().and_then(|x| x.flush().err()) {
+        explain_failed.get_or_insert(e);
+    }
+    if let Some(e) = explain_failed {
+        let to = args.explain_file.as_ref().map_or("stderr".to_string(), |p| p.display().to_string());
+        eprintln!("error: cannot write the explanation to {to}: {e}");
+        return ExitCode::from(1);
     }
     if let Some(e) = write_failed {
         if e.kind() == io::ErrorKind::BrokenPipe {

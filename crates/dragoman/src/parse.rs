@@ -35,10 +35,12 @@ use crate::input;
 /// attached to the first's as `parataxis` (said as `# chunked = yes`).
 ///
 /// Exit status: 0 when everything was parsed, 3 when some input was skipped (each
-/// problem on stderr with its file and line), 1 when nothing could be done.
+/// problem on stderr with its file and line), 1 when nothing could be done (an
+/// input path does not exist, say), 2 for a bad command line (or no input at a
+/// terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  dragoman parse examples/caucasus-talks.txt\n  dragoman parse articles.jsonl -o trees.conllu\n  dragoman parse --conllu en_pud-ud-test.conllu -o pud-parsed.conllu"
+    after_help = "Examples:\n  dragoman parse examples/caucasus-talks.txt\n  dragoman parse examples/sahel-and-gulf.jsonl -o trees.conllu\n  dragoman parse --conllu trees.conllu -o reparsed.conllu"
 )]
 pub struct ParseArgs {
     /// Files or directories to parse; "-" or nothing reads standard input.
@@ -58,6 +60,13 @@ pub struct ParseArgs {
 }
 
 pub fn run(args: ParseArgs) -> ExitCode {
+    let paths = match &args.conllu {
+        Some(_) => Vec::new(),
+        None => match input::input_paths::<ParseArgs>("parse", &args.paths) {
+            Ok(p) => p,
+            Err(code) => return code,
+        },
+    };
     let started = Instant::now();
     let model = match SyntaxModel::builtin() {
         Ok(m) => m,
@@ -73,7 +82,7 @@ pub fn run(args: ParseArgs) -> ExitCode {
     let parsing = Instant::now();
     let result = match &args.conllu {
         Some(path) => reparse_file(&model, path, &args, &mut out),
-        None => parse_documents(&model, &args, &mut out),
+        None => parse_documents(&model, &paths, &args, &mut out),
     };
     let (sentences, words, skipped) = match result {
         Ok(counts) => counts,
@@ -172,16 +181,17 @@ fn write_error(e: io::Error, counts: Counts) -> Result<Counts, ExitCode> {
     Err(ExitCode::from(1))
 }
 
-fn parse_documents(model: &SyntaxModel, args: &ParseArgs, out: &mut impl Write) -> Result<Counts, ExitCode> {
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
+fn parse_documents(
+    model: &SyntaxModel,
+    paths: &[PathBuf],
+    args: &ParseArgs,
+    out: &mut impl Write,
+) -> Result<Counts, ExitCode> {
     input::QUIET.store(true, std::sync::atomic::Ordering::Relaxed);
     // Dates play no part in parsing: no warning about a missing --published.
     let cfg = input::ReadConfig::new(Some(input::today()), &args.read);
     let (mut sentences, mut words) = (0usize, 0usize);
-    let (skipped, failed) = input::each_document(&paths, &cfg, args.read.strict, &mut |doc| {
+    let (skipped, failed) = input::each_document(paths, &cfg, args.read.strict, &mut |doc| {
         write_document(model, &doc, &mut *out, &mut sentences, &mut words)
     });
     match failed {

@@ -31,11 +31,12 @@ use crate::input;
 /// The output is itself valid input for `code` and `ingest`.
 ///
 /// Exit status: 0 when every input was read, 3 when some input was skipped (each
-/// problem is reported on stderr with its file), 1 when the output cannot be
-/// written, 2 for a bad command line.
+/// problem is reported on stderr with its file), 1 when an input path does not
+/// exist or the output cannot be written, 2 for a bad command line (or no input
+/// at a terminal).
 #[derive(Args)]
 #[command(
-    after_help = "Examples:\n  dragoman read page.html\n  dragoman read crawl.warc.gz --published 2024-03-12 > docs.jsonl\n  dragoman read feeds/ --code-titles | jq -r .text\n  dragoman read story.html | dragoman code --published 2024-03-12"
+    after_help = "Examples:\n  dragoman read examples/sevan-fishing-dispute.html\n  dragoman read examples/crawl.warc > docs.jsonl\n  dragoman read examples/caucasus-wire.rss --code-titles | jq -r .text\n  dragoman read examples/crawl.warc | dragoman code"
 )]
 pub struct ReadArgs {
     /// Files or directories to read; "-" or nothing reads standard input.
@@ -85,10 +86,10 @@ pub fn run(args: ReadArgs) -> ExitCode {
         Ok(p) => p,
         Err(code) => return code,
     };
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
+    let paths = match input::input_paths::<ReadArgs>("read", &args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let Some(mut out) = crate::output(args.output.as_deref()) else {
         return ExitCode::from(1);
     };

@@ -248,6 +248,9 @@ fn csv_full_layout() {
     assert_eq!(cell(&header, a, "lat"), "40.1811");
     assert_eq!(cell(&header, &recs[1], "target_code"), "");
     assert_eq!(cell(&header, &recs[2], "goldstein"), "-2.1", "f32 values are written as they were stored");
+    // Codes are text: their leading zeros are written, and the docs tell readers
+    // to keep them (pandas `dtype=str`), since "010" read as a number is 10.
+    assert_eq!((cell(&header, &recs[1], "code"), cell(&header, &recs[1], "root")), ("010", "01"));
     // Nothing left behind but the file itself.
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
 }

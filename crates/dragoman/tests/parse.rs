@@ -115,7 +115,7 @@ fn long_and_odd_sentences() {
 fn explain_shows_the_tree() {
     let out = dragoman(&["code", "-", "--published", "2024-03-12", "--explain", "--quiet"], Some(ARTICLE));
     assert!(out.status.success());
-    let text = String::from_utf8(out.stdout).unwrap();
+    let text = String::from_utf8(out.stderr).unwrap();
     assert!(text.contains("  tree:   Armenia/PROPN/"), "{text}");
 }
 

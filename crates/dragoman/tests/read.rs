@@ -125,7 +125,7 @@ fn records_have_the_documented_fields() {
 #[test]
 fn reading_errors_name_the_file_and_set_the_exit_status() {
     let out = dragoman(&["read", "no/such/page.html"], None);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/page.html"));
     let out = dragoman(&["read", "--published", "yesterday", "x.txt"], None);
     assert_eq!(out.status.code(), Some(2));

@@ -178,7 +178,8 @@ fn human_readable_output_escapes_control_characters() {
     let actors = s.s("tiny.actors");
     let explain = dragoman(&["code", "--actors", &actors, "--explain", &s.s("hostile.jsonl")]);
     explain.assert_exit(0);
-    assert_no_controls("code --explain", &explain.stdout);
+    assert!(explain.stderr.contains("EVENT:"), "{}", explain.stderr);
+    assert_no_controls("code --explain", &explain.stderr);
     // The machine formats keep the text exactly, escaped by JSON's rules.
     let jsonl = dragoman(&["events", "--db", &db, "--format", "jsonl"]);
     let texts: Vec<String> = jsonl

@@ -555,15 +555,11 @@ mod tests {
 
     const SHARED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/");
 
-    pub(crate) fn shared(path: &str) -> Option<String> {
+    /// A file of `../shared`, for the tests marked to be ignored without it.
+    pub(crate) fn shared(path: &str) -> String {
         let full = format!("{SHARED}{path}");
-        match std::fs::read(&full) {
-            Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
-            Err(e) => {
-                eprintln!("skipping: {full} not readable ({e})");
-                None
-            }
-        }
+        let bytes = std::fs::read(&full).unwrap_or_else(|e| panic!("{full}: {e}"));
+        String::from_utf8_lossy(&bytes).into_owned()
     }
 
     /// Every content line must be used or reported.
@@ -633,6 +629,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(no_shared, ignore = "needs ../shared beside the checkout")]
     fn phoenix_files_load_fully() {
         let files = [
             "dictionaries/phoenix/CAMEO.verbpatterns.150430.txt",
@@ -648,7 +645,7 @@ mod tests {
             "eval/petrarch-unit/PETR.Validate.discards.txt",
         ];
         for path in files {
-            let Some(text) = shared(path) else { return };
+            let text = shared(path);
             let name = path.rsplit('/').next().unwrap_or(path);
             let opts = ReadOptions::default();
             let (count, issues, used) = if name.contains("verb") || name.starts_with("CAMEO") {

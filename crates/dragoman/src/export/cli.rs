@@ -11,6 +11,22 @@ use super::write::{export_fallible, Format, Output};
 use crate::store::{self, query::FilterArgs};
 
 /// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
+///
+/// Reads the events of the database that pass the filters (the same as `dragoman
+/// events`: actors, dyad, codes, quad class, dates, place, full text) and writes
+/// one row per deduplicated event, with its mention, outlet and article counts
+/// and the evidence of its first mention, in the chosen format and column layout
+/// (--preset full, phoenix or gdelt). --one-a-day keeps one event per day,
+/// source, target and code, as the Phoenix data set does; --partition splits the
+/// output by month into Hive-style folders for Spark, DuckDB or pyarrow.
+///
+/// A file is written under a temporary name and renamed when complete: a failed
+/// or interrupted export leaves no truncated file and no changed one. CAMEO codes
+/// are text ("010", "0332"): read CSV and TSV with their columns as strings
+/// (pandas: `pd.read_csv(FILE, dtype=str)`).
+///
+/// Exit status: 0 when the export was written (also when no event matched), 1 when
+/// the database cannot be read or the output not written, 2 for a bad command line.
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n\nColumn layouts and types: docs/export.md"

@@ -22,7 +22,7 @@ use rusqlite::{params, OptionalExtension, Statement};
 
 use super::schema::{self, Store};
 use super::{content_hash, StoreError};
-use crate::input;
+use crate::input::{self, Id};
 
 /// Code articles and store them, with their events, in an SQLite database.
 ///
@@ -35,15 +35,22 @@ use crate::input;
 ///
 /// Safe to repeat and to interrupt: an article already stored (same id, date and
 /// text) is skipped without being coded again, and a killed run loses at most its
-/// last unfinished batch, which the next run stores.
+/// last unfinished batch, which the next run stores. An article stored before
+/// under the same id and outlet but with another date or text is replaced, with
+/// its events (`dragoman delete` removes articles outright).
+///
+/// Every article needs a publication date, to resolve "on Monday" and to date its
+/// events: its own ("published", the page's metadata), else --published. One with
+/// none is not stored (it would be dated today for good); the error names it.
 ///
 /// Exit status: 0 when everything was stored, 3 when some input was skipped (each
-/// problem is reported on stderr with its file and line), 1 when the database or a
-/// dictionary could not be used (what was stored before stays), 2 for a bad
-/// command line.
+/// problem is reported on stderr with its file and line), 1 when an input path
+/// does not exist (nothing is stored) or the database or a dictionary could not be
+/// used (what was stored before stays), 2 for a bad command line (or no input at a
+/// terminal).
 #[derive(Args, Debug, Clone)]
 #[command(
-    after_help = "Examples:\n  dragoman ingest articles.jsonl\n  dragoman ingest corpus/ --db caucasus.db\n  dragoman ingest story.txt --published 2024-01-18 --db caucasus.db\n  cat feed.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
+    after_help = "Examples:\n  dragoman ingest examples/sahel-and-gulf.jsonl\n  dragoman ingest examples/ --db caucasus.db --published 2024-03-12\n  cat examples/sahel-and-gulf.jsonl | dragoman ingest --db caucasus.db --quiet\n\nThe database layout: docs/store.md"
 )]
 pub struct IngestArgs {
     /// Files or directories to code; "-" or nothing reads standard input.
@@ -107,6 +114,8 @@ pub struct IngestArgs {
 pub struct IngestStats {
     /// Documents stored by this run.
     pub documents: u64,
+    /// Of those, documents that replaced an earlier version (same id and outlet).
+    pub replaced: u64,
     /// Documents already in the database (same id, date and text), skipped.
     pub already_stored: u64,
     pub sentences: u64,
@@ -119,6 +128,7 @@ pub struct IngestStats {
 impl IngestStats {
     fn add(&mut self, o: IngestStats) {
         self.documents += o.documents;
+        self.replaced += o.replaced;
         self.already_stored += o.already_stored;
         self.sentences += o.sentences;
         self.mentions += o.mentions;
@@ -144,6 +154,7 @@ pub struct Writer<'s> {
 
 struct Statements<'c> {
     insert_doc: Statement<'c>,
+    find_versions: Statement<'c>,
     insert_sentence: Statement<'c>,
     insert_fts: Statement<'c>,
     find_event: Statement<'c>,
@@ -159,6 +170,8 @@ impl<'s> Writer<'s> {
         let p = |sql: &str| c.prepare(sql).map_err(|e| store.err("preparing the statements", e));
         let st = Statements {
             insert_doc: p("INSERT OR IGNORE INTO documents (content_hash, doc_id, outlet, url, title, published, ingested_at, sentences, mentions, discarded) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")?,
+            // Served by documents_doc_id.
+            find_versions: p("SELECT id FROM documents WHERE doc_id = ?1 AND outlet IS ?2 AND id <> ?3")?,
             insert_sentence: p("INSERT INTO sentences (document, idx, start, text) VALUES (?1, ?2, ?3, ?4)")?,
             insert_fts: p("INSERT INTO sentence_fts (rowid, text) VALUES (?1, ?2)")?,
             // Served by events_dyad: equal source, target and date leave a handful of rows.
@@ -192,9 +205,10 @@ impl<'s> Writer<'s> {
         })
     }
 
-    /// Stores a coded document; `false` when it was already stored. Commits when
-    /// the batch is full.
-    pub fn add(&mut self, doc: &Document, hash: u64, coded: &CodedDocument) -> Result<bool, StoreError> {
+    /// Stores a coded document; `false` when it was already stored. A document the
+    /// input named (`Id::Named`) replaces the versions stored under the same id and
+    /// outlet. Commits when the batch is full.
+    pub fn add(&mut self, doc: &Document, hash: u64, coded: &CodedDocument, id: Id) -> Result<bool, StoreError> {
         let started = Instant::now();
         if self.in_batch == 0 {
             self.ingested_at = now();
@@ -205,7 +219,7 @@ impl<'s> Writer<'s> {
         }
         // The batch counts from the first attempt, so a failure below rolls it back whole.
         self.in_batch += 1;
-        let stored = match self.write(doc, hash, coded) {
+        let stored = match self.write(doc, hash, coded, id) {
             Ok(stored) => stored,
             Err(e) => {
                 self.rollback();
@@ -251,7 +265,7 @@ impl<'s> Writer<'s> {
         all
     }
 
-    fn write(&mut self, doc: &Document, hash: u64, coded: &CodedDocument) -> Result<bool, StoreError> {
+    fn write(&mut self, doc: &Document, hash: u64, coded: &CodedDocument, id: Id) -> Result<bool, StoreError> {
         let store = self.store;
         let err = |doing: &'static str| move |e| store.err(doing, e);
         let st = &mut self.st;
@@ -276,6 +290,19 @@ impl<'s> Writer<'s> {
             return Ok(false);
         }
         let doc_row = store.conn.last_insert_rowid();
+        if id == Id::Named {
+            // A new version of a stored document (a correction, a new date): the old
+            // one goes first, with its events, as `dragoman delete` would take it.
+            let old: Vec<i64> = st
+                .find_versions
+                .query_map(params![doc.id, doc.source, doc_row], |r| r.get(0))
+                .and_then(|rows| rows.collect())
+                .map_err(err("looking up earlier versions"))?;
+            if !old.is_empty() {
+                super::delete::remove_documents(store, &old)?;
+                self.pending.replaced += 1;
+            }
+        }
         let outlet = outlet_key(doc);
         // The evidence sentences, in document order; `sentence_of[i]` for event i.
         let mut stored: Vec<(usize, i64)> = Vec::new();
@@ -432,13 +459,18 @@ impl EventKey {
 /// The outlet a document counts for in NumSources: its "source" field, else the
 /// host of its URL, else the document itself.
 pub(crate) fn outlet_key(doc: &Document) -> String {
-    if let Some(s) = doc.source.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    outlet_key_of(doc.source.as_deref(), doc.url.as_deref(), &doc.id)
+}
+
+/// [`outlet_key`] from a document's stored fields.
+pub(crate) fn outlet_key_of(source: Option<&str>, url: Option<&str>, id: &str) -> String {
+    if let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) {
         return s.to_string();
     }
-    if let Some(host) = doc.url.as_deref().and_then(url_host) {
+    if let Some(host) = url.and_then(url_host) {
         return host;
     }
-    format!("doc:{}", doc.id)
+    format!("doc:{id}")
 }
 
 fn url_host(url: &str) -> Option<String> {
@@ -526,12 +558,19 @@ fn progress_bar(quiet: bool) -> ProgressBar {
 /// (reported on stderr), 1 the database or a dictionary could not be used, 2 a bad
 /// command line.
 pub fn run_ingest(args: IngestArgs) -> ExitCode {
+    let published = match crate::dictionaries::parse_published(args.published.as_deref()) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
+    let paths = match input::input_paths::<IngestArgs>("ingest", &args.paths) {
+        Ok(p) => p,
+        Err(code) => return code,
+    };
     let started = Instant::now();
-    let (published, knowledge) =
-        match crate::dictionaries::prepare(args.published.as_deref(), &args.dicts, !args.no_places, args.quiet) {
-            Ok(ready) => ready,
-            Err(code) => return code,
-        };
+    let knowledge = match crate::dictionaries::prepare(&args.dicts, !args.no_places, args.quiet) {
+        Ok(k) => k,
+        Err(code) => return code,
+    };
     let load_time = started.elapsed();
     let store = match schema::open_write(&args.db, args.busy_timeout) {
         Ok(s) => s,
@@ -540,10 +579,6 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut paths = args.paths.clone();
-    if paths.is_empty() {
-        paths.push(PathBuf::from("-"));
-    }
     // The reader warns (once) about undated plain text, unless quiet.
     input::QUIET.store(args.quiet, std::sync::atomic::Ordering::Relaxed);
     let opts = CodeOptions { require_dyad: args.require_dyad, no_places: args.no_places, ..CodeOptions::default() };
@@ -577,8 +612,12 @@ pub fn run_ingest(args: IngestArgs) -> ExitCode {
                 )
             })
             .unwrap_or_default();
+        let replaced = match stats.replaced {
+            0 => String::new(),
+            n => format!("{n} replacing an earlier version, "),
+        };
         eprintln!(
-            "stored {} new document(s) ({} already stored), {} mention(s) of {} new event(s) in {secs:.2} s ({:.0} documents/s; coding {:.2} s, store {:.2} s; dictionaries loaded in {} ms){}{totals}",
+            "stored {} new document(s) ({replaced}{} already stored), {} mention(s) of {} new event(s) in {secs:.2} s ({:.0} documents/s; coding {:.2} s, store {:.2} s; dictionaries loaded in {} ms){}{totals}",
             stats.documents,
             stats.already_stored,
             stats.mentions,
@@ -603,8 +642,8 @@ type Outcome = (IngestStats, usize, Duration, Duration, Option<StoreError>);
 
 /// What the reading thread hands the writer, in input order.
 enum Item {
-    /// A new document and what the coder found in it.
-    Coded(Box<(Document, u64, CodedDocument)>),
+    /// A new document, what its id says, and what the coder found in it.
+    Coded(Box<(Document, u64, CodedDocument, Id)>),
     /// A document found already stored, not coded again.
     Known,
 }
@@ -639,8 +678,8 @@ fn ingest_paths(
             match item {
                 Item::Known => writer.stats.already_stored += 1,
                 Item::Coded(b) => {
-                    let (doc, hash, coded) = &*b;
-                    if let Err(e) = writer.add(doc, *hash, coded) {
+                    let (doc, hash, coded, id) = &*b;
+                    if let Err(e) = writer.add(doc, *hash, coded, *id) {
                         failure = Some(e);
                         break;
                     }
@@ -715,7 +754,7 @@ fn read_and_code(
         input::read_path(
             &path,
             cfg,
-            &mut |doc| {
+            &mut |doc, id| {
                 if stop.get() {
                     return false;
                 }
@@ -726,7 +765,7 @@ fn read_and_code(
                         let t = Instant::now();
                         let coded = code_document(&doc, k, opts);
                         coding += t.elapsed();
-                        Item::Coded(Box::new((doc, hash, coded)))
+                        Item::Coded(Box::new((doc, hash, coded, id)))
                     }
                     Err(e) => {
                         failure = Some(lookup.err("looking up a document", e));
@@ -817,7 +856,7 @@ pub(crate) mod tests {
         let mut w = Writer::new(store, batch).unwrap();
         for d in docs {
             let coded = code_document(d, &k, &CodeOptions::default());
-            w.add(d, content_hash(d), &coded).unwrap();
+            w.add(d, content_hash(d), &coded, Id::Named).unwrap();
         }
         w.commit().unwrap();
         w.stats
@@ -886,7 +925,7 @@ pub(crate) mod tests {
             let mut w = Writer::new(&store, 10).unwrap();
             let d = doc("b", "2024-01-19", Some("Post"), "Azerbaijan urged Armenia to return to the talks.");
             let coded = code_document(&d, &k, &CodeOptions::default());
-            assert!(w.add(&d, content_hash(&d), &coded).unwrap());
+            assert!(w.add(&d, content_hash(&d), &coded, Id::Named).unwrap());
             // Dropped without a commit, as when the process dies mid-batch.
         }
         assert_eq!(counts(&store).unwrap(), before);
@@ -906,8 +945,9 @@ pub(crate) mod tests {
         ];
         let docs: Vec<Document> =
             texts.iter().enumerate().map(|(i, t)| doc(&format!("d{i}"), "2024-01-18", Some("Wire"), t)).collect();
-        let add =
-            |w: &mut Writer, d: &Document| w.add(d, content_hash(d), &code_document(d, &k, &CodeOptions::default()));
+        let add = |w: &mut Writer, d: &Document| {
+            w.add(d, content_hash(d), &code_document(d, &k, &CodeOptions::default()), Id::Named)
+        };
         // A committed batch of two, then one document in the open batch...
         add(&mut w, &docs[0]).unwrap();
         add(&mut w, &docs[1]).unwrap();

@@ -9,12 +9,15 @@
 //!   "repairing" a file that is not ours).
 //! - `ingest`: `dragoman ingest`, coding documents and writing each one, with its
 //!   events and mentions, inside a batch transaction.
+//! - `delete`: `dragoman delete`, and replacing a document ingested again with a new
+//!   date or text: a document leaves with its evidence, and its events are recounted.
 //! - `query`: `dragoman events`, the filters shared with the exports, `open_events`
 //!   and the one-a-day rule.
 //! - `timeline`: `dragoman timeline`, counts and Goldstein sums per period, drawn in
 //!   the terminal; `chart` lays the chart out and writes it as SVG or PNG.
 
 pub mod chart;
+pub mod delete;
 mod hash;
 pub mod ingest;
 pub mod query;
@@ -24,6 +27,7 @@ pub mod timeline;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+pub use delete::{run_delete, DeleteArgs};
 pub use hash::content_hash;
 pub use ingest::{run_ingest, IngestArgs};
 pub use query::{run_events, EventFilter, EventsArgs};

@@ -37,6 +37,7 @@ CREATE TABLE documents (
     mentions      INTEGER NOT NULL,         -- event mentions coded in it
     discarded     TEXT                      -- the discard phrase, if the story was discarded
 );
+CREATE INDEX documents_doc_id ON documents(doc_id, outlet);
 
 -- Only sentences that carry a mention are kept: they are the evidence.
 CREATE TABLE sentences (
@@ -187,6 +188,7 @@ pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
             let _ = store.conn.execute_batch("ROLLBACK");
             store.err("taking the write lock", e)
         })?;
+        add_indexes(&store)?;
     }
     tune(&store, 256)?;
     Ok(store)
@@ -295,6 +297,16 @@ fn create(store: &Store) -> Result<(), StoreError> {
         let _ = store.conn.execute_batch("ROLLBACK");
         store.err("creating the tables", e)
     })
+}
+
+/// Indexes added to store version 1 since it was first released; a database made
+/// before gets them when next opened for writing. (Only indexes: an older Dragoman
+/// still reads and writes such a file.)
+fn add_indexes(store: &Store) -> Result<(), StoreError> {
+    store
+        .conn
+        .execute_batch("CREATE INDEX IF NOT EXISTS documents_doc_id ON documents(doc_id, outlet);")
+        .map_err(|e| store.err("adding an index", e))
 }
 
 /// Connection settings. A writer gets up to 256 MB of page cache: an ingest's

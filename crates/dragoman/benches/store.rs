@@ -26,9 +26,7 @@ mod input;
 #[allow(dead_code, unused_imports)]
 #[path = "../src/printable.rs"]
 mod printable;
-#[allow(dead_code, unused_imports)]
-#[path = "../src/readers/mod.rs"]
-mod readers;
+use dragoman_readers as readers;
 #[allow(dead_code, unused_imports)]
 #[path = "../src/store/mod.rs"]
 mod store;

@@ -10,7 +10,7 @@ mod memory;
 mod parse;
 mod printable;
 mod read;
-mod readers;
+use dragoman_readers as readers;
 mod store;
 mod validate;
 

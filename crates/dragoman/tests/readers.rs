@@ -1,9 +1,7 @@
 //! The HTML, feed and WARC readers on fixture files written for these tests, and on
 //! damaged input: every problem is an error value, never a panic.
 
-#[allow(dead_code)]
-#[path = "../src/readers/mod.rs"]
-mod readers;
+use dragoman_readers as readers;
 
 use std::io::BufReader;
 use std::path::{Path, PathBuf};

@@ -2,9 +2,7 @@
 //! of well-formed and of damaged input, and how fast each reads a large file.
 //! The inputs are written here, so the run needs nothing beside the checkout.
 
-#[allow(dead_code)]
-#[path = "../../../crates/dragoman/src/readers/mod.rs"]
-mod readers;
+use dragoman_readers as readers;
 
 use std::io::BufReader;
 use std::time::Instant;

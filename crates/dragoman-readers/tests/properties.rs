@@ -83,11 +83,14 @@ proptest! {
     }
 }
 
+/// A fuzz target: bytes in, a panic on a fault.
+type Target = fn(&[u8]);
+
 /// Every input under `fuzz/regressions/<target>/` through its target.
 #[test]
 fn fuzz_regressions_stay_fixed() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../fuzz/regressions");
-    let targets: [(&str, fn(&[u8])); 3] = [("html", html_target), ("feed", feed_target), ("warc", warc_target)];
+    let targets: [(&str, Target); 3] = [("html", html_target), ("feed", feed_target), ("warc", warc_target)];
     for (name, target) in targets {
         let Ok(dir) = std::fs::read_dir(root.join(name)) else { continue };
         for entry in dir.flatten() {

@@ -68,7 +68,8 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         if c.is_uppercase() {
             letters += 1;
         } else {
-            let place_char = matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}');
+            // "MOSCOW/KABUL": a story filed from two places.
+            let place_char = matches!(c, ' ' | '.' | '\'' | '-' | '\u{2019}' | '/');
             // A dash followed by a dash or a space ends the place: "NEW YORK -- ".
             let separator = c == '-' && rest[i + 1..].starts_with(['-', ' ']);
             if !place_char || separator {
@@ -126,8 +127,13 @@ pub fn find_dateline(text: &str) -> Option<Dateline> {
         return None;
     }
     let body = skip_spaces(rest, pos);
+    // Of two places ("BRUSSELS/TBILISI"), the first is where the story was filed.
+    let first_place = place.split('/').next().unwrap_or(place).trim();
+    if first_place.chars().filter(|c| c.is_uppercase()).count() < 2 {
+        return None;
+    }
     Some(Dateline {
-        place: place.to_string(),
+        place: first_place.to_string(),
         place_span: (lead, lead + place_end),
         outlet,
         body_start: lead + body,
@@ -213,6 +219,19 @@ fn skip_spaces(s: &str, mut pos: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_story_filed_from_two_places() {
+        let t = "MOSCOW/KABUL, July 4 (Reuters) - Russia recognised the Taliban government.";
+        let d = find_dateline(t).unwrap();
+        assert_eq!(d.place, "MOSCOW");
+        assert_eq!(&t[d.body_start..d.body_start + 6], "Russia");
+        assert_eq!((d.date.unwrap().month, d.date.unwrap().day), (7, 4));
+        let t = "NEW DELHI/ISLAMABAD, May 11 (Reuters) - India and Pakistan agreed to a ceasefire.";
+        assert_eq!(find_dateline(t).unwrap().place, "NEW DELHI");
+        // A slash in an ordinary first sentence is no dateline.
+        assert!(find_dateline("AU/UN forces withdrew from the town on Monday.").is_none());
+    }
+
     use super::*;
 
     #[test]

@@ -106,6 +106,8 @@ pub struct Labeller {
     organizations: FxHashMap<String, String>,
     /// Primary names of named groups (parties, armed groups, movements).
     groups: FxHashSet<String>,
+    /// Primary names of the people in `people.txt`.
+    people: FxHashSet<String>,
     /// CAMEO code → past-tense phrase template.
     phrases: FxHashMap<String, String>,
 }
@@ -116,7 +118,13 @@ impl Labeller {
         static L: OnceLock<Labeller> = OnceLock::new();
         L.get_or_init(|| {
             let file = |name: &str| BUILTIN_FILES.iter().find(|(f, _)| *f == name).map_or("", |(_, t)| *t);
-            Labeller::new(file("countries.txt"), file("organizations.txt"), PHRASES_TSV)
+            let mut l = Labeller::new(file("countries.txt"), file("organizations.txt"), PHRASES_TSV);
+            for (_, line) in lines(file("people.txt")) {
+                if let Some(name) = first_name(line.split('|').next()) {
+                    l.people.insert(name.to_string());
+                }
+            }
+            l
         })
     }
 
@@ -206,6 +214,13 @@ impl Labeller {
             label
         };
         ActorLabel { name, country: parts.country.map(str::to_string), sector: parts.sector.map(str::to_string) }
+    }
+
+    /// The label of an actor stored before labels were (a database written by an older
+    /// Dragoman keeps the dictionary name): a person is known by that name being a
+    /// person's in `people.txt`.
+    pub fn relabel(&self, code: &str, stored_name: &str) -> ActorLabel {
+        self.label(code, stored_name, self.people.contains(stored_name))
     }
 
     /// Reads a code as its base (country, organisation or region), its country, the
@@ -401,6 +416,9 @@ mod tests {
         );
         assert_eq!(label("USAELI", "Barack Obama", true).0, "Barack Obama (United States: elites)");
         assert_eq!(label("PSEREB", "Hamas", false), ("Hamas (Palestine: rebels)".into(), some("PSE"), some("REB")));
+        let l = Labeller::builtin();
+        assert_eq!(l.relabel("ARMGOV", "Nikol Pashinyan").name, "Nikol Pashinyan (Armenia: government)");
+        assert_eq!(l.relabel("RUSGOV", "Moscow").name, "Russia: government");
         // An institution is its country's sector, not its own name.
         assert_eq!(label("RUSGOV", "Kremlin", false).0, "Russia: government");
     }

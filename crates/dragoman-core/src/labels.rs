@@ -285,6 +285,9 @@ impl Labeller {
             .or_else(|| code.get(..3).and_then(|c| self.phrases.get(c)))
             .or_else(|| code.get(..2).and_then(|c| self.phrases.get(c)))
             .map_or("made a statement[ about {t}]", String::as_str);
+        // A line of its own opens with a capital: "The West praised …".
+        let mut first = source.chars();
+        let source: String = first.next().map(|c| c.to_uppercase().chain(first).collect()).unwrap_or_default();
         format!("{source} {}", fill(phrase, target))
     }
 }
@@ -474,6 +477,7 @@ mod tests {
         // A code the table lacks reads as its parent's phrase.
         assert_eq!(l.describe("A", Some("B"), "1119"), "A criticized or denounced B");
         assert_eq!(l.describe("A", None, "999"), "A made a statement");
+        assert_eq!(l.describe("the West", Some("rebels"), "112"), "The West accused rebels");
     }
 
     #[test]

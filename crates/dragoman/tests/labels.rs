@@ -55,7 +55,11 @@ fn every_event_side_has_a_label_a_country_and_a_sector_and_every_event_a_descrip
         }
         let description = e["description"].as_str().unwrap();
         let source_name = source["name"].as_str().unwrap();
-        assert!(description.starts_with(&format!("{source_name} ")), "{description}");
+        let opening = description.get(..source_name.len()).unwrap_or_default();
+        assert!(
+            opening.eq_ignore_ascii_case(source_name) && description[source_name.len()..].starts_with(' '),
+            "{description}"
+        );
         if let Some(t) = target["name"].as_str() {
             assert!(description.contains(t), "the target is named: {description}");
         }

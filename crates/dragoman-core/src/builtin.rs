@@ -370,7 +370,7 @@ fn items(field: &str) -> Vec<String> {
 }
 
 /// Numbered lines with comments and blank lines removed.
-fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     text.lines().enumerate().filter_map(|(i, raw)| {
         let line = match raw.find('#') {
             Some(j) => &raw[..j],
@@ -382,7 +382,7 @@ fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 }
 
 /// `[name]` → `name`, lowercased.
-fn section_name(line: &str) -> Option<String> {
+pub(crate) fn section_name(line: &str) -> Option<String> {
     let inner = line.strip_prefix('[')?.strip_suffix(']')?;
     Some(inner.trim().to_lowercase())
 }

@@ -10,6 +10,7 @@ pub mod coder;
 pub mod fxhash;
 pub mod inflect;
 pub mod knowledge;
+pub mod labels;
 pub mod lexicon;
 pub mod model;
 pub mod ontology;

@@ -29,8 +29,14 @@ pub struct Span {
 pub struct ActorRef {
     /// CAMEO actor code ("RUSGOV", "IGOEUREEC").
     pub code: String,
-    /// A readable name ("Russia", "Nikol Pashinyan").
+    /// A readable label read from the code, never the words of the text: "Russia:
+    /// government", "Nikol Pashinyan (Armenia: government)", "NATO" (see `labels`).
     pub name: String,
+    /// ISO 3166 alpha-3 code of the actor's country; null for organisations and
+    /// regions without one.
+    pub country: Option<String>,
+    /// The actor's sector (GOV, MIL, COP …), the first after the country; null for none.
+    pub sector: Option<String>,
     /// The words in the text that named it ("the Russian Foreign Ministry", "It").
     pub text: String,
     pub span: Span,
@@ -72,6 +78,9 @@ pub struct Event {
     pub date_text: Option<String>,
     pub source: ActorRef,
     pub target: Option<ActorRef>,
+    /// One line of English: "Russia: government criticized or denounced Armenia:
+    /// government".
+    pub description: String,
     /// CAMEO event code as a string ("026", "1121").
     pub code: String,
     pub code_name: Option<String>,

@@ -12,9 +12,17 @@ pub struct EventRow {
     pub date_end: String,
     pub date_precision: String,
     pub source_code: String,
+    /// Each side's label ("Russia: government"), country (ISO3) and sector (GOV …),
+    /// see `dragoman_core::labels`.
     pub source_name: String,
+    pub source_country: Option<String>,
+    pub source_sector: Option<String>,
     pub target_code: Option<String>,
     pub target_name: Option<String>,
+    pub target_country: Option<String>,
+    pub target_sector: Option<String>,
+    /// One line of English: who did what to whom.
+    pub description: String,
     /// CAMEO event code, its root and name.
     pub code: String,
     pub root: String,
@@ -37,4 +45,23 @@ pub struct EventRow {
     pub outlet: Option<String>,
     pub sentence_text: String,
     pub rule: String,
+}
+
+impl EventRow {
+    /// Labels read from the codes, for an event stored before the store kept them
+    /// (its `description` is empty): the stored names were the dictionary's.
+    pub fn relabel(&mut self) {
+        let l = dragoman_core::labels::Labeller::builtin();
+        let source = l.relabel(&self.source_code, &self.source_name);
+        let target = self.target_code.as_deref().map(|t| l.relabel(t, self.target_name.as_deref().unwrap_or_default()));
+        self.source_name = source.name;
+        self.source_country = source.country;
+        self.source_sector = source.sector;
+        if let Some(t) = target {
+            self.target_name = Some(t.name);
+            self.target_country = t.country;
+            self.target_sector = t.sector;
+        }
+        self.description = l.describe(&self.source_name, self.target_name.as_deref(), &self.code);
+    }
 }

@@ -68,8 +68,13 @@ fn row(event_id: i64, date: &str, source: &str, target: Option<&str>, code: &str
         date_precision: "day".into(),
         source_code: source.into(),
         source_name: format!("{source} name"),
+        source_country: source.get(..3).map(str::to_string),
+        source_sector: source.get(3..6).map(str::to_string),
         target_code: target.map(str::to_string),
         target_name: target.map(|t| format!("{t} name")),
+        target_country: target.and_then(|t| t.get(..3)).map(str::to_string),
+        target_sector: target.and_then(|t| t.get(3..6)).map(str::to_string),
+        description: format!("{source} name did {code}"),
         code: code.into(),
         root: code[..2].into(),
         code_name: Some("Criticize or denounce".into()),
@@ -116,6 +121,9 @@ fn rows() -> Vec<EventRow> {
     b.sentence_text = "Yerevan made a statement.".into();
     let mut c = row(3, "2023-12-31", "IGOEUREEC", Some("AZE"), "1121");
     c.goldstein = Some(-2.1);
+    c.source_country = None;
+    c.source_sector = None;
+    c.target_sector = None;
     c.plover_mode = Some("allege".into());
     c.sentence_text = r"The EU accused Baku of C:\path\ crimes.".into();
     vec![a, b, c]
@@ -125,7 +133,7 @@ fn run(format: Format, preset: Preset, path: &Path) -> ExportSummary {
     export(rows().into_iter(), format, preset, Output::Path(path), false).unwrap()
 }
 
-const PHOENIX_HEADER: [&str; 26] = [
+const PHOENIX_HEADER: [&str; 29] = [
     "EventID",
     "Date",
     "Year",
@@ -152,9 +160,12 @@ const PHOENIX_HEADER: [&str; 26] = [
     "SentenceID",
     "URLs",
     "NewsSources",
+    "SourceActorName",
+    "TargetActorName",
+    "Description",
 ];
 
-const GDELT_HEADER: [&str; 29] = [
+const GDELT_HEADER: [&str; 30] = [
     "GlobalEventID",
     "Day",
     "MonthYear",
@@ -184,20 +195,26 @@ const GDELT_HEADER: [&str; 29] = [
     "ActionGeo_Long",
     "DATEADDED",
     "SOURCEURL",
+    "Description",
 ];
 
-const FULL_HEADER: [&str; 27] = [
+const FULL_HEADER: [&str; 32] = [
     "event_id",
     "date",
     "date_end",
     "date_precision",
     "source_code",
     "source_name",
+    "source_country",
+    "source_sector",
     "target_code",
     "target_name",
+    "target_country",
+    "target_sector",
     "code",
     "root",
     "code_name",
+    "description",
     "quad_class",
     "goldstein",
     "plover_type",
@@ -248,6 +265,17 @@ fn csv_full_layout() {
     assert_eq!(cell(&header, a, "lat"), "40.1811");
     assert_eq!(cell(&header, &recs[1], "target_code"), "");
     assert_eq!(cell(&header, &recs[2], "goldstein"), "-2.1", "f32 values are written as they were stored");
+    // The labels of each side and the description, empty where null.
+    assert_eq!(
+        ["source_country", "source_sector", "target_country", "target_sector", "description"]
+            .map(|c| cell(&header, a, c)),
+        ["RUS", "GOV", "ARM", "GOV", "RUSGOV name did 111"]
+    );
+    assert_eq!(
+        ["source_country", "source_sector", "target_country", "target_sector"].map(|c| cell(&header, &recs[2], c)),
+        ["", "", "AZE", ""]
+    );
+    assert_eq!(cell(&header, &recs[1], "target_country"), "");
     // Codes are text: their leading zeros are written, and the docs tell readers
     // to keep them (pandas `dtype=str`), since "010" read as a number is 10.
     assert_eq!((cell(&header, &recs[1], "code"), cell(&header, &recs[1], "root")), ("010", "01"));
@@ -406,11 +434,13 @@ fn tsv_escapes_instead_of_quoting() {
     for l in &lines {
         assert_eq!(l.split('\t').count(), FULL_HEADER.len());
     }
-    let sentence = lines[1].split('\t').nth(25).unwrap();
+    let at = |name: &str| FULL_HEADER.iter().position(|h| *h == name).unwrap();
+    let sentence = lines[1].split('\t').nth(at("sentence_text")).unwrap();
     assert_eq!(sentence, r#"Moscow said:\t"Yerevan erred",\nand left."#);
-    let sentence = lines[3].split('\t').nth(25).unwrap();
+    let sentence = lines[3].split('\t').nth(at("sentence_text")).unwrap();
     assert_eq!(sentence, r"The EU accused Baku of C:\\path\\ crimes.");
-    assert_eq!(lines[2].split('\t').nth(6).unwrap(), "", "null target");
+    assert_eq!(lines[2].split('\t').nth(at("target_code")).unwrap(), "", "null target");
+    assert_eq!(lines[2].split('\t').nth(at("description")).unwrap(), "ARMGOV name did 010");
 }
 
 #[test]
@@ -447,6 +477,22 @@ fn jsonl_objects_in_column_order_with_types() {
     let second: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().nth(1).unwrap()).unwrap();
     assert!(second["target_code"].is_null());
+    assert!(second["target_country"].is_null() && second["target_sector"].is_null());
+    assert_eq!((&second["source_country"], &second["source_sector"]), (&"ARM".into(), &"GOV".into()));
+    assert_eq!(second["description"], "ARMGOV name did 010");
+    // The presets carry the names and the description after their own columns.
+    let dir = scratch("jsonl-presets-labels");
+    for (preset, keys) in [
+        (Preset::Phoenix, &["SourceActorName", "TargetActorName", "Description"][..]),
+        (Preset::Gdelt, &["Actor1Name", "Actor2Name", "Description"][..]),
+    ] {
+        let path = dir.join(format!("{preset:?}.jsonl"));
+        run(Format::Jsonl, preset, &path);
+        let first: serde_json::Value =
+            serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
+        let got: Vec<&str> = keys.iter().map(|k| first[*k].as_str().unwrap_or_default()).collect();
+        assert_eq!(got, ["RUSGOV name", "ARMGOV name", "RUSGOV name did 111"], "{preset:?}");
+    }
 }
 
 #[test]
@@ -466,6 +512,10 @@ fn plover_records() {
     assert_eq!(a["source"][0]["code"], "RUS");
     assert_eq!(a["source"][0]["sector"], "GOV");
     assert_eq!(a["source"][0]["actor_code"], "RUSGOV");
+    assert_eq!(a["source"][0]["identifier_text"], "RUSGOV name");
+    assert_eq!(a["source"][0]["country"], "RUS");
+    assert_eq!(a["description"], "RUSGOV name did 111");
+    assert!(recs[1]["source"][0].get("country").is_none(), "an organisation has no country");
     assert_eq!(a["recipient"][0]["code"], "ARM");
     assert_eq!(a["quad_code"], 3);
     assert_eq!(a["event_scale"], -2.0);
@@ -518,10 +568,14 @@ fn parquet_reads_back_with_the_documented_types() {
         schema.fields().iter().map(|f| (f.name().as_str(), f.data_type().clone())).collect();
     assert_eq!(types[0], ("event_id", DataType::Int64));
     assert_eq!(types[1], ("date", DataType::Date32));
-    assert_eq!(types[11], ("quad_class", DataType::Int32));
-    assert_eq!(types[12], ("goldstein", DataType::Float32));
-    assert_eq!(types[17], ("lat", DataType::Float64));
-    assert_eq!(types[19], ("num_mentions", DataType::Int32));
+    let typed = |name: &str| types.iter().find(|(n, _)| *n == name).unwrap().1.clone();
+    assert_eq!(typed("quad_class"), DataType::Int32);
+    assert_eq!(typed("goldstein"), DataType::Float32);
+    assert_eq!(typed("lat"), DataType::Float64);
+    assert_eq!(typed("num_mentions"), DataType::Int32);
+    for name in ["source_country", "source_sector", "target_country", "target_sector", "description"] {
+        assert_eq!(typed(name), DataType::Utf8, "{name}");
+    }
     let b = &batches[0];
     let col = |name: &str| b.column(schema.index_of(name).unwrap()).clone();
     let ids = col("event_id");
@@ -529,6 +583,10 @@ fn parquet_reads_back_with_the_documented_types() {
     let dates = col("date");
     let dates = dates.as_any().downcast_ref::<Date32Array>().unwrap();
     assert_eq!(dates.value_as_date(0).unwrap().to_string(), "2024-01-17");
+    let d = col("description");
+    assert_eq!(d.as_any().downcast_ref::<StringArray>().unwrap().value(2), "IGOEUREEC name did 1121");
+    let sc = col("source_country");
+    assert!(sc.is_null(2), "an organisation has no country");
     let g = col("goldstein");
     assert_eq!(g.as_any().downcast_ref::<Float32Array>().unwrap().value(2), -2.1f32);
     let targets = col("target_code");
@@ -629,7 +687,7 @@ fn streams_and_failures() {
             .unwrap();
     assert_eq!(summary.rows, 0);
     let (schema, batches, _) = parquet_read(&dir.join("none.parquet"));
-    assert_eq!(schema.fields().len(), 27);
+    assert_eq!(schema.fields().len(), FULL_HEADER.len());
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 0);
 }
 

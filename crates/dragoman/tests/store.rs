@@ -572,3 +572,118 @@ fn timeline_buckets_and_charts() {
         .assert_exit(1)
         .assert_error(&["cannot write", "c.svg"]);
 }
+
+/// Every column of the `events` rows of `db`, by name, for the row of `source` → `target`.
+fn stored_event(db: &Path, source: &str, target: &str) -> serde_json::Map<String, serde_json::Value> {
+    let c = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY).unwrap();
+    let mut stmt = c.prepare("SELECT * FROM events WHERE source_code = ?1 AND target_code = ?2").unwrap();
+    let names: Vec<String> = stmt.column_names().map(|n| n.to_string()).collect();
+    stmt.query_row([source, target], |r| {
+        Ok(names
+            .iter()
+            .enumerate()
+            .map(|(i, n)| {
+                let v = match r.get_ref(i).unwrap() {
+                    rusqlite::types::ValueRef::Text(t) => {
+                        serde_json::Value::from(String::from_utf8_lossy(t).to_string())
+                    }
+                    rusqlite::types::ValueRef::Integer(n) => n.into(),
+                    _ => serde_json::Value::Null,
+                };
+                (n.clone(), v)
+            })
+            .collect())
+    })
+    .unwrap()
+}
+
+#[test]
+fn labels_are_stored_shown_exported_and_older_stores_gain_them() {
+    let scratch = Scratch::new("labels");
+    let input = small_corpus(&scratch);
+    let db = scratch.path("events.db");
+    ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
+    let e = stored_event(&db, "RUS", "ARM");
+    assert_eq!(
+        (&e["source_name"], &e["source_country"], &e["source_sector"]),
+        (&"Russia".into(), &"RUS".into(), &serde_json::Value::Null)
+    );
+    assert_eq!((&e["target_name"], &e["target_country"]), (&"Armenia".into(), &"ARM".into()));
+    let description = e["description"].as_str().unwrap().to_string();
+    assert!(description.starts_with("Russia accused Armenia"), "{description}");
+
+    // `events` shows them, and every export format writes them.
+    let run = dragoman(&["events", "--db", s(&db), "--dyad", "RUS,ARM", "--directed", "--format", "json"]);
+    run.assert_exit(0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(rows[0]["description"], description.as_str());
+    assert_eq!(rows[0]["target_country"], "ARM");
+    for format in ["csv", "tsv", "jsonl"] {
+        let out = scratch.path(&format!("events.{format}"));
+        dragoman(&["export", "--db", s(&db), "--format", format, "-o", s(&out)]).assert_exit(0);
+        let text = std::fs::read_to_string(&out).unwrap();
+        for column in ["source_country", "source_sector", "target_country", "target_sector", "description"] {
+            assert!(text.contains(column), "{format}: no {column}");
+        }
+        assert!(text.contains(&description), "{format}: {text}");
+    }
+    let parquet = scratch.path("events.parquet");
+    dragoman(&["export", "--db", s(&db), "--format", "parquet", "-o", s(&parquet)]).assert_exit(0);
+    let bytes = std::fs::read(&parquet).unwrap();
+    assert!(bytes.windows(11).any(|w| w == b"description"), "the Parquet schema names the column");
+
+    // A store written before the labels (version 1): no label columns, the names the
+    // dictionaries gave.
+    let old = scratch.path("old.db");
+    std::fs::copy(&db, &old).unwrap();
+    {
+        let c = Connection::open(&old).unwrap();
+        let labels = ["source_country", "source_sector", "target_country", "target_sector", "description"];
+        let v1: Vec<String> = c
+            .prepare("SELECT name FROM pragma_table_info('events')")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .filter(|n: &String| !labels.contains(&n.as_str()))
+            .collect();
+        // The table as version 1 made it: the same columns but the labels.
+        let others = v1.iter().filter(|n| *n != "id").cloned().collect::<Vec<_>>().join(", ");
+        c.execute_batch(&format!(
+            "PRAGMA foreign_keys = OFF;
+             BEGIN;
+             CREATE TABLE v1 (id INTEGER PRIMARY KEY, {others});
+             INSERT INTO v1 SELECT {all} FROM events;
+             DROP TABLE events;
+             ALTER TABLE v1 RENAME TO events;
+             CREATE INDEX events_dyad ON events(source_code, target_code, date, quad_class, goldstein);
+             CREATE INDEX events_target ON events(target_code, source_code, date, quad_class, goldstein);
+             CREATE INDEX events_date ON events(date);
+             UPDATE events SET source_name = 'RUSSIA' WHERE source_code = 'RUS';
+             COMMIT;
+             PRAGMA user_version = 1;",
+            all = v1.join(", ")
+        ))
+        .unwrap();
+    }
+    let version = |db: &Path| -> i64 {
+        Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    };
+    // Read as it is: labelled as it is read, and left unchanged.
+    let run = dragoman(&["events", "--db", s(&old), "--dyad", "RUS,ARM", "--directed", "--format", "json"]);
+    run.assert_exit(0);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!((&rows[0]["source_name"], &rows[0]["source_country"]), (&"Russia".into(), &"RUS".into()));
+    assert_eq!(rows[0]["description"], description.as_str());
+    assert_eq!(version(&old), 1);
+    // Opened for writing, it is upgraded and its events relabelled.
+    ingest(&scratch, &input, &old, &["--quiet"]).assert_exit(0);
+    assert_eq!(version(&old), 2);
+    let e = stored_event(&old, "RUS", "ARM");
+    assert_eq!((&e["source_name"], &e["source_country"]), (&"Russia".into(), &"RUS".into()));
+    assert_eq!(e["description"], description.as_str());
+    assert_eq!(integrity(&old), "ok");
+}

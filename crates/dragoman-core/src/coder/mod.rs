@@ -1693,9 +1693,12 @@ impl<'a> SentenceCtx<'a> {
         let (s, e) = side.text_span;
         let start = a.toks[s].token.start;
         let end = a.toks[e.max(s + 1) - 1].token.end;
+        let label = crate::labels::Labeller::builtin().label(&side.actor.code, &side.actor.name, side.actor.person);
         ActorRef {
             code: side.actor.code.clone(),
-            name: side.actor.name.clone(),
+            name: label.name,
+            country: label.country,
+            sector: label.sector,
             text: self.text[start..end].to_string(),
             span: Span { start, end },
             inferred: side.actor.rule.starts_with("inferred"),
@@ -1764,6 +1767,8 @@ impl<'a> SentenceCtx<'a> {
         let info = self.table.lookup(code);
         let (range, date_text) = date;
         self.clauses.borrow_mut().push(self.clause.get());
+        let description =
+            crate::labels::Labeller::builtin().describe(&source.name, target.as_ref().map(|t| t.name.as_str()), code);
         Event {
             doc_id: self.doc.id.clone(),
             sentence: self.si,
@@ -1775,6 +1780,7 @@ impl<'a> SentenceCtx<'a> {
             date_text: date_text.clone(),
             source,
             target,
+            description,
             code: code.to_string(),
             code_name: info.map(|i| i.name.clone()),
             root: CameoTable::root(code).to_string(),

@@ -93,11 +93,16 @@ pub const FULL: &[Column] = &[
     col("date_precision", Utf8, false),
     col("source_code", Utf8, false),
     col("source_name", Utf8, false),
+    col("source_country", Utf8, true),
+    col("source_sector", Utf8, true),
     col("target_code", Utf8, true),
     col("target_name", Utf8, true),
+    col("target_country", Utf8, true),
+    col("target_sector", Utf8, true),
     col("code", Utf8, false),
     col("root", Utf8, false),
     col("code_name", Utf8, true),
+    col("description", Utf8, false),
     col("quad_class", Int32, true),
     col("goldstein", Float32, true),
     col("plover_type", Utf8, true),
@@ -145,6 +150,10 @@ pub const PHOENIX: &[Column] = &[
     col("SentenceID", Utf8, false),
     col("URLs", Utf8, true),
     col("NewsSources", Utf8, true),
+    // Not Phoenix's: Dragoman's labels, after its columns so their positions hold.
+    col("SourceActorName", Utf8, false),
+    col("TargetActorName", Utf8, true),
+    col("Description", Utf8, false),
 ];
 
 /// GDELT 2.0 event table columns we can fill, in GDELT's order and spelling.
@@ -178,6 +187,8 @@ pub const GDELT: &[Column] = &[
     col("ActionGeo_Long", Float64, true),
     col("DATEADDED", Int64, true),
     col("SOURCEURL", Utf8, true),
+    // Not GDELT's: Dragoman's one-line description, after GDELT's columns.
+    col("Description", Utf8, false),
 ];
 
 fn s(v: &str) -> Value<'_> {
@@ -213,11 +224,16 @@ fn full_values(r: &EventRow) -> Vec<Value<'_>> {
         s(&r.date_precision),
         s(&r.source_code),
         s(&r.source_name),
+        opt(&r.source_country),
+        opt(&r.source_sector),
         opt(&r.target_code),
         opt(&r.target_name),
+        opt(&r.target_country),
+        opt(&r.target_sector),
         s(&r.code),
         s(&r.root),
         opt(&r.code_name),
+        s(&r.description),
         r.quad_class.map_or(Value::Null, |q| Value::Int(q.into())),
         r.goldstein.map_or(Value::Null, Value::F32),
         opt(&r.plover_type),
@@ -318,6 +334,9 @@ fn phoenix_values(r: &EventRow) -> Vec<Value<'_>> {
         s(&r.doc_id),
         opt(&r.url),
         opt(&r.outlet),
+        s(&r.source_name),
+        opt(&r.target_name),
+        s(&r.description),
     ]
 }
 
@@ -329,6 +348,9 @@ pub fn fraction_date(d: NaiveDate) -> f64 {
     (f * 10000.0).round() / 10000.0
 }
 
+/// GDELT's Actor1CountryCode: the code's first three letters when they name a
+/// country or region (GDELT's convention, which keeps regions such as WST and AFR;
+/// the `full` layout's `source_country` is a country only).
 fn country_of(code: &str) -> Option<&str> {
     split_actor(code).0.filter(|r| !NON_STATE_ROOTS.contains(r))
 }
@@ -368,6 +390,7 @@ fn gdelt_values(r: &EventRow) -> Vec<Value<'_>> {
         r.lon.map_or(Value::Null, Value::F64),
         Value::Null,
         opt(&r.url),
+        s(&r.description),
     ]
 }
 

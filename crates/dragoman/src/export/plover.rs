@@ -39,6 +39,7 @@ struct Record<'a> {
     num_articles: u32,
     doc_id: &'a str,
     rule: &'a str,
+    description: &'a str,
 }
 
 #[derive(Serialize)]
@@ -50,8 +51,11 @@ struct Actor<'a> {
     sector: Option<&'a str>,
     /// The whole CAMEO actor code.
     actor_code: &'a str,
-    /// The actor's name.
+    /// The actor's label ("Russia: government", "NATO").
     identifier_text: &'a str,
+    /// Dragoman's: the actor's country (ISO3), absent for organisations and regions.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    country: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -81,9 +85,9 @@ struct Cameo<'a> {
 
 const CODER: &str = concat!("dragoman ", env!("CARGO_PKG_VERSION"));
 
-fn actor<'a>(code: &'a str, name: &'a str) -> Actor<'a> {
+fn actor<'a>(code: &'a str, name: &'a str, country: Option<&'a str>) -> Actor<'a> {
     let (top, rest) = if code.len() > 3 && code.is_char_boundary(3) { code.split_at(3) } else { (code, "") };
-    Actor { code: top, sector: (!rest.is_empty()).then_some(rest), actor_code: code, identifier_text: name }
+    Actor { code: top, sector: (!rest.is_empty()).then_some(rest), actor_code: code, identifier_text: name, country }
 }
 
 /// The PLOVER record of a stored event, None when its code has no PLOVER type.
@@ -93,12 +97,12 @@ pub fn plover_json(r: &EventRow) -> Option<String> {
         id: format!("dragoman-{}", r.event_id),
         date: &r.date,
         enddate: (r.date_end != r.date && !r.date_end.is_empty()).then_some(r.date_end.as_str()),
-        source: vec![actor(&r.source_code, &r.source_name)],
+        source: vec![actor(&r.source_code, &r.source_name, r.source_country.as_deref())],
         recipient: r
             .target_code
             .as_deref()
             .filter(|t| !t.is_empty())
-            .map(|t| actor(t, r.target_name.as_deref().unwrap_or("")))
+            .map(|t| actor(t, r.target_name.as_deref().unwrap_or(""), r.target_country.as_deref()))
             .into_iter()
             .collect(),
         event: vec![kind],
@@ -126,6 +130,7 @@ pub fn plover_json(r: &EventRow) -> Option<String> {
         num_articles: r.num_articles,
         doc_id: &r.doc_id,
         rule: &r.rule,
+        description: &r.description,
     };
     serde_json::to_string(&record).ok()
 }

@@ -177,8 +177,9 @@ impl<'s> Writer<'s> {
             // Served by events_dyad: equal source, target and date leave a handful of rows.
             find_event: p("SELECT id FROM events WHERE source_code = ?1 AND target_code = ?2 AND date = ?3 AND date_end = ?4 AND code = ?5")?,
             insert_event: p(
-                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, target_name, root, code_name, quad_class, goldstein, plover_type, plover_mode, location_name, location_country, lat, lon, num_mentions, num_sources, num_articles) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 1, 1)",
+                "INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, target_name, root, code_name, quad_class, goldstein, plover_type, plover_mode, location_name, location_country, lat, lon, num_mentions, num_sources, num_articles, \
+                 source_country, source_sector, target_country, target_sector, description) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, 1, 1, ?20, ?21, ?22, ?23, ?24)",
             )?,
             insert_mention: p(
                 "INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, target_text, target_start, target_end, date_text, rule, negated, hypothetical, \
@@ -377,6 +378,11 @@ impl<'s> Writer<'s> {
                             lat,
                             lon,
                             n,
+                            first.source.country,
+                            first.source.sector,
+                            first.target.as_ref().and_then(|t| t.country.as_ref()),
+                            first.target.as_ref().and_then(|t| t.sector.as_ref()),
+                            first.description,
                         ])
                         .map_err(err("storing an event"))?;
                     st.insert_outlet.execute(params![id, outlet]).map_err(err("counting outlets"))?;

@@ -284,12 +284,14 @@ pub(crate) fn fts_query(store: &Store, search: &str) -> Result<String, StoreErro
 
 const ROW_SELECT: &str = "SELECT e.id, e.date, e.date_end, e.date_precision, e.source_code, e.source_name, e.target_code, e.target_name, \
      e.code, e.root, e.code_name, e.quad_class, e.goldstein, e.plover_type, e.plover_mode, e.location_name, e.location_country, e.lat, e.lon, \
-     e.num_mentions, e.num_sources, e.num_articles, d.doc_id, d.url, d.outlet, s.text, m.rule \
+     e.num_mentions, e.num_sources, e.num_articles, d.doc_id, d.url, d.outlet, s.text, m.rule, \
+     e.source_country, e.source_sector, e.target_country, e.target_sector, e.description \
      FROM events e JOIN mentions m ON m.id = (SELECT min(id) FROM mentions WHERE event_id = e.id) JOIN documents d ON d.id = m.document JOIN sentences s ON s.id = m.sentence";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
     let target: String = r.get(6)?;
-    Ok(EventRow {
+    let description: Option<String> = r.get(31)?;
+    let mut row = EventRow {
         event_id: r.get(0)?,
         date: r.get(1)?,
         date_end: r.get(2)?,
@@ -317,7 +319,17 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
         outlet: r.get(24)?,
         sentence_text: r.get(25)?,
         rule: r.get(26)?,
-    })
+        source_country: r.get(27)?,
+        source_sector: r.get(28)?,
+        target_country: r.get(29)?,
+        target_sector: r.get(30)?,
+        description: description.clone().unwrap_or_default(),
+    };
+    // Stored by a Dragoman without labels (store version 1, read-only here).
+    if description.is_none() {
+        row.relabel();
+    }
+    Ok(row)
 }
 
 /// The events in `db` that pass `filter`, by date (then id), with the evidence of
@@ -911,8 +923,13 @@ mod tests {
             date_precision: if date == date_end { "day".into() } else { "range".into() },
             source_code: "RUS".into(),
             source_name: "Russia".into(),
+            source_country: Some("RUS".into()),
+            source_sector: None,
             target_code: Some("ARM".into()),
             target_name: Some("Armenia".into()),
+            target_country: Some("ARM".into()),
+            target_sector: None,
+            description: "Russia criticized or denounced Armenia".into(),
             code: "111".into(),
             root: "11".into(),
             code_name: None,

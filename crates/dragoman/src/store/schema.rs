@@ -19,8 +19,19 @@ use super::StoreError;
 
 /// `PRAGMA application_id`: "DRGM".
 pub const APPLICATION_ID: i64 = 0x4452_474D;
-/// `PRAGMA user_version`: bumped when the tables change.
-pub const SCHEMA_VERSION: i64 = 1;
+/// `PRAGMA user_version`: bumped when the tables change. Version 2 added the actor
+/// labels and the description to `events` ([`LABEL_COLUMNS`]); a version 1 file gets
+/// them when next opened for writing, and is read as it is.
+pub const SCHEMA_VERSION: i64 = 2;
+
+/// The columns version 2 added to `events`, with their types.
+pub const LABEL_COLUMNS: &[(&str, &str)] = &[
+    ("source_country", "TEXT"),
+    ("source_sector", "TEXT"),
+    ("target_country", "TEXT"),
+    ("target_sector", "TEXT"),
+    ("description", "TEXT"),
+];
 
 /// The tables and indexes (see `docs/store.md`).
 pub const SCHEMA: &str = r#"
@@ -80,7 +91,14 @@ CREATE TABLE events (
     lon               REAL,
     num_mentions      INTEGER NOT NULL,     -- GDELT NumMentions: mentions (sentences)
     num_sources       INTEGER NOT NULL,     -- GDELT NumSources: distinct outlets
-    num_articles      INTEGER NOT NULL      -- GDELT NumArticles: distinct documents
+    num_articles      INTEGER NOT NULL,     -- GDELT NumArticles: distinct documents
+    -- Version 2: labels read from the codes (source_name/target_name hold the
+    -- readable label, "Russia: government"), NULL in rows of version 1 until relabelled.
+    source_country    TEXT,                 -- ISO3; NULL for organisations, regions
+    source_sector     TEXT,                 -- GOV, MIL, COP …
+    target_country    TEXT,
+    target_sector     TEXT,
+    description       TEXT                  -- "Russia: government criticized or denounced …"
 );
 -- Quad class and Goldstein value never change once stored: carrying them makes these
 -- indexes cover a timeline, which then never reads the table.
@@ -189,6 +207,9 @@ pub fn open_write(path: &Path, busy_ms: u64) -> Result<Store, StoreError> {
             store.err("taking the write lock", e)
         })?;
         add_indexes(&store)?;
+        if version < SCHEMA_VERSION {
+            upgrade(&store)?;
+        }
     }
     tune(&store, 256)?;
     Ok(store)
@@ -231,6 +252,10 @@ pub fn open_read(path: &Path) -> Result<Store, StoreError> {
     }
     check_ours(&store, app, version)?;
     tune(&store, 32)?;
+    // After `tune`: setting temp_store drops every temporary object.
+    if version < 2 {
+        show_labels(&store)?;
+    }
     Ok(store)
 }
 
@@ -307,6 +332,87 @@ fn add_indexes(store: &Store) -> Result<(), StoreError> {
         .conn
         .execute_batch("CREATE INDEX IF NOT EXISTS documents_doc_id ON documents(doc_id, outlet);")
         .map_err(|e| store.err("adding an index", e))
+}
+
+/// Version 1 → 2, in one transaction: the label columns are added, and every stored
+/// event is relabelled from its codes (its stored names were the dictionary's, such as
+/// "Moscow" or a bare "MLI"). An interrupted upgrade leaves version 1 as it was.
+fn upgrade(store: &Store) -> Result<(), StoreError> {
+    let doing = "upgrading the database to store version 2 (actor labels)";
+    let run = || -> rusqlite::Result<()> {
+        let c = &store.conn;
+        c.execute_batch("BEGIN IMMEDIATE")?;
+        let have: Vec<String> = c
+            .prepare("SELECT name FROM pragma_table_info('events')")?
+            .query_map([], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        for (name, kind) in LABEL_COLUMNS {
+            if !have.iter().any(|h| h == name) {
+                c.execute_batch(&format!("ALTER TABLE events ADD COLUMN {name} {kind}"))?;
+            }
+        }
+        relabel_events(c)?;
+        c.execute_batch(&format!("PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;"))
+    };
+    run().map_err(|e| {
+        let _ = store.conn.execute_batch("ROLLBACK");
+        store.err(doing, e)
+    })
+}
+
+/// Fills the labels of the events that have none.
+fn relabel_events(c: &Connection) -> rusqlite::Result<()> {
+    let l = dragoman_core::labels::Labeller::builtin();
+    let mut read = c.prepare(
+        "SELECT id, source_code, source_name, target_code, target_name, code FROM events WHERE description IS NULL",
+    )?;
+    let mut write = c.prepare(
+        "UPDATE events SET source_name = ?2, source_country = ?3, source_sector = ?4, target_name = ?5, \
+         target_country = ?6, target_sector = ?7, description = ?8 WHERE id = ?1",
+    )?;
+    let rows = read.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, String>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, Option<String>>(4)?,
+            r.get::<_, String>(5)?,
+        ))
+    })?;
+    for row in rows {
+        let (id, source_code, source_name, target_code, target_name, code) = row?;
+        let s = l.relabel(&source_code, &source_name);
+        let t = (!target_code.is_empty()).then(|| l.relabel(&target_code, target_name.as_deref().unwrap_or_default()));
+        let description = l.describe(&s.name, t.as_ref().map(|t| t.name.as_str()), &code);
+        let t_name = t.as_ref().map(|t| t.name.clone()).or(target_name);
+        let (t_country, t_sector) = t.map_or((None, None), |t| (t.country, t.sector));
+        write.execute(rusqlite::params![id, s.name, s.country, s.sector, t_name, t_country, t_sector, description])?;
+    }
+    Ok(())
+}
+
+/// A version 1 database opened read-only cannot be upgraded: a temporary view with
+/// its name, which SQLite finds before the table, shows the label columns as NULL, and
+/// the rows are relabelled as they are read.
+fn show_labels(store: &Store) -> Result<(), StoreError> {
+    let have: Vec<String> = store
+        .conn
+        .prepare("SELECT name FROM pragma_table_info('events')")
+        .and_then(|mut s| s.query_map([], |r| r.get(0))?.collect())
+        .map_err(|e| store.err("reading the tables", e))?;
+    let missing: Vec<String> = LABEL_COLUMNS
+        .iter()
+        .filter(|(n, _)| !have.iter().any(|h| h == n))
+        .map(|(n, _)| format!("NULL AS {n}"))
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    store
+        .conn
+        .execute_batch(&format!("CREATE TEMP VIEW events AS SELECT *, {} FROM main.events", missing.join(", ")))
+        .map_err(|e| store.err("reading a store of version 1", e))
 }
 
 /// Connection settings. A writer gets up to 256 MB of page cache: an ingest's

@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 
+use super::names::{resolve_actor, resolve_country, resolve_dyad, resolve_place};
 use super::schema::{open_read, Store};
 use super::StoreError;
 use crate::event_row::EventRow;
@@ -56,21 +57,23 @@ pub struct EventFilter {
 /// flatten these).
 #[derive(Args, Debug, Default, Clone)]
 pub struct FilterArgs {
-    /// An actor code, or its start, on either side: "RUS" matches RUSGOV and RUSMIL.
-    #[arg(long, value_name = "CODE")]
+    /// An actor on either side: a code or its start ("RUS" matches RUSGOV and
+    /// RUSMIL), or a name the built-in dictionaries know ("Russia", "NATO").
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub actor: Option<String>,
-    /// A country (CAMEO/ISO alpha-3 code, "ARM") on either side.
-    #[arg(long, value_name = "ISO3", value_parser = parse_country)]
+    /// A country on either side: its three-letter code ("ARM") or its name
+    /// ("South Korea").
+    #[arg(long, value_name = "ISO3|NAME", value_parser = resolve_country)]
     pub country: Option<String>,
-    /// The source actor (a code or its start).
-    #[arg(long, value_name = "CODE")]
+    /// The source actor (a code, its start, or a name).
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub source: Option<String>,
-    /// The target actor (a code or its start).
-    #[arg(long, value_name = "CODE")]
+    /// The target actor (a code, its start, or a name).
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub target: Option<String>,
-    /// Events between two actors, "RUS,ARM" (codes or their starts); either way
-    /// round unless --directed.
-    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    /// Events between two actors, "RUS,ARM" or "Russia,Armenia" (codes, their
+    /// starts, or names); either way round unless --directed.
+    #[arg(long, value_name = "A,B", value_parser = resolve_dyad)]
     pub dyad: Option<(String, String)>,
     /// With --dyad: only events from the first actor to the second.
     #[arg(long)]
@@ -94,7 +97,9 @@ pub struct FilterArgs {
     /// Events whose first day is on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub to: Option<NaiveDate>,
-    /// Part of a place name, or a place's country code.
+    /// A place: part of its stored name, a name or other spelling the gazetteer
+    /// knows ("Kiev" finds Kyiv; a country's name finds every place in it), or a
+    /// country code.
     #[arg(long, value_name = "TEXT")]
     pub place: Option<String>,
     /// Full-text search in the events' sentences: words (all must occur),
@@ -108,24 +113,6 @@ pub struct FilterArgs {
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2024-01-18"))
-}
-
-fn parse_country(s: &str) -> Result<String, String> {
-    let s = s.trim().to_ascii_uppercase();
-    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(s)
-    } else {
-        Err(format!("`{s}` is not a three-letter country code like ARM"))
-    }
-}
-
-pub(crate) fn parse_dyad(s: &str) -> Result<(String, String), String> {
-    let (a, b) = s.split_once([',', ':']).ok_or_else(|| format!("`{s}` is not a dyad like RUS,ARM"))?;
-    let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
-    if a.is_empty() || b.is_empty() {
-        return Err(format!("`{s}` is not a dyad like RUS,ARM"));
-    }
-    Ok((a, b))
 }
 
 impl FilterArgs {
@@ -237,7 +224,19 @@ impl Where {
             let escaped = place.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             let like = w.param(format!("%{escaped}%"));
             let country = w.param(place.trim().to_ascii_uppercase());
-            w.push(format!("(e.location_name LIKE {like} ESCAPE '\\' OR e.location_country = {country})"));
+            let mut any =
+                vec![format!("e.location_name LIKE {like} ESCAPE '\\'"), format!("e.location_country = {country}")];
+            // The gazetteer's other names for it: the store keeps one spelling.
+            let named = resolve_place(place);
+            for (name, country) in named.places {
+                let (n, c) = (w.param(name), w.param(country));
+                any.push(format!("(e.location_name = {n} AND e.location_country = {c})"));
+            }
+            for country in named.countries {
+                let c = w.param(country);
+                any.push(format!("e.location_country = {c}"));
+            }
+            w.push(format!("({})", any.join(" OR ")));
         }
         if let Some(q) = search {
             let p = w.param(q.to_string());
@@ -534,13 +533,14 @@ pub enum EventsFormat {
 /// Each row is one deduplicated event: its first day, source and target actor
 /// codes, CAMEO code and name, the counts of its mentions, outlets and articles
 /// (m/s/a), and the sentence of its first mention. Filters combine: every one given
-/// must hold. Actor filters take a code or its start ("RUS" matches RUSGOV).
+/// must hold. Actor filters take a code or its start ("RUS" matches RUSGOV) or a
+/// name ("Russia"); --place takes any spelling the gazetteer knows ("Kiev").
 ///
 /// Exit status: 0 (also when nothing matched), 1 when the database cannot be read,
 /// 2 for a bad command line.
 #[derive(Args, Debug, Clone)]
 #[command(
-    after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json"
+    after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --dyad Russia,Armenia --place Kiev\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json"
 )]
 pub struct EventsArgs {
     /// The event database (made by `dragoman ingest`).

@@ -10,6 +10,7 @@ mod event_row;
 mod export {
     mod columns;
     mod delimited;
+    mod geojson;
     mod jsonl;
     mod parquet;
     mod plover;
@@ -785,4 +786,49 @@ fn two_exports_to_the_same_file_do_not_mix() {
     let tag = if lines[0].contains("\"first ") { "\"first " } else { "\"second " };
     assert!(lines.iter().all(|l| l.contains(tag)), "rows of both exports in one file");
     assert_eq!(names_in(&dir), ["events.jsonl"]);
+}
+
+/// Checks the RFC 7946 shape of a GeoJSON export and returns its features.
+fn geojson_features(text: &str) -> Vec<serde_json::Value> {
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}: {text}"));
+    assert_eq!(doc["type"], "FeatureCollection");
+    let features = doc["features"].as_array().expect("features is an array").clone();
+    for f in &features {
+        assert_eq!(f["type"], "Feature");
+        assert_eq!(f["geometry"]["type"], "Point");
+        let c = f["geometry"]["coordinates"].as_array().unwrap();
+        assert_eq!(c.len(), 2, "[lon, lat]");
+        let (lon, lat) = (c[0].as_f64().unwrap(), c[1].as_f64().unwrap());
+        assert!((-180.0..=180.0).contains(&lon) && (-90.0..=90.0).contains(&lat), "{c:?}");
+        assert!(f["properties"].is_object());
+    }
+    features
+}
+
+#[test]
+fn geojson_points_of_the_located_events() {
+    let dir = scratch("geojson");
+    let path = dir.join("events.geojson");
+    let mut rows = rows();
+    // A location off the globe (swapped or damaged) is no location.
+    rows[2].lat = Some(144.5);
+    rows[2].lon = Some(40.2);
+    let summary = export(rows.clone().into_iter(), Format::Geojson, Preset::Full, Output::Path(&path), false).unwrap();
+    assert_eq!((summary.rows, summary.skipped), (1, 2), "only the Yerevan event has a place on the map");
+    let features = geojson_features(&std::fs::read_to_string(&path).unwrap());
+    assert_eq!(features.len(), 1);
+    let f = &features[0];
+    assert_eq!(f["geometry"]["coordinates"], serde_json::json!([44.5136, 40.1811]), "longitude first");
+    assert_eq!(f["id"], 1);
+    // The properties are the preset's columns, as JSON Lines writes them.
+    let jsonl = dir.join("events.jsonl");
+    export(rows.into_iter().take(1), Format::Jsonl, Preset::Full, Output::Path(&jsonl), false).unwrap();
+    let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&jsonl).unwrap().trim()).unwrap();
+    assert_eq!(f["properties"], line);
+    assert_eq!(f["properties"]["location_name"], "Yerevan");
+    // No located event: still a valid, empty collection.
+    let empty = dir.join("empty.geojson");
+    let s = export(std::iter::empty(), Format::Geojson, Preset::Phoenix, Output::Path(&empty), false).unwrap();
+    assert_eq!((s.rows, s.skipped), (0, 0));
+    assert!(geojson_features(&std::fs::read_to_string(&empty).unwrap()).is_empty());
 }

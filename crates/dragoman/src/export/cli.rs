@@ -10,7 +10,7 @@ use super::columns::Preset;
 use super::write::{export_fallible, Format, Output};
 use crate::store::{self, query::FilterArgs};
 
-/// Write stored events as CSV, TSV, JSON Lines, Parquet or PLOVER JSON.
+/// Write stored events as CSV, TSV, JSON Lines, Parquet, PLOVER JSON or GeoJSON.
 ///
 /// Reads the events of the database that pass the filters (the same as `dragoman
 /// events`: actors, dyad, codes, quad class, dates, place, full text) and writes
@@ -19,6 +19,8 @@ use crate::store::{self, query::FilterArgs};
 /// (--preset full, phoenix or gdelt). --one-a-day keeps one event per day,
 /// source, target and code, as the Phoenix data set does; --partition splits the
 /// output by month into Hive-style folders for Spark, DuckDB or pyarrow.
+/// GeoJSON writes the events that have a location as a map layer (a
+/// FeatureCollection of Points, the columns as properties) and counts the rest.
 ///
 /// A file is written under a temporary name and renamed when complete: a failed
 /// or interrupted export leaves no truncated file and no changed one. CAMEO codes
@@ -29,7 +31,7 @@ use crate::store::{self, query::FilterArgs};
 /// the database cannot be read or the output not written, 2 for a bad command line.
 #[derive(clap::Args, Debug)]
 #[command(
-    after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n\nColumn layouts and types: docs/export.md"
+    after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n  dragoman export --country UKR -o ukraine.geojson\n\nColumn layouts and types: docs/export.md"
 )]
 pub struct ExportArgs {
     /// The event database.
@@ -37,7 +39,7 @@ pub struct ExportArgs {
     pub db: PathBuf,
 
     /// File format. Default: from the --output extension (.csv, .tsv, .jsonl,
-    /// .parquet), else csv.
+    /// .parquet, .plover.jsonl, .geojson), else csv.
     #[arg(long, short, value_enum)]
     pub format: Option<Format>,
 
@@ -78,6 +80,7 @@ fn format_from_extension(path: &Path) -> Option<Format> {
         "tsv" | "tab" => Some(Format::Tsv),
         "jsonl" | "ndjson" => Some(Format::Jsonl),
         "parquet" | "pq" => Some(Format::Parquet),
+        "geojson" => Some(Format::Geojson),
         _ => None,
     }
 }
@@ -135,10 +138,10 @@ pub fn run_export(args: ExportArgs) -> ExitCode {
                     (Some(p), n) if args.partition => format!("{} ({n} file(s))", p.display()),
                     (Some(p), _) => p.display().to_string(),
                 };
-                let skipped = if summary.skipped > 0 {
-                    format!("; {} without a PLOVER type left out", summary.skipped)
-                } else {
-                    String::new()
+                let skipped = match (summary.skipped, format) {
+                    (0, _) => String::new(),
+                    (n, Format::Geojson) => format!("; {n} without a location left out"),
+                    (n, _) => format!("; {n} without a PLOVER type left out"),
                 };
                 let what = if format == Format::Plover {
                     "PLOVER JSON".to_string()

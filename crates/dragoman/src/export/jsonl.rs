@@ -19,12 +19,12 @@ impl<'a> JsonlSink<'a> {
     }
 }
 
-fn push_json_str(out: &mut String, s: &str) {
+pub(crate) fn push_json_str(out: &mut String, s: &str) {
     // serde_json escapes exactly as JSON requires.
     out.push_str(&serde_json::to_string(s).unwrap_or_else(|_| "null".into()));
 }
 
-fn push_value(out: &mut String, v: &Value<'_>) {
+pub(crate) fn push_value(out: &mut String, v: &Value<'_>) {
     match v {
         Value::Null => out.push_str("null"),
         Value::Int(i) => out.push_str(&i.to_string()),

@@ -1,4 +1,4 @@
-//! Exports of stored events: CSV, TSV, JSON Lines, Parquet and PLOVER JSON, in the
+//! Exports of stored events: CSV, TSV, JSON Lines, Parquet, PLOVER JSON and GeoJSON, in the
 //! full layout or the Phoenix and GDELT-like presets, to one file, a stream, or a
 //! directory partitioned by month.
 //!
@@ -11,6 +11,7 @@
 mod cli;
 mod columns;
 mod delimited;
+mod geojson;
 mod jsonl;
 mod parquet;
 mod plover;

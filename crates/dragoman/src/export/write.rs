@@ -6,7 +6,7 @@ use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::columns::{self, Preset};
-use super::{delimited, jsonl, parquet, plover};
+use super::{delimited, geojson, jsonl, parquet, plover};
 use crate::event_row::EventRow;
 
 /// The file formats.
@@ -23,6 +23,9 @@ pub enum Format {
     Parquet,
     /// PLOVER JSON records, one per line.
     Plover,
+    /// A GeoJSON FeatureCollection of the located events (Points at [lon, lat],
+    /// the columns as properties), for QGIS and web maps.
+    Geojson,
 }
 
 impl Format {
@@ -34,6 +37,7 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Parquet => "parquet",
             Format::Plover => "plover",
+            Format::Geojson => "geojson",
         }
     }
 
@@ -45,6 +49,7 @@ impl Format {
             Format::Jsonl => "jsonl",
             Format::Parquet => "parquet",
             Format::Plover => "plover.jsonl",
+            Format::Geojson => "geojson",
         }
     }
 }
@@ -63,7 +68,7 @@ pub struct ExportSummary {
     /// Events written.
     pub rows: u64,
     /// Events left out because the format has no place for them (PLOVER JSON:
-    /// events without a PLOVER type).
+    /// events without a PLOVER type; GeoJSON: events without a location).
     pub skipped: u64,
     /// Files written, in partition order (empty for a stream).
     pub files: Vec<PathBuf>,
@@ -87,6 +92,7 @@ fn sink<'a>(format: Format, preset: Preset, out: Out<'a>) -> Result<Box<dyn RowS
         Format::Jsonl => Box::new(jsonl::JsonlSink::new(out, preset)),
         Format::Parquet => Box::new(parquet::ParquetSink::new(out, preset)?),
         Format::Plover => Box::new(plover::PloverSink::new(out)),
+        Format::Geojson => Box::new(geojson::GeoJsonSink::new(out, preset)?),
     })
 }
 

@@ -75,6 +75,20 @@ pub(crate) fn nice(x: f64) -> f64 {
     [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * p).find(|&v| v >= x).unwrap_or(10.0 * p)
 }
 
+/// The count between grid lines for counts up to `max` on two lines each side of
+/// zero: a whole number (events come whole), 1, 2, 3, 4, 5, 6 or 8 times a power of
+/// ten, so the axis reads 0, 3, 6 rather than 0, 2.5, 5.
+pub(crate) fn count_step(max: u64) -> u64 {
+    let half = max.div_ceil(2).max(1);
+    let mut p = 1u64;
+    loop {
+        if let Some(m) = [1, 2, 3, 4, 5, 6, 8].into_iter().map(|m| m * p).find(|&v| v >= half) {
+            return m;
+        }
+        p *= 10;
+    }
+}
+
 fn signed(v: f64) -> String {
     if v == 0.0 {
         "0".into()
@@ -91,7 +105,8 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
     let pw = w - left - right;
     let ph = h - top - bottom;
     let zero = top + ph / 2.0;
-    let max_count = nice(buckets.iter().map(|b| b.cooperation.max(b.conflict)).max().unwrap_or(0) as f64);
+    let step = count_step(buckets.iter().map(|b| b.cooperation.max(b.conflict)).max().unwrap_or(0));
+    let max_count = (2 * step) as f64;
     let max_gold = nice(buckets.iter().map(|b| b.goldstein.abs()).fold(0.0, f64::max));
     let slot = pw / buckets.len().max(1) as f64;
     let bw = (slot * 0.8).max(1.0);
@@ -127,9 +142,7 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
     // Grid and axes.
     for i in -2..=2i32 {
         let y = zero - (i as f64) * ph / 4.0;
-        // Half of a nice maximum can be fractional (5 → 2.5): label it as it is.
-        let count = max_count * (i.abs() as f64) / 2.0;
-        let count = if count.fract() == 0.0 { format!("{count:.0}") } else { format!("{count:.1}") };
+        let count = (step * i.unsigned_abs() as u64).to_string();
         let gold = max_gold * i as f64 / 2.0;
         s.push(Shape::Line {
             points: vec![(left, y), (left + pw, y)],
@@ -171,7 +184,14 @@ pub fn layout(title: &str, buckets: &[Bucket]) -> Chart {
             .iter()
             .enumerate()
             .map(|(i, b)| (left + (i as f64 + 0.5) * slot, zero - b.goldstein / max_gold * (ph / 2.0)))
-            .collect();
+            .collect::<Vec<_>>();
+        // A marker on each point where periods are wide enough to tell them apart;
+        // a single period has no line to draw, only its point.
+        if slot >= 8.0 {
+            for &(x, y) in &points {
+                s.push(Shape::Rect { x: x - 3.0, y: y - 3.0, w: 6.0, h: 6.0, fill: Some(BLUE), tip: None });
+            }
+        }
         s.push(Shape::Line { points, stroke: BLUE, width: 2.0 });
     } else {
         s.push(text(left + pw / 2.0, zero - 8.0, "no events", Anchor::Middle, GREY));
@@ -516,6 +536,58 @@ mod tests {
         assert_eq!(nice(0.0), 1.0);
         assert_eq!(nice(120.0), 200.0);
         assert!(layout("x", &[]).svg().contains("no events"));
+    }
+
+    #[test]
+    fn one_period_still_shows_its_goldstein_point() {
+        let one = &buckets()[2..];
+        let chart = layout("one month", one);
+        let marker = chart.shapes.iter().find_map(|s| match s {
+            Shape::Rect { x, y, w, fill: Some(BLUE), .. } => Some((x + w / 2.0, *y)),
+            _ => None,
+        });
+        let (x, y) = marker.expect("a Goldstein marker");
+        assert!((x - (64.0 + (960.0 - 64.0 - 72.0) / 2.0)).abs() < 0.01, "in the middle of the one period: {x}");
+        assert!(y > 56.0 + (440.0 - 56.0 - 64.0) / 2.0, "below zero for a negative sum: {y}");
+        assert!(chart.svg().contains(r##"fill="#1971c2"/>"##));
+        // And in the PNG.
+        let png = chart.png();
+        let idat_len = u32::from_be_bytes(png[33..37].try_into().unwrap()) as usize;
+        let mut raw = Vec::new();
+        use std::io::Read;
+        flate2::read::ZlibDecoder::new(&png[41..41 + idat_len]).read_to_end(&mut raw).unwrap();
+        // The pixel at the point itself (twice the SVG's size; a filter byte a row).
+        let (px, py) = ((x * 2.0) as usize, ((y + 3.0) * 2.0) as usize);
+        let at = py * (1920 * 3 + 1) + 1 + px * 3;
+        assert_eq!(raw[at..at + 3], [BLUE.0, BLUE.1, BLUE.2]);
+    }
+
+    #[test]
+    fn count_axes_have_whole_number_ticks() {
+        for max in 0..=2000u64 {
+            let step = count_step(max);
+            assert!(2 * step >= max && step >= 1, "{max}: {step}");
+            assert!(step <= max.div_ceil(2).max(1) * 2, "not needlessly tall: {max}: {step}");
+        }
+        assert_eq!([1, 2, 5, 7, 9, 11, 100].map(count_step), [1, 1, 3, 4, 5, 6, 50]);
+        let labels: Vec<String> = layout("x", &buckets())
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { anchor: Anchor::End, text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["8", "4", "0", "4", "8"], "largest count 8");
+        let labels: Vec<String> = layout("x", &buckets()[..1])
+            .shapes
+            .iter()
+            .filter_map(|s| match s {
+                Shape::Text { anchor: Anchor::End, text, .. } => Some(text.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(labels, ["4", "2", "0", "2", "4"], "largest count 4, not 0, 2.5, 5");
     }
 
     #[test]

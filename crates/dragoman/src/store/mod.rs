@@ -12,7 +12,8 @@
 //! - `delete`: `dragoman delete`, and replacing a document ingested again with a new
 //!   date or text: a document leaves with its evidence, and its events are recounted.
 //! - `query`: `dragoman events`, the filters shared with the exports, `open_events`
-//!   and the one-a-day rule.
+//!   and the one-a-day rule; `names` reads names in the filters ("Russia",
+//!   "Kiev") through the built-in dictionaries and gazetteer.
 //! - `timeline`: `dragoman timeline`, counts and Goldstein sums per period, drawn in
 //!   the terminal; `chart` lays the chart out and writes it as SVG or PNG.
 
@@ -20,6 +21,7 @@ pub mod chart;
 pub mod delete;
 mod hash;
 pub mod ingest;
+pub mod names;
 pub mod query;
 pub mod schema;
 pub mod timeline;

@@ -5,7 +5,7 @@
 //! an index range rather than `LIKE`, so they stay fast on millions of events.
 
 use std::collections::HashMap;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -14,6 +14,7 @@ use clap::{Args, ValueEnum};
 use rusqlite::types::Value;
 use rusqlite::OptionalExtension;
 
+use super::names::{resolve_actor, resolve_country, resolve_dyad, resolve_place};
 use super::schema::{open_read, Store};
 use super::StoreError;
 use crate::event_row::EventRow;
@@ -56,21 +57,23 @@ pub struct EventFilter {
 /// flatten these).
 #[derive(Args, Debug, Default, Clone)]
 pub struct FilterArgs {
-    /// An actor code, or its start, on either side: "RUS" matches RUSGOV and RUSMIL.
-    #[arg(long, value_name = "CODE")]
+    /// An actor on either side: a code or its start ("RUS" matches RUSGOV and
+    /// RUSMIL), or a name the built-in dictionaries know ("Russia", "NATO").
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub actor: Option<String>,
-    /// A country (CAMEO/ISO alpha-3 code, "ARM") on either side.
-    #[arg(long, value_name = "ISO3", value_parser = parse_country)]
+    /// A country on either side: its three-letter code ("ARM") or its name
+    /// ("South Korea").
+    #[arg(long, value_name = "ISO3|NAME", value_parser = resolve_country)]
     pub country: Option<String>,
-    /// The source actor (a code or its start).
-    #[arg(long, value_name = "CODE")]
+    /// The source actor (a code, its start, or a name).
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub source: Option<String>,
-    /// The target actor (a code or its start).
-    #[arg(long, value_name = "CODE")]
+    /// The target actor (a code, its start, or a name).
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub target: Option<String>,
-    /// Events between two actors, "RUS,ARM" (codes or their starts); either way
-    /// round unless --directed.
-    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    /// Events between two actors, "RUS,ARM" or "Russia,Armenia" (codes, their
+    /// starts, or names); either way round unless --directed.
+    #[arg(long, value_name = "A,B", value_parser = resolve_dyad)]
     pub dyad: Option<(String, String)>,
     /// With --dyad: only events from the first actor to the second.
     #[arg(long)]
@@ -94,7 +97,9 @@ pub struct FilterArgs {
     /// Events whose first day is on or before this date (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_day)]
     pub to: Option<NaiveDate>,
-    /// Part of a place name, or a place's country code.
+    /// A place: part of its stored name, a name or other spelling the gazetteer
+    /// knows ("Kiev" finds Kyiv; a country's name finds every place in it), or a
+    /// country code.
     #[arg(long, value_name = "TEXT")]
     pub place: Option<String>,
     /// Full-text search in the events' sentences: words (all must occur),
@@ -108,24 +113,6 @@ pub struct FilterArgs {
 
 fn parse_day(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2024-01-18"))
-}
-
-fn parse_country(s: &str) -> Result<String, String> {
-    let s = s.trim().to_ascii_uppercase();
-    if s.len() == 3 && s.bytes().all(|b| b.is_ascii_alphabetic()) {
-        Ok(s)
-    } else {
-        Err(format!("`{s}` is not a three-letter country code like ARM"))
-    }
-}
-
-pub(crate) fn parse_dyad(s: &str) -> Result<(String, String), String> {
-    let (a, b) = s.split_once([',', ':']).ok_or_else(|| format!("`{s}` is not a dyad like RUS,ARM"))?;
-    let (a, b) = (a.trim().to_ascii_uppercase(), b.trim().to_ascii_uppercase());
-    if a.is_empty() || b.is_empty() {
-        return Err(format!("`{s}` is not a dyad like RUS,ARM"));
-    }
-    Ok((a, b))
 }
 
 impl FilterArgs {
@@ -149,6 +136,86 @@ impl FilterArgs {
             limit: self.limit,
         }
     }
+}
+
+/// What `dragoman events` sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    /// The event's first day.
+    Date,
+    /// The Goldstein value (events without one come last either way).
+    Goldstein,
+    /// How many sentences reported the event.
+    Mentions,
+}
+
+/// An order of events: a key, its direction, and the event id (in the same
+/// direction) between events with equal keys, so every order is total and a
+/// stream can resume after its last row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct EventOrder {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+impl EventOrder {
+    /// Oldest first: what the exports and the timeline read.
+    pub const OLDEST_FIRST: EventOrder = EventOrder { key: SortKey::Date, descending: false };
+
+    /// The key as SQL over `events e`. Goldstein values are compared to one decimal
+    /// (the scale's precision; rows carry them as f32), and a missing one sorts last.
+    fn expr(self) -> &'static str {
+        match (self.key, self.descending) {
+            (SortKey::Date, _) => "e.date",
+            (SortKey::Goldstein, false) => "ifnull(round(e.goldstein, 1), 100.0)",
+            (SortKey::Goldstein, true) => "ifnull(round(e.goldstein, 1), -100.0)",
+            (SortKey::Mentions, _) => "e.num_mentions",
+        }
+    }
+
+    fn order_by(self) -> String {
+        let dir = if self.descending { "DESC" } else { "ASC" };
+        format!("{} {dir}, e.id {dir}", self.expr())
+    }
+
+    /// Rows after (`key`, `id`) in this order, with three parameters: key, key, id.
+    fn after(self) -> String {
+        let (k, cmp) = (self.expr(), if self.descending { "<" } else { ">" });
+        format!("({k} {cmp} ? OR ({k} = ? AND e.id {cmp} ?))")
+    }
+
+    /// A row's key, as [`EventOrder::expr`] computes it.
+    fn key_of(self, r: &EventRow) -> Value {
+        match self.key {
+            SortKey::Date => Value::Text(r.date.clone()),
+            SortKey::Goldstein => Value::Real(match r.goldstein {
+                Some(g) => (g as f64 * 10.0).round() / 10.0,
+                None if self.descending => -100.0,
+                None => 100.0,
+            }),
+            SortKey::Mentions => Value::Integer(r.num_mentions as i64),
+        }
+    }
+}
+
+/// `--sort`: a key, with "-" in front for the reverse order.
+pub(crate) fn parse_sort(s: &str) -> Result<EventOrder, String> {
+    let s = s.trim();
+    let (descending, name) = match s.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, s),
+    };
+    let key = match name.to_ascii_lowercase().as_str() {
+        "date" => SortKey::Date,
+        "goldstein" => SortKey::Goldstein,
+        "mentions" => SortKey::Mentions,
+        _ => {
+            return Err(format!(
+                "`{s}` is not a sort order: give date, goldstein or mentions, with a leading - for the reverse (-date: newest first)"
+            ))
+        }
+    };
+    Ok(EventOrder { key, descending })
 }
 
 /// A WHERE clause and its parameters, built in step.
@@ -237,7 +304,19 @@ impl Where {
             let escaped = place.trim().replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_");
             let like = w.param(format!("%{escaped}%"));
             let country = w.param(place.trim().to_ascii_uppercase());
-            w.push(format!("(e.location_name LIKE {like} ESCAPE '\\' OR e.location_country = {country})"));
+            let mut any =
+                vec![format!("e.location_name LIKE {like} ESCAPE '\\'"), format!("e.location_country = {country}")];
+            // The gazetteer's other names for it: the store keeps one spelling.
+            let named = resolve_place(place);
+            for (name, country) in named.places {
+                let (n, c) = (w.param(name), w.param(country));
+                any.push(format!("(e.location_name = {n} AND e.location_country = {c})"));
+            }
+            for country in named.countries {
+                let c = w.param(country);
+                any.push(format!("e.location_country = {c}"));
+            }
+            w.push(format!("({})", any.join(" OR ")));
         }
         if let Some(q) = search {
             let p = w.param(q.to_string());
@@ -341,7 +420,17 @@ pub fn open_events(db: &Path, filter: &EventFilter) -> Result<Vec<EventRow>, Sto
     select(&store, filter)
 }
 
+#[cfg(test)]
 pub(crate) fn select(store: &Store, filter: &EventFilter) -> Result<Vec<EventRow>, StoreError> {
+    select_ordered(store, filter, EventOrder::OLDEST_FIRST)
+}
+
+/// [`select`] in another order.
+pub(crate) fn select_ordered(
+    store: &Store,
+    filter: &EventFilter,
+    order: EventOrder,
+) -> Result<Vec<EventRow>, StoreError> {
     let search = filter.search.as_deref().map(|s| fts_query(store, s)).transpose()?;
     let mut w = Where::of(filter, search.as_deref());
     let limit = match filter.limit {
@@ -351,8 +440,9 @@ pub(crate) fn select(store: &Store, filter: &EventFilter) -> Result<Vec<EventRow
     // Choose the events first, over the events table alone, then fetch the evidence
     // of those only: a LIMIT then never pays for the joins of the rows it drops.
     let sql = format!(
-        "{ROW_SELECT} JOIN (SELECT e.id AS pick FROM events e WHERE {} ORDER BY e.date, e.id LIMIT {limit}) ON e.id = pick ORDER BY e.date, e.id",
-        w.sql()
+        "{ROW_SELECT} JOIN (SELECT e.id AS pick FROM events e WHERE {} ORDER BY {order_by} LIMIT {limit}) ON e.id = pick ORDER BY {order_by}",
+        w.sql(),
+        order_by = order.order_by()
     );
     let mut stmt = store.conn.prepare(&sql).map_err(|e| store.err("reading events", e))?;
     let rows =
@@ -376,32 +466,41 @@ pub(crate) fn count(store: &Store, filter: &EventFilter) -> Result<u64, StoreErr
 /// at a time, so memory stays flat however many there are.
 pub struct EventIter {
     store: Store,
-    sql: String,
+    /// The first page's query, and the query of the pages after a row.
+    first: String,
+    next: String,
     params: Vec<Value>,
+    order: EventOrder,
     page: std::vec::IntoIter<EventRow>,
-    after: Option<(String, i64)>,
+    after: Option<(Value, i64)>,
     left: usize,
     done: bool,
 }
 
 const PAGE: usize = 10_000;
 
-/// Opens `db` and streams the events that pass `filter`. All pages are read in one
-/// transaction: an ingest committing meanwhile changes nothing the stream returns,
-/// so an export is a snapshot of the store as it was at its first read.
+/// Opens `db` and streams the events that pass `filter`, oldest first. All pages are
+/// read in one transaction: an ingest committing meanwhile changes nothing the
+/// stream returns, so an export is a snapshot of the store as it was at its first read.
 pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreError> {
+    events_iter_ordered(db, filter, EventOrder::OLDEST_FIRST)
+}
+
+/// [`events_iter`] in another order.
+pub fn events_iter_ordered(db: &Path, filter: &EventFilter, order: EventOrder) -> Result<EventIter, StoreError> {
     let store = open_read(db)?;
     store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
     let search = filter.search.as_deref().map(|s| fts_query(&store, s)).transpose()?;
     let w = Where::of(filter, search.as_deref());
-    let sql = format!(
-        "{ROW_SELECT} WHERE {} AND (e.date > ? OR (e.date = ? AND e.id > ?)) ORDER BY e.date, e.id LIMIT ?",
-        w.sql()
-    );
+    let order_by = order.order_by();
+    let first = format!("{ROW_SELECT} WHERE {} ORDER BY {order_by} LIMIT ?", w.sql());
+    let next = format!("{ROW_SELECT} WHERE {} AND {} ORDER BY {order_by} LIMIT ?", w.sql(), order.after());
     Ok(EventIter {
         store,
-        sql,
+        first,
+        next,
         params: w.params,
+        order,
         page: Vec::new().into_iter(),
         after: None,
         left: filter.limit.unwrap_or(usize::MAX),
@@ -411,15 +510,16 @@ pub fn events_iter(db: &Path, filter: &EventFilter) -> Result<EventIter, StoreEr
 
 impl EventIter {
     fn next_page(&mut self) -> Result<(), StoreError> {
-        let (date, id) = self.after.clone().unwrap_or_default();
         let mut params = self.params.clone();
-        params.extend([
-            Value::Text(date.clone()),
-            Value::Text(date),
-            Value::Integer(id),
-            Value::Integer(PAGE.min(self.left) as i64),
-        ]);
-        let mut stmt = self.store.conn.prepare_cached(&self.sql).map_err(|e| self.store.err("reading events", e))?;
+        let sql = match &self.after {
+            None => &self.first,
+            Some((key, id)) => {
+                params.extend([key.clone(), key.clone(), Value::Integer(*id)]);
+                &self.next
+            }
+        };
+        params.push(Value::Integer(PAGE.min(self.left) as i64));
+        let mut stmt = self.store.conn.prepare_cached(sql).map_err(|e| self.store.err("reading events", e))?;
         let rows = stmt
             .query_map(rusqlite::params_from_iter(params.iter()), row)
             .map_err(|e| self.store.err("reading events", e))?;
@@ -428,7 +528,7 @@ impl EventIter {
             self.done = true;
         }
         if let Some(last) = rows.last() {
-            self.after = Some((last.date.clone(), last.event_id));
+            self.after = Some((self.order.key_of(last), last.event_id));
         }
         self.page = rows.into_iter();
         Ok(())
@@ -544,16 +644,20 @@ pub enum EventsFormat {
 /// List stored events that pass the filters, as a table or JSON.
 ///
 /// Each row is one deduplicated event: its first day, source and target actor
-/// codes, CAMEO code and name, the counts of its mentions, outlets and articles
-/// (m/s/a), and the sentence of its first mention. Filters combine: every one given
-/// must hold. Actor filters take a code or its start ("RUS" matches RUSGOV).
+/// codes, CAMEO code and name, where it happened, the counts of its mentions,
+/// outlets and articles (m/s/a), and the sentence of its first mention. Newest
+/// first unless --sort says otherwise. Filters combine: every one given must hold.
+/// Actor filters take a code or its start ("RUS" matches RUSGOV) or a name
+/// ("Russia"); --place takes any spelling the gazetteer knows ("Kiev").
 ///
 /// Exit status: 0 (also when nothing matched), 1 when the database cannot be read,
 /// 2 for a bad command line.
 #[derive(Args, Debug, Clone)]
-#[command(
-    after_help = "The table shows the first 100 events unless --limit is given; JSON shows all.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --actor AZE --quad 4 --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --format json > fights.json"
-)]
+#[command(after_help = "The table shows the first 100 events unless --limit is given; JSON shows all. At a terminal \
+the sentences are cut to its width (…); piped or redirected, or with --wide, they are whole.\n\n\
+Sort orders: date, goldstein (most conflictual first), mentions; a leading - reverses one: -date \
+(newest first, the default), -goldstein (most cooperative first), -mentions (most reported first). \
+Events with equal keys follow their ids, in the same direction.\n\nExamples:\n  dragoman events --dyad RUS,ARM --from 2024-01-01\n  dragoman events --dyad Russia,Armenia --place Kiev\n  dragoman events --actor AZE --quad 4 --sort goldstein --limit 20\n  dragoman events --search '\"peace talks\" OR ceasefire' --format jsonl\n  dragoman events --root 19 --country UKR --sort date --format json > fights.json")]
 pub struct EventsArgs {
     /// The event database (made by `dragoman ingest`).
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
@@ -561,6 +665,15 @@ pub struct EventsArgs {
 
     #[command(flatten)]
     pub filter: FilterArgs,
+
+    /// Order: date, goldstein or mentions, with a leading - for the reverse
+    /// (-date: newest first). Applies to every --format.
+    #[arg(long, value_name = "KEY", default_value = "-date", allow_hyphen_values = true, value_parser = parse_sort)]
+    pub sort: EventOrder,
+
+    /// Show each sentence whole in the table, however wide the terminal.
+    #[arg(long)]
+    pub wide: bool,
 
     /// Output: an aligned table, a JSON array, or JSON Lines.
     #[arg(long, value_enum, default_value_t = EventsFormat::Table)]
@@ -577,12 +690,17 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
         let result = open_read(&args.db).and_then(|store| {
             // The rows and their total from the same state of the store.
             store.conn.execute_batch("BEGIN").map_err(|e| store.err("starting a read", e))?;
-            let rows = select(&store, &filter)?;
+            let rows = select_ordered(&store, &filter, args.sort)?;
             let total = if filter.limit == Some(rows.len()) { count(&store, &filter)? } else { rows.len() as u64 };
             Ok((rows, total))
         });
         match result {
-            Ok((rows, total)) => write_table(&mut out, &rows, total, terminal_width()),
+            Ok((rows, total)) => {
+                // Cut to fit only what a person reads at a terminal; a pipe or a
+                // file gets whole sentences (for grep, or `less -S`).
+                let width = (!args.wide && io::stdout().is_terminal()).then(terminal_width);
+                write_table(&mut out, &rows, total, width)
+            }
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(1);
@@ -590,7 +708,7 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
         }
     } else {
         // JSON streams, a page of events at a time: memory stays flat however many.
-        let rows = match events_iter(&args.db, &filter) {
+        let rows = match events_iter_ordered(&args.db, &filter, args.sort) {
             Ok(rows) => rows,
             Err(e) => {
                 eprintln!("error: {e}");
@@ -635,8 +753,16 @@ pub fn run_events(args: EventsArgs) -> ExitCode {
     }
 }
 
+/// The width to fit output to: `COLUMNS` when set, else the terminal's (standard
+/// output's, then standard error's), else 120.
 pub(crate) fn terminal_width() -> usize {
-    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).filter(|&w: &usize| w >= 40).unwrap_or(120)
+    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+    let terminal = || {
+        terminal_size::terminal_size_of(io::stdout())
+            .or_else(|| terminal_size::terminal_size_of(io::stderr()))
+            .map(|(w, _)| w.0 as usize)
+    };
+    columns.or_else(terminal).filter(|&w: &usize| w >= 40).unwrap_or(120)
 }
 
 /// `s` cut to `width` characters, with "…" when cut, on one line, its control
@@ -652,12 +778,19 @@ pub(crate) fn fit(s: &str, width: usize) -> String {
     cut
 }
 
-pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, width: usize) -> io::Result<()> {
+/// The events as an aligned table, each sentence cut to fit `width` characters
+/// when given (whole otherwise), and a last line saying how many are shown.
+pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, width: Option<usize>) -> io::Result<()> {
     if rows.is_empty() {
         writeln!(out, "no events match")?;
         return Ok(());
     }
-    let cells: Vec<[String; 6]> = rows
+    let place = |r: &EventRow| match (&r.location_name, &r.location_country) {
+        (Some(name), _) => fit(name, 20),
+        (None, Some(country)) => fit(country, 20),
+        (None, None) => "-".into(),
+    };
+    let cells: Vec<[String; 7]> = rows
         .iter()
         .map(|r| {
             [
@@ -666,40 +799,51 @@ pub(crate) fn write_table(out: &mut impl Write, rows: &[EventRow], total: u64, w
                 r.target_code.clone().unwrap_or_else(|| "-".into()),
                 r.code.clone(),
                 fit(r.code_name.as_deref().unwrap_or(""), 28),
+                place(r),
                 format!("{}/{}/{}", r.num_mentions, r.num_sources, r.num_articles),
             ]
         })
         .collect();
-    let head = ["date", "source", "target", "code", "event", "m/s/a"];
+    let head = ["date", "source", "target", "code", "event", "place", "m/s/a"];
     let mut w = head.map(|h| h.chars().count());
     for c in &cells {
         for (i, cell) in c.iter().enumerate() {
             w[i] = w[i].max(cell.chars().count());
         }
     }
+    // On a narrow terminal the event's name gives up room (down to 12 characters)
+    // until the sentence has 30; a sentence always keeps 10.
+    if let Some(width) = width {
+        let used: usize = w.iter().map(|x| x + 2).sum();
+        let short = 30usize.saturating_sub(width.saturating_sub(used));
+        w[4] -= short.min(w[4].saturating_sub(12));
+    }
     let used: usize = w.iter().map(|x| x + 2).sum();
-    let sentence_w = width.saturating_sub(used).max(30);
-    let line = |out: &mut dyn Write, c: &[String; 6], s: &str| -> io::Result<()> {
+    let sentence_w = width.map_or(usize::MAX, |width| width.saturating_sub(used).max(10));
+    let line = |out: &mut dyn Write, c: &[String; 7], s: &str| -> io::Result<()> {
         writeln!(
             out,
-            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {:>w5$}  {s}",
+            "{:<w0$}  {:<w1$}  {:<w2$}  {:<w3$}  {:<w4$}  {:<w5$}  {:>w6$}  {sentence}",
             c[0],
             c[1],
             c[2],
             c[3],
-            c[4],
+            fit(&c[4], w[4]),
             c[5],
+            c[6],
             w0 = w[0],
             w1 = w[1],
             w2 = w[2],
             w3 = w[3],
             w4 = w[4],
-            w5 = w[5]
+            w5 = w[5],
+            w6 = w[6],
+            sentence = fit(s, sentence_w)
         )
     };
     line(out, &head.map(String::from), "sentence (first mention)")?;
     for (c, r) in cells.iter().zip(rows) {
-        line(out, c, &fit(&r.sentence_text, sentence_w))?;
+        line(out, c, &r.sentence_text)?;
     }
     if total > rows.len() as u64 {
         writeln!(out, "({} of {total} events shown; --limit N for more, or --format jsonl for all)", rows.len())?;
@@ -904,14 +1048,86 @@ mod tests {
     }
 
     #[test]
+    fn every_order_streams_whole_across_pages() {
+        let db = temp_db("orders");
+        let store = open_write(&db, 1000).unwrap();
+        // More events than a page, with tied keys and missing Goldstein values, so a
+        // stream resumes in the middle of a run of equal keys.
+        let n = PAGE + 50;
+        store
+            .conn
+            .execute_batch(&format!(
+                "BEGIN;
+                 INSERT INTO documents (content_hash, doc_id, published, ingested_at, sentences, mentions) VALUES (1, 'd', '2024-01-01', 'now', 1, {n});
+                 INSERT INTO sentences (document, idx, text) VALUES (1, 0, 'Russia accused Armenia.');
+                 WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < {n})
+                 INSERT INTO events (date, date_end, date_precision, source_code, target_code, code, source_name, root, goldstein, num_mentions, num_sources, num_articles)
+                 SELECT printf('2024-01-%02d', 1 + x % 28), printf('2024-01-%02d', 1 + x % 28), 'day', 'RUS', 'ARM', '112', 'Russia', '11',
+                        CASE WHEN x % 7 = 0 THEN NULL ELSE (x % 23) / 10.0 - 1.1 END, 1 + x % 5, 1, 1 FROM c;
+                 INSERT INTO mentions (event_id, document, sentence, span_start, span_end, trigger_start, trigger_end, trigger_text, source_text, source_start, source_end, rule, negated, hypothetical)
+                 SELECT id, 1, 1, 0, 6, 7, 14, 'accused', 'Russia', 0, 6, 'r', 0, 0 FROM events;
+                 COMMIT;"
+            ))
+            .unwrap();
+        for spec in ["date", "-date", "goldstein", "-goldstein", "mentions", "-mentions"] {
+            let order = parse_sort(spec).unwrap();
+            let streamed: Vec<EventRow> =
+                events_iter_ordered(&db, &filter(), order).unwrap().map(Result::unwrap).collect();
+            assert_eq!(streamed.len(), n, "{spec}: every event once");
+            let mut ids: Vec<i64> = streamed.iter().map(|r| r.event_id).collect();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), n, "{spec}: no event twice");
+            let store = open_read(&db).unwrap();
+            assert_eq!(streamed, select_ordered(&store, &filter(), order).unwrap(), "{spec}");
+            let keys: Vec<(f64, i64)> = streamed
+                .iter()
+                .map(|r| {
+                    let k = match order.key {
+                        SortKey::Date => r.date[8..].parse::<f64>().unwrap(),
+                        SortKey::Goldstein => {
+                            r.goldstein.map_or(if order.descending { -100.0 } else { 100.0 }, f64::from)
+                        }
+                        SortKey::Mentions => r.num_mentions as f64,
+                    };
+                    (k, r.event_id)
+                })
+                .collect();
+            let sorted = keys.windows(2).all(|w| if order.descending { w[0] > w[1] } else { w[0] < w[1] });
+            assert!(sorted, "{spec}: in order");
+        }
+        let newest = parse_sort("-date").unwrap();
+        assert!(newest.descending && newest.key == SortKey::Date);
+        assert!(parse_sort("size").is_err());
+        assert_eq!(parse_sort("Goldstein").unwrap().key, SortKey::Goldstein);
+        assert!(streamed_missing_last(&db));
+    }
+
+    /// Events without a Goldstein value come last in both directions.
+    fn streamed_missing_last(db: &Path) -> bool {
+        ["goldstein", "-goldstein"].into_iter().all(|spec| {
+            let rows: Vec<EventRow> =
+                events_iter_ordered(db, &filter(), parse_sort(spec).unwrap()).unwrap().map(Result::unwrap).collect();
+            let first_missing = rows.iter().position(|r| r.goldstein.is_none()).unwrap();
+            rows[first_missing..].iter().all(|r| r.goldstein.is_none())
+        })
+    }
+
+    #[test]
     fn the_table_fits_and_says_what_is_left_out() {
         let db = sample();
         let rows = open_events(&db, &filter()).unwrap();
         let mut out = Vec::new();
-        write_table(&mut out, &rows[..1], 9, 80).unwrap();
+        write_table(&mut out, &rows[..1], 9, Some(80)).unwrap();
         let text = String::from_utf8(out).unwrap();
         assert!(text.lines().next().unwrap().starts_with("date"));
+        assert!(text.lines().next().unwrap().contains("  place  "), "{text}");
         assert!(text.contains("1 of 9 events shown"), "{text}");
+        assert!(text.lines().all(|l| l.chars().count() <= 80), "{text}");
+        let mut whole = Vec::new();
+        write_table(&mut whole, &rows, rows.len() as u64, None).unwrap();
+        let whole = String::from_utf8(whole).unwrap();
+        assert!(rows.iter().all(|r| whole.contains(&r.sentence_text)), "{whole}");
         assert!(fit("a  b\nc", 10) == "a b c" && fit("abcdefghijkl", 5) == "abcd…");
     }
 

@@ -18,7 +18,8 @@ use std::process::ExitCode;
 use chrono::{Datelike, Duration, NaiveDate};
 use clap::{ArgGroup, Args, ValueEnum};
 
-use super::query::{parse_dyad, Where};
+use super::names::{resolve_actor, resolve_dyad};
+use super::query::Where;
 use super::schema::{open_read, Store};
 use super::{EventFilter, StoreError};
 
@@ -175,17 +176,18 @@ pub struct TimelineArgs {
     #[arg(long, value_name = "FILE", default_value = "dragoman.db")]
     pub db: PathBuf,
 
-    /// Events between two actors, "RUS,ARM" (codes or their starts); either way
-    /// round unless --directed.
-    #[arg(long, value_name = "A,B", value_parser = parse_dyad)]
+    /// Events between two actors, "RUS,ARM" or "Russia,Armenia" (codes, their
+    /// starts, or names); either way round unless --directed.
+    #[arg(long, value_name = "A,B", value_parser = resolve_dyad)]
     pub dyad: Option<(String, String)>,
 
     /// With --dyad: only events from the first actor to the second.
     #[arg(long, requires = "dyad")]
     pub directed: bool,
 
-    /// Events with this actor (a code or its start, "RUS") on either side.
-    #[arg(long, value_name = "CODE")]
+    /// Events with this actor on either side: a code or its start ("RUS"), or a
+    /// name ("Russia").
+    #[arg(long, value_name = "CODE|NAME", value_parser = resolve_actor)]
     pub actor: Option<String>,
 
     /// Length of the periods.

@@ -195,6 +195,33 @@ pub enum Id {
     Positional,
 }
 
+/// Bytes read from input files so far in this run (compressed bytes for `.gz`), for
+/// progress bars that know the inputs' total size.
+pub static BYTES_READ: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// A file whose reads are added to [`BYTES_READ`].
+struct Counted(File);
+
+impl Read for Counted {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.0.read(buf)?;
+        BYTES_READ.fetch_add(n as u64, std::sync::atomic::Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+/// The total size of the input files, when every input is a file (not stdin).
+pub fn total_size(paths: &[Result<PathBuf, InputError>]) -> Option<u64> {
+    let mut total = 0u64;
+    for p in paths.iter().flatten() {
+        if p.as_os_str() == "-" {
+            return None;
+        }
+        total += std::fs::metadata(p).ok()?.len();
+    }
+    Some(total)
+}
+
 /// Reads every document in `path` (or stdin for `-`), calling `on_doc` for each
 /// (with what its id says) and `on_error` for each problem.
 /// Both callbacks return whether to keep reading (`--strict` stops at once).
@@ -211,7 +238,7 @@ pub fn read_path(
         Box::new(io::stdin().lock())
     } else {
         match File::open(path) {
-            Ok(f) => Box::new(f),
+            Ok(f) => Box::new(Counted(f)),
             Err(e) => {
                 on_error(InputError { file: name, line: None, message: format!("cannot open: {e}") });
                 return;

@@ -141,20 +141,15 @@ fn explain_goes_beside_the_events_never_in_their_place() {
 
 // ---- no input, a missing input ---------------------------------------------------
 
-/// Runs dragoman with a pseudo-terminal as standard input, as when a user types
-/// `dragoman code` and nothing is piped in. If the command waits on the terminal
-/// anyway, the end-of-file typed right after (Ctrl-D, a few times: a terminal's
-/// end-of-file ends one read, and a reader may read again) ends the wait: the test
-/// then fails on what was printed instead of hanging.
+/// A pseudo-terminal: its master side, and its other side to hand a child.
 #[cfg(target_os = "linux")]
-fn at_a_terminal(args: &[&str]) -> Run {
-    use std::io::Write;
+fn pty() -> (fs::File, fs::File) {
     use std::os::fd::FromRawFd;
     use std::os::unix::fs::OpenOptionsExt;
 
     // SAFETY: plain libc calls on a descriptor this function owns; the name buffer
     // is large enough and NUL-terminated by ptsname_r.
-    let (mut master, slave) = unsafe {
+    unsafe {
         let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
         assert!(fd >= 0, "no pseudo-terminal: {}", std::io::Error::last_os_error());
         let master = fs::File::from_raw_fd(fd);
@@ -165,12 +160,49 @@ fn at_a_terminal(args: &[&str]) -> Run {
         let name = std::ffi::CStr::from_ptr(name.as_ptr()).to_str().unwrap().to_string();
         let slave = fs::OpenOptions::new().read(true).write(true).custom_flags(libc::O_NOCTTY).open(name).unwrap();
         (master, slave)
-    };
+    }
+}
+
+/// Runs dragoman with a pseudo-terminal as standard input, as when a user types
+/// `dragoman code` and nothing is piped in. If the command waits on the terminal
+/// anyway, the end-of-file typed right after (Ctrl-D, a few times: a terminal's
+/// end-of-file ends one read, and a reader may read again) ends the wait: the test
+/// then fails on what was printed instead of hanging.
+#[cfg(target_os = "linux")]
+fn at_a_terminal(args: &[&str]) -> Run {
+    use std::io::Write;
+
+    let (mut master, slave) = pty();
     let child = bin().args(args).stdin(slave).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     master.write_all(&[0x04; 8]).unwrap();
     let out = child.wait_with_output().unwrap();
     drop(master);
     Run::of(out)
+}
+
+/// Runs dragoman with its standard error on a pseudo-terminal, as a user watching a
+/// long ingest sees it; returns the exit status and everything drawn there.
+#[cfg(target_os = "linux")]
+fn watched(args: &[&str]) -> (std::process::ExitStatus, String) {
+    use std::io::Read;
+
+    let (mut master, slave) = pty();
+    let mut child = bin().args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(slave).spawn().unwrap();
+    // Read while it draws (a terminal's buffer is small); the read ends with an
+    // error (EIO) once the child has exited and closed its side.
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = master.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            out.extend_from_slice(&buf[..n]);
+        }
+        out
+    });
+    let status = child.wait().unwrap();
+    (status, String::from_utf8_lossy(&reader.join().unwrap()).into_owned())
 }
 
 #[cfg(target_os = "linux")]
@@ -184,6 +216,26 @@ fn nothing_piped_in_at_a_terminal_prints_the_usage() {
         assert!(!r.stderr.contains("empty document"), "{command} read the terminal: {}", r.stderr);
         assert_eq!(r.stdout, "");
     }
+}
+
+/// A progress bar of bytes with the share done and the time left, when the input's
+/// size is known; its document count agrees with the summary.
+#[cfg(target_os = "linux")]
+#[test]
+fn ingest_at_a_terminal_shows_how_far_it_is() {
+    let s = Scratch::new("progress");
+    let db = s.s("events.db");
+    let lines: String =
+        (0..400).map(|i| record(&format!("d{i}"), "2024-01-18", "Wire", &format!("{RUS_ARM} ({i})")) + "\n").collect();
+    let input = s.write("many.jsonl", lines);
+    let (status, drawn) = watched(&["ingest", &input, "--db", &db]);
+    assert!(status.success(), "{drawn}");
+    let drawn = drawn.replace('\r', "\n");
+    assert!(drawn.contains("% of "), "no share done: {drawn}");
+    assert!(drawn.contains(" left"), "no time left: {drawn}");
+    assert!(drawn.contains("documents"), "{drawn}");
+    // The summary counts what the bar counted.
+    assert!(drawn.contains("400 document"), "{drawn}");
 }
 
 #[test]

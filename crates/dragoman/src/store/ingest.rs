@@ -553,11 +553,21 @@ fn progress_bar(quiet: bool) -> ProgressBar {
         return ProgressBar::hidden();
     }
     let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {human_pos} documents · {msg}")
+    let style = ProgressStyle::with_template("{spinner} {elapsed:>4} {msg}")
         .unwrap_or_else(|_| ProgressStyle::default_spinner());
     bar.set_style(style);
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+/// Once the inputs' total size is known: a bar of bytes read, with the share done
+/// and the time left.
+fn measure_progress(bar: &ProgressBar, total: u64) {
+    let template = "{spinner} {elapsed:>4} [{bar:24}] {percent:>3}% of {total_bytes} · {eta} left · {msg}";
+    if let Ok(style) = ProgressStyle::with_template(template) {
+        bar.set_length(total.max(1));
+        bar.set_style(style.progress_chars("=> "));
+    }
 }
 
 /// Runs `dragoman ingest`. Exit status: 0 everything stored, 3 some input skipped
@@ -679,8 +689,13 @@ fn ingest_paths(
     let (skipped, coding, read_failure) = std::thread::scope(|scope| {
         let reader_bar = bar.clone();
         let reader = scope.spawn(move || read_and_code(paths, cfg, k, opts, args, lookup, (tx, back_rx), reader_bar));
+        let started = Instant::now();
+        let mut documents = 0u64;
         for item in rx.iter() {
-            bar.inc(1);
+            documents += 1;
+            if bar.length().is_some() {
+                bar.set_position(input::BYTES_READ.load(std::sync::atomic::Ordering::Relaxed));
+            }
             match item {
                 Item::Known => writer.stats.already_stored += 1,
                 Item::Coded(b) => {
@@ -692,11 +707,13 @@ fn ingest_paths(
                     let _ = back_tx.send(Item::Coded(b));
                 }
             }
-            if bar.position() % 64 == 1 {
+            if documents % 64 == 1 {
                 let s = writer.seen();
+                let per_sec = documents as f64 / started.elapsed().as_secs_f64().max(1e-3);
                 bar.set_message(format!(
-                    "{}/s · {} events found ({} new) · {} already stored",
-                    thousands(bar.per_sec() as u64),
+                    "{} documents ({}/s) · {} events found ({} new) · {} already stored",
+                    thousands(documents),
+                    thousands(per_sec as u64),
                     thousands(s.mentions),
                     thousands(s.new_events),
                     thousands(s.already_stored)
@@ -744,7 +761,12 @@ fn read_and_code(
     // Set when --strict meets bad input, or when the writer has stopped.
     let stop = std::cell::Cell::new(false);
     // The database is often kept beside the articles: never read it as one.
-    for item in input::expand_paths(paths, &input::database_files(&lookup.path)) {
+    let items = input::expand_paths(paths, &input::database_files(&lookup.path));
+    input::BYTES_READ.store(0, std::sync::atomic::Ordering::Relaxed);
+    if let Some(total) = input::total_size(&items) {
+        measure_progress(&bar, total);
+    }
+    for item in items {
         if stop.get() {
             break;
         }

@@ -15,8 +15,11 @@ import pyarrow.parquet as pq
 FULL = [
     ("event_id", "int64"), ("date", "date32[day]"), ("date_end", "date32[day]"),
     ("date_precision", "string"), ("source_code", "string"), ("source_name", "string"),
-    ("target_code", "string"), ("target_name", "string"), ("code", "string"),
-    ("root", "string"), ("code_name", "string"), ("quad_class", "int32"),
+    ("source_country", "string"), ("source_sector", "string"),
+    ("target_code", "string"), ("target_name", "string"),
+    ("target_country", "string"), ("target_sector", "string"), ("code", "string"),
+    ("root", "string"), ("code_name", "string"), ("description", "string"),
+    ("quad_class", "int32"),
     ("goldstein", "float"), ("plover_type", "string"), ("plover_mode", "string"),
     ("location_name", "string"), ("location_country", "string"), ("lat", "double"),
     ("lon", "double"), ("num_mentions", "int32"), ("num_sources", "int32"),

@@ -620,9 +620,13 @@ fn partitions_by_month() {
     undated.date_end = String::new();
     all.push(undated);
     all.push(row(5, "2024-01-02", "AZEGOV", Some("ARMGOV"), "111"));
+    // In the store's order: by date, undated first.
+    all.sort_by(|a, b| a.date.cmp(&b.date));
     let summary = export(all.into_iter(), Format::Parquet, Preset::Full, Output::Path(&out), true).unwrap();
     assert_eq!(summary.rows, 5);
-    let rel: Vec<String> = summary.files.iter().map(|f| f.strip_prefix(&out).unwrap().display().to_string()).collect();
+    let mut rel: Vec<String> =
+        summary.files.iter().map(|f| f.strip_prefix(&out).unwrap().display().to_string()).collect();
+    rel.sort();
     assert_eq!(
         rel,
         [
@@ -647,18 +651,29 @@ fn partitions_by_month() {
 }
 
 #[test]
-fn partitions_in_any_order() {
-    // Twelve months interleaved: still one file per month, rows in their order.
-    let dir = scratch("partitioned-interleaved");
+fn partitions_stream_in_month_order() {
+    // Rows in month order, as the store gives them: one file per month, rows in order,
+    // each file finished before the next month starts.
+    let dir = scratch("partitioned-ordered");
     let out = dir.join("events");
-    let many: Vec<EventRow> =
-        (0..48).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
-    let summary = export(many.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
-    assert_eq!(summary.rows, 48);
-    assert_eq!(summary.files.len(), 12);
+    let ordered: Vec<EventRow> =
+        (0..48).map(|i| row(i, &format!("2024-{:02}-01", i / 4 + 1), "RUSGOV", None, "111")).collect();
+    let summary = export(ordered.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
+    assert_eq!((summary.rows, summary.files.len()), (48, 12));
     let (_, january) = read_csv(&out.join("year_month=2024-01/part-0.csv"));
     let ids: Vec<&str> = january.iter().map(|r| r[0].as_str()).collect();
-    assert_eq!(ids, ["0", "12", "24", "36"]);
+    assert_eq!(ids, ["0", "1", "2", "3"]);
+    // Rows that come back to a month already written go to its next file: nothing is
+    // held back in memory, and Hive readers take part-1 as the same partition.
+    let dir = scratch("partitioned-interleaved");
+    let out = dir.join("events");
+    let interleaved: Vec<EventRow> =
+        (0..24).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
+    let summary = export(interleaved.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
+    assert_eq!((summary.rows, summary.files.len()), (24, 24));
+    let (_, first) = read_csv(&out.join("year_month=2024-01/part-0.csv"));
+    let (_, again) = read_csv(&out.join("year_month=2024-01/part-1.csv"));
+    assert_eq!((first[0][0].as_str(), again[0][0].as_str()), ("0", "12"));
 }
 
 #[test]

@@ -272,10 +272,12 @@ fn write_all(
     Ok(summary)
 }
 
-/// Writes one file per month. The rows are ordered by month first (stably, so the
-/// order within a month is kept): rows from the store are in memory already, and a
-/// single open writer then produces exactly one `part-0` file per partition
-/// whatever order the rows came in.
+/// Writes one file per month, streaming: rows go to the open file of their month,
+/// and a new month closes it, so memory stays that of one writer however many rows
+/// there are. The store hands rows over oldest first, so each month is one
+/// `part-0` file; rows that come back to a month already closed (a caller's own
+/// order) go to its next file, `part-1`, which Hive readers take as the same
+/// partition. Within a file the rows keep their order.
 fn export_partitioned(
     rows: impl Iterator<Item = Result<EventRow, String>>,
     format: Format,
@@ -290,26 +292,29 @@ fn export_partitioned(
     } else {
         fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    let mut rows: Vec<(String, EventRow)> = rows.map(|r| r.map(|r| (partition_of(&r), r))).collect::<Result<_, _>>()?;
-    rows.sort_by(|a, b| a.0.cmp(&b.0));
-    let file_name = format!("part-0.{}", format.extension());
     let mut summary = ExportSummary::default();
     let mut written: Vec<PendingFile> = Vec::new();
     let mut current: Option<(String, Box<dyn RowSink>)> = None;
+    // Files opened so far per partition, for the next one's number.
+    let mut parts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let result = (|| {
-        for (part, row) in &rows {
-            if current.as_ref().is_none_or(|(p, _)| p != part) {
+        for row in rows {
+            let row = row?;
+            let part = partition_of(&row);
+            if current.as_ref().is_none_or(|(p, _)| *p != part) {
                 if let Some((_, s)) = current.take() {
                     s.finish()?;
                 }
-                let sub = dir.join(part);
+                let sub = dir.join(&part);
                 fs::create_dir_all(&sub).map_err(|e| format!("cannot create {}: {e}", sub.display()))?;
-                let (pending, w) = PendingFile::create(&sub.join(&file_name))?;
+                let n = parts.entry(part.clone()).or_insert(0);
+                let (pending, w) = PendingFile::create(&sub.join(format!("part-{n}.{}", format.extension())))?;
+                *n += 1;
                 written.push(pending);
-                current = Some((part.clone(), sink(format, preset, w)?));
+                current = Some((part, sink(format, preset, w)?));
             }
             let (_, s) = current.as_mut().expect("opened above");
-            count(&mut summary, s.write(row)?);
+            count(&mut summary, s.write(&row)?);
         }
         if let Some((_, s)) = current.take() {
             s.finish()?;

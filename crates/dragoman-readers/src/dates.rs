@@ -6,6 +6,7 @@
 //! an article stamped 23:30 at UTC−5 appeared on that day for its readers.
 
 use chrono::NaiveDate;
+use dragoman_core::text::month_named;
 
 /// The date a document's dateline gives, for a document that carries no date of
 /// its own: "KYIV, April 15, 2024 —" as written; "MOSCOW, Jan 9 (Interfax) -" in
@@ -58,31 +59,6 @@ fn rfc822(s: &str) -> Option<NaiveDate> {
     chrono::DateTime::parse_from_rfc2822(s).ok().map(|d| d.date_naive())
 }
 
-fn month(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-    let w = word.trim_end_matches('.').to_ascii_lowercase();
-    if w.len() < 3 {
-        return None;
-    }
-    let i = MONTHS.iter().position(|m| w.starts_with(m))?;
-    // "Mar", "March", "Sept" are months; "Marching" is not.
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    (FULL[i].starts_with(&w) || w == "sept").then_some(i as u32 + 1)
-}
-
 /// "12 Mar 2024", "Mar 12, 2024", "Tuesday, March 12 2024 08:30": day, month name
 /// and a four-digit year in either order.
 fn words(s: &str) -> Option<NaiveDate> {
@@ -92,7 +68,7 @@ fn words(s: &str) -> Option<NaiveDate> {
     for p in parts {
         let digits = p.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == '.');
         if mon.is_none() {
-            if let Some(m) = month(p) {
+            if let Some(m) = month_named(p) {
                 mon = Some(m);
                 continue;
             }

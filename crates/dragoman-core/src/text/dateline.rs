@@ -178,8 +178,9 @@ fn date_in(segment: &str) -> Option<DatelineDate> {
     Some(DatelineDate { year, month, day })
 }
 
-/// A month's number from its English name or abbreviation ("Jan", "Jan.", "Sept.").
-fn month_named(word: &str) -> Option<u32> {
+/// A month's number from its English name or abbreviation ("Jan", "Jan.", "Sept.",
+/// "March"); "Marching" is none.
+pub fn month_named(word: &str) -> Option<u32> {
     const MONTHS: [&str; 12] = [
         "january",
         "february",

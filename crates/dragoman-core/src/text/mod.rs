@@ -11,6 +11,6 @@ pub mod normalize;
 pub mod sentences;
 pub mod tokens;
 
-pub use dateline::{find_dateline, find_dateline_after_title, Dateline, DatelineDate};
+pub use dateline::{find_dateline, find_dateline_after_title, month_named, Dateline, DatelineDate};
 pub use sentences::split_sentences;
 pub use tokens::{tokenize, Token};

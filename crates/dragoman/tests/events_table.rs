@@ -2,6 +2,10 @@
 //! newest first (or another `--sort`), sentences cut to the terminal's width with
 //! an ellipsis, whole with `--wide` and whole when piped.
 
+#[cfg(target_os = "linux")]
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::fs;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -126,40 +130,9 @@ fn piped_the_table_shows_places_and_whole_sentences() {
 /// returns what it printed, lines without their carriage returns.
 #[cfg(target_os = "linux")]
 fn at_a_terminal(args: &[&str], cols: u16) -> String {
-    use std::io::Read;
-    use std::os::fd::{AsRawFd, FromRawFd};
-    use std::os::unix::fs::OpenOptionsExt;
-
-    // SAFETY: plain libc calls on descriptors this function owns; the name buffer is
-    // large enough and NUL-terminated by ptsname_r; the winsize outlives the call.
-    let (mut master, slave) = unsafe {
-        let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
-        assert!(fd >= 0, "no pseudo-terminal: {}", std::io::Error::last_os_error());
-        let master = fs::File::from_raw_fd(fd);
-        assert_eq!(libc::grantpt(fd), 0);
-        assert_eq!(libc::unlockpt(fd), 0);
-        let mut name = [0 as libc::c_char; 128];
-        assert_eq!(libc::ptsname_r(fd, name.as_mut_ptr(), name.len()), 0);
-        let name = std::ffi::CStr::from_ptr(name.as_ptr()).to_str().unwrap().to_string();
-        let slave = fs::OpenOptions::new().read(true).write(true).custom_flags(libc::O_NOCTTY).open(name).unwrap();
-        let size = libc::winsize { ws_row: 40, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0 };
-        assert_eq!(libc::ioctl(slave.as_raw_fd(), libc::TIOCSWINSZ, &size), 0);
-        (master, slave)
-    };
+    let (master, slave) = pty::pty(Some(cols));
     let mut child = bin().args(args).stdin(Stdio::null()).stdout(slave).stderr(Stdio::piped()).spawn().unwrap();
-    // Read while it writes (a terminal's buffer is small); the read ends with an
-    // error (EIO) once the child has exited and closed its side.
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = master.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&buf[..n]);
-        }
-        out
-    });
+    let reader = pty::drain(master);
     let status = child.wait().unwrap();
     assert!(status.success());
     String::from_utf8(reader.join().unwrap()).unwrap().replace('\r', "")

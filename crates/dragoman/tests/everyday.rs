@@ -3,6 +3,10 @@
 //! with nothing piped in, a mistyped path, undated documents refused by `ingest`, a
 //! corrected article replacing its old version, and `dragoman delete`.
 
+#[cfg(target_os = "linux")]
+#[path = "support/pty.rs"]
+mod pty;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -141,28 +145,6 @@ fn explain_goes_beside_the_events_never_in_their_place() {
 
 // ---- no input, a missing input ---------------------------------------------------
 
-/// A pseudo-terminal: its master side, and its other side to hand a child.
-#[cfg(target_os = "linux")]
-fn pty() -> (fs::File, fs::File) {
-    use std::os::fd::FromRawFd;
-    use std::os::unix::fs::OpenOptionsExt;
-
-    // SAFETY: plain libc calls on a descriptor this function owns; the name buffer
-    // is large enough and NUL-terminated by ptsname_r.
-    unsafe {
-        let fd = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY);
-        assert!(fd >= 0, "no pseudo-terminal: {}", std::io::Error::last_os_error());
-        let master = fs::File::from_raw_fd(fd);
-        assert_eq!(libc::grantpt(fd), 0);
-        assert_eq!(libc::unlockpt(fd), 0);
-        let mut name = [0 as libc::c_char; 128];
-        assert_eq!(libc::ptsname_r(fd, name.as_mut_ptr(), name.len()), 0);
-        let name = std::ffi::CStr::from_ptr(name.as_ptr()).to_str().unwrap().to_string();
-        let slave = fs::OpenOptions::new().read(true).write(true).custom_flags(libc::O_NOCTTY).open(name).unwrap();
-        (master, slave)
-    }
-}
-
 /// Runs dragoman with a pseudo-terminal as standard input, as when a user types
 /// `dragoman code` and nothing is piped in. If the command waits on the terminal
 /// anyway, the end-of-file typed right after (Ctrl-D, a few times: a terminal's
@@ -172,7 +154,7 @@ fn pty() -> (fs::File, fs::File) {
 fn at_a_terminal(args: &[&str]) -> Run {
     use std::io::Write;
 
-    let (mut master, slave) = pty();
+    let (mut master, slave) = pty::pty(None);
     let child = bin().args(args).stdin(slave).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
     master.write_all(&[0x04; 8]).unwrap();
     let out = child.wait_with_output().unwrap();
@@ -184,23 +166,9 @@ fn at_a_terminal(args: &[&str]) -> Run {
 /// long ingest sees it; returns the exit status and everything drawn there.
 #[cfg(target_os = "linux")]
 fn watched(args: &[&str]) -> (std::process::ExitStatus, String) {
-    use std::io::Read;
-
-    let (mut master, slave) = pty();
+    let (master, slave) = pty::pty(None);
     let mut child = bin().args(args).stdin(Stdio::null()).stdout(Stdio::null()).stderr(slave).spawn().unwrap();
-    // Read while it draws (a terminal's buffer is small); the read ends with an
-    // error (EIO) once the child has exited and closed its side.
-    let reader = std::thread::spawn(move || {
-        let mut out = Vec::new();
-        let mut buf = [0u8; 4096];
-        while let Ok(n) = master.read(&mut buf) {
-            if n == 0 {
-                break;
-            }
-            out.extend_from_slice(&buf[..n]);
-        }
-        out
-    });
+    let reader = pty::drain(master);
     let status = child.wait().unwrap();
     (status, String::from_utf8_lossy(&reader.join().unwrap()).into_owned())
 }

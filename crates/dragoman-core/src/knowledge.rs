@@ -130,10 +130,15 @@ fn phrase_key(p: &[PhraseWord]) -> String {
 /// each pair; the last user entry for a key is named.
 fn shadow<'e>(
     kind: &'static str,
-    keys: impl Iterator<Item = (String, &'e str)>,
+    keys: impl ExactSizeIterator<Item = (String, &'e str)>,
     builtin: &std::ops::Range<usize>,
     out: &mut Vec<Shadowed>,
 ) -> Vec<bool> {
+    // With no user entries (the usual run) no key is built at all.
+    let total = keys.len();
+    if builtin.start == 0 && builtin.end >= total {
+        return vec![false; total];
+    }
     let keys: Vec<(String, &str)> = keys.collect();
     let user: FxHashMap<&str, &str> =
         keys.iter().enumerate().filter(|(i, _)| !builtin.contains(i)).map(|(_, (k, r))| (k.as_str(), *r)).collect();

@@ -290,3 +290,17 @@ fn json_feeds_are_read_by_content_on_stdin_and_as_json_files() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_cut_off_json_feed_is_reported_with_its_file_and_place() {
+    let dir = std::env::temp_dir().join(format!("dragoman-json-feed-cut-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("cut.json");
+    std::fs::write(&file, r#"{"version":"https://jsonfeed.org/version/1.1","items":[{"id":"1","#).unwrap();
+    let out = dragoman(&["read", file.to_str().unwrap()], None);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("cut.json: not a JSON Feed: malformed JSON") && err.contains("line 1 column"), "{err}");
+    assert!(out.stdout.is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}

@@ -1510,26 +1510,37 @@ impl<'a> SentenceCtx<'a> {
                     .filter_map(|m| {
                         let tok = a.toks.iter().position(|t| t.token.start >= m.start && t.token.end <= m.end)?;
                         let anchor = tv.anchor(tok)?;
+                        // "have detained 400 people since the party suspended talks in
+                        // late November": from then until the report.
+                        let since = tv.under_since(tok, anchor, anchor == chain[0]) && m.range.to < published;
                         // Own clause first, then the clauses above, then a clause
                         // about its object ("cut ties on Tuesday, accusing it of
                         // backing a group blamed for fires this month": Tuesday).
-                        match chain.iter().position(|&w| w == anchor) {
-                            Some(0) => Some((0, m)),
-                            Some(rank) => Some((rank + 1, m)),
+                        let rank = match chain.iter().position(|&w| w == anchor) {
+                            Some(0) => Some(0),
+                            Some(rank) => Some(rank + 1),
                             // "shot dead a man and detained another on Monday".
                             None if tv.tree.words[anchor].deprel == "conj"
                                 && tv.tree.head(anchor) == Some(chain[0]) =>
                             {
-                                Some((1, m))
+                                Some(1)
                             }
+                            // "since the party suspended talks in late November".
+                            None if since && tv.tree.head(anchor) == Some(chain[0]) => Some(1),
                             // "France will withdraw …, Macron said on Sunday": the
                             // report's day dates what it reports.
-                            None if tv.reports_on(anchor, &chain) => Some((1, m)),
+                            None if tv.reports_on(anchor, &chain) => Some(1),
                             // "Arab leaders meeting in Cairo on Tuesday endorsed …":
                             // a participle on the subject tells the occasion.
-                            None if tv.participle_on_subject(anchor, chain[0]) => Some((1, m)),
-                            None => tv.below_object(anchor, chain[0]).then_some((chain.len() + 1, m)),
+                            None if tv.participle_on_subject(anchor, chain[0]) => Some(1),
+                            None => tv.below_object(anchor, chain[0]).then_some(chain.len() + 1),
+                        }?;
+                        let mut m = m.clone();
+                        if since {
+                            m.range.to = published;
+                            m.range.precision = Precision::Range;
                         }
+                        Some((rank, m))
                     })
                     .min_by_key(|(rank, _)| *rank);
                 if let Some((_, m)) = best {
@@ -1572,7 +1583,8 @@ impl<'a> SentenceCtx<'a> {
         let before_trigger = (lo..trigger)
             .rev()
             .find(|&j| matches!(a.lower(j), "after" | "before"))
-            .filter(|&k| !boundary(k + 1..trigger));
+            .filter(|&k| !boundary(k + 1..trigger))
+            .filter(|&k| self.attached_to(k, trigger));
         // "had charged him in absentia a day earlier": after the trigger, in its clause.
         let hi = (trigger + 12).min(a.toks.len());
         let k = match before_trigger {
@@ -1610,6 +1622,21 @@ impl<'a> SentenceCtx<'a> {
             self.times.iter().rev().find(|m| m.end <= cut).map_or(DateRange::day(self.doc.published), |m| m.range);
         let words = self.text[a.toks[start].token.start..a.toks[k].token.end].to_string();
         Some((base, (near, far), words))
+    }
+
+    /// Whether the word at token `k` ("after", "before", "earlier") belongs to the
+    /// trigger's clause in the tree: it hangs from the trigger, or from a phrase that
+    /// does ("a day before the vote, … detained"), or no other verb stands between
+    /// them. Not "Putin, who recognised the
+    /// regions days before ordering troops in, … praised". True without a tree.
+    fn attached_to(&self, k: usize, trigger: usize) -> bool {
+        let Some(tv) = self.tree else { return true };
+        let (Some(w), Some(t)) = (tv.word_at(k), tv.word_at(trigger)) else { return true };
+        let h = tv.tree.head(w);
+        // Or nothing but the trigger's own subject stands between ("a day after a
+        // court convicted him", however the parser hung "after").
+        let between = (w.min(t) + 1..w.max(t)).any(|j| tv.tree.words[j].upos == "VERB");
+        h == Some(t) || h.and_then(|h| tv.tree.head(h)) == Some(t) || !between
     }
 
     fn sentence_date(&self, disc: &Discourse) -> Option<(DateRange, String)> {

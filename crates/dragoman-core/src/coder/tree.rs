@@ -179,7 +179,13 @@ impl TreeView {
     /// Whether word `w` hangs below predicate `p` through its object or an oblique
     /// ("cancelled meetings which the EU planned to host in October"), not through
     /// its subject.
+    /// A past-tense verb there ("sacked the government, which protesters blamed for
+    /// a rise in prices that sparked the unrest on Sunday") tells of an earlier act of
+    /// its own, not of this one's occasion.
     pub fn below_object(&self, w: usize, p: usize) -> bool {
+        if self.tree.words[w].xpos == "VBD" {
+            return false;
+        }
         let mut cur = w;
         for _ in 0..self.tree.words.len() {
             let Some(h) = self.tree.head(cur) else { return false };
@@ -206,13 +212,44 @@ impl TreeView {
 
     /// Whether predicate `w` is a participle on predicate `p`'s subject ("Arab
     /// leaders meeting in Cairo on Tuesday endorsed …"); a relative clause is not.
+    /// A past participle ("The new parliament, elected in April, …") tells the
+    /// subject's past, not the occasion: it is not one.
     pub fn participle_on_subject(&self, w: usize, p: usize) -> bool {
         let word = &self.tree.words[w];
         word.deprel == "acl"
+            && word.xpos == "VBG"
             && self
                 .tree
                 .head(w)
                 .is_some_and(|n| self.tree.words[n].deprel.starts_with("nsubj") && self.tree.head(n) == Some(p))
+    }
+
+    /// Whether the time word at token `tok` stands in a phrase or clause opened by
+    /// "since" below predicate `anchor` ("since the start of its invasion in February
+    /// 2022", "since the ruling party suspended talks in late November"): a time
+    /// from which something has gone on until now. A "since" on the trigger's own
+    /// clause (`own`) makes that clause the earlier act, which its time dates.
+    pub fn under_since(&self, tok: usize, anchor: usize, own: bool) -> bool {
+        let Some(mut w) = self.word_at(tok) else { return false };
+        let since = |w: usize| {
+            self.children(w).iter().any(|&c| {
+                self.tree.words[c].form.eq_ignore_ascii_case("since")
+                    && matches!(self.tree.words[c].deprel, "case" | "mark")
+            })
+        };
+        for _ in 0..self.tree.words.len() {
+            if w == anchor {
+                return !own && since(w);
+            }
+            if since(w) {
+                return true;
+            }
+            match self.tree.head(w) {
+                Some(h) => w = h,
+                None => return false,
+            }
+        }
+        false
     }
 
     /// The phrase with content at word `w` or below it, with the word it was found at.

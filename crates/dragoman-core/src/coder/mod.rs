@@ -403,7 +403,6 @@ pub fn refusal_code(code: &str) -> Option<&'static str> {
     })
 }
 
-/// Nouns that refer back to an act the story told ("condemned the decision").
 /// How many tokens before and after a trigger its patterns may reach.
 const PATTERN_REACH: usize = 80;
 
@@ -413,48 +412,71 @@ pub const MAX_EVIDENCE: usize = 1000;
 /// How much of a long sentence is kept on either side of an event's words.
 pub const EVIDENCE_MARGIN: usize = 300;
 
-const BACK_REFERENCES: &[&str] = &[
-    "decision",
-    "move",
-    "measure",
-    "step",
-    "accusation",
-    "allegation",
-    "claim",
-    "remark",
-    "comment",
-    "statement",
-    "law",
-    "bill",
-    "deal",
-    "agreement",
-    "deployment",
-    "arrest",
-    "detention",
-    "expulsion",
-    "launch",
-    "test",
-    "ban",
-    "action",
-    "incident",
-    "incursion",
-    "raid",
-    "killing",
-    "violence",
-    "crackdown",
-    "sanction",
-    "plan",
-    "proposal",
-    "vote",
-    "ruling",
-    "verdict",
-    "sentence",
-    "suspension",
-    "seizure",
-    "shooting",
-    "bombing",
-    "operation",
+/// Nouns that refer back to an act the story told ("condemned the decision"), with
+/// the CAMEO roots of the acts each names ("the accusations": an accusation, 11);
+/// empty for any act.
+const BACK_REFERENCES: &[(&str, &[&str])] = &[
+    ("criticism", &["11"]),
+    ("condemnation", &["11"]),
+    ("accusation", &["11"]),
+    ("allegation", &["11"]),
+    ("claim", &["11", "01"]),
+    ("remark", &["01", "11", "13"]),
+    ("comment", &["01", "11", "13"]),
+    ("statement", &["01", "11", "13"]),
+    ("threat", &["13"]),
+    ("warning", &["13"]),
+    ("demand", &["10"]),
+    ("ultimatum", &["13", "10"]),
+    ("measure", &["16", "17"]),
+    ("sanction", &["16"]),
+    ("ban", &["16", "17"]),
+    ("restriction", &["16", "17"]),
+    ("arrest", &["17"]),
+    ("detention", &["17"]),
+    ("expulsion", &["16", "17", "20"]),
+    ("crackdown", &["17"]),
+    ("seizure", &["17"]),
+    ("strike", &["19", "18"]),
+    ("airstrike", &["19", "18"]),
+    ("attack", &["19", "18"]),
+    ("raid", &["19", "18", "17"]),
+    ("bombing", &["18", "19"]),
+    ("shooting", &["18", "19"]),
+    ("killing", &["18", "19", "20"]),
+    ("incursion", &["19"]),
+    ("violence", &["18", "19", "14"]),
+    ("interference", &[]),
+    ("recognition", &["05", "03"]),
+    ("pretext", &[]),
+    ("outcome", &[]),
+    ("decision", &[]),
+    ("move", &[]),
+    ("step", &[]),
+    ("law", &[]),
+    ("bill", &[]),
+    ("deal", &[]),
+    ("agreement", &[]),
+    ("deployment", &[]),
+    ("launch", &[]),
+    ("test", &[]),
+    ("action", &[]),
+    ("incident", &[]),
+    ("plan", &[]),
+    ("proposal", &[]),
+    ("vote", &[]),
+    ("ruling", &[]),
+    ("verdict", &[]),
+    ("sentence", &[]),
+    ("suspension", &[]),
+    ("operation", &[]),
 ];
+
+/// The CAMEO roots of the acts a back-referring noun names (its lemma), if it is one.
+fn back_reference_roots(lemma: &str) -> Option<&'static [&'static str]> {
+    let lemma = lemma.to_lowercase();
+    BACK_REFERENCES.iter().find(|(w, _)| *w == lemma).map(|(_, roots)| *roots)
+}
 
 /// Verbs whose infinitive is an act promised or planned ("agreed to", "vowed to").
 const PROMISES: &[&str] = &[
@@ -1005,11 +1027,15 @@ impl<'a> SentenceCtx<'a> {
                         )
                 });
                 let event_noun = a.trigger_at[tok].is_some_and(|ti| k.verbs.verbs[a.triggers[ti].verb].noun)
-                    || BACK_REFERENCES.contains(&w.lemma.to_lowercase().as_str());
+                    || back_reference_roots(&w.lemma).is_some();
                 w.upos == "NOUN" && definite && event_noun && a.np_at[tok].is_none_or(|n| a.nps[n].actors.is_empty())
             });
             if targets.is_empty() && back_reference && !say && !k.community_verbs {
-                if let Some(t) = self.referred_actor(&sources, &events, t.start) {
+                let roots = tc
+                    .and_then(|(_, c)| c.object)
+                    .and_then(|o| self.tree.and_then(|tv| back_reference_roots(&tv.tree.words[o].lemma)))
+                    .unwrap_or(&[]);
+                if let Some(t) = self.referred_actor(&sources, &events, t.start, roots) {
                     targets.push(t);
                 }
             }
@@ -1222,16 +1248,24 @@ impl<'a> SentenceCtx<'a> {
     }
 
     /// The doer of the latest act the story reported, of another country than the
-    /// sources: what "the strikes" or "the accusations" refer back to.
-    fn referred_actor(&self, sources: &[Side], this_sentence: &[Event], trigger: usize) -> Option<Side> {
+    /// sources: what "the strikes" or "the accusations" refer back to. The latest
+    /// act of the kind the noun names (`roots`: "the sanctions" a 16, "the strikes" a
+    /// 19 or 18) if the story told one, else the latest act of any kind.
+    fn referred_actor(
+        &self,
+        sources: &[Side],
+        this_sentence: &[Event],
+        trigger: usize,
+        roots: &[&str],
+    ) -> Option<Side> {
         let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
-        let code = this_sentence
-            .iter()
-            .rev()
+        let recent = || this_sentence.iter().rev().chain(self.prior.iter().rev()).take(12);
+        let other = |c: &str| country_of(c).is_some() && !own.contains(&country_of(c));
+        let of_kind = recent()
+            .filter(|e| roots.iter().any(|r| e.code.starts_with(r)))
             .map(|e| e.source.code.as_str())
-            .chain(self.prior.iter().rev().map(|e| e.source.code.as_str()))
-            .take(12)
-            .find(|c| country_of(c).is_some() && !own.contains(&country_of(c)))?;
+            .find(|c| other(c));
+        let code = of_kind.or_else(|| recent().map(|e| e.source.code.as_str()).find(|c| other(c)))?;
         Some(inferred_side(code, (trigger, trigger + 1), "inferred: whoever did what it refers back to".into()))
     }
 

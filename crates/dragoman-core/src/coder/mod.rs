@@ -1015,28 +1015,43 @@ impl<'a> SentenceCtx<'a> {
             }
             // "condemned the strikes", "rejected the accusations": the act referred
             // back to names the target, whoever the story said did it.
-            let back_reference = tc.and_then(|(_, c)| c.object).is_some_and(|o| {
-                let Some(tv) = self.tree else { return false };
-                let w = &tv.tree.words[o];
-                let tok = tv.tok_of(o);
-                let definite = tv.children(o).iter().any(|&d| {
-                    matches!(tv.tree.words[d].deprel, "det" | "nmod:poss")
-                        && matches!(
-                            tv.tree.words[d].lemma.to_lowercase().as_str(),
-                            "the" | "this" | "that" | "these" | "those" | "such"
-                        )
+            // "expressed concern over the arrests", "protested against the decision":
+            // the noun may also stand in an oblique.
+            let referring = tc
+                .map(|(_, c)| {
+                    c.object.into_iter().chain(
+                        c.obliques
+                            .iter()
+                            .filter(|(case, _)| matches!(case.as_str(), "over" | "about" | "against" | "at"))
+                            .map(|(_, w)| *w),
+                    )
+                })
+                .into_iter()
+                .flatten()
+                .find(|&o| {
+                    let Some(tv) = self.tree else { return false };
+                    let w = &tv.tree.words[o];
+                    let tok = tv.tok_of(o);
+                    let definite = tv.children(o).iter().any(|&d| {
+                        matches!(tv.tree.words[d].deprel, "det" | "nmod:poss")
+                            && matches!(
+                                tv.tree.words[d].lemma.to_lowercase().as_str(),
+                                "the" | "this" | "that" | "these" | "those" | "such"
+                            )
+                    });
+                    let event_noun = a.trigger_at[tok].is_some_and(|ti| k.verbs.verbs[a.triggers[ti].verb].noun)
+                        || back_reference_roots(&w.lemma).is_some();
+                    w.upos == "NOUN"
+                        && definite
+                        && event_noun
+                        && a.np_at[tok].is_none_or(|n| a.nps[n].actors.is_empty())
                 });
-                let event_noun = a.trigger_at[tok].is_some_and(|ti| k.verbs.verbs[a.triggers[ti].verb].noun)
-                    || back_reference_roots(&w.lemma).is_some();
-                w.upos == "NOUN" && definite && event_noun && a.np_at[tok].is_none_or(|n| a.nps[n].actors.is_empty())
-            });
-            if targets.is_empty() && back_reference && !say && !k.community_verbs {
-                let roots = tc
-                    .and_then(|(_, c)| c.object)
-                    .and_then(|o| self.tree.and_then(|tv| back_reference_roots(&tv.tree.words[o].lemma)))
-                    .unwrap_or(&[]);
-                if let Some(t) = self.referred_actor(&sources, &events, t.start, roots) {
-                    targets.push(t);
+            if targets.is_empty() && !say && !k.community_verbs {
+                if let Some(o) = referring {
+                    let roots = self.tree.and_then(|tv| back_reference_roots(&tv.tree.words[o].lemma)).unwrap_or(&[]);
+                    if let Some(t) = self.referred_actor(&sources, &events, t.start, roots) {
+                        targets.push(t);
+                    }
                 }
             }
             // PETRARCH's conventions leave such events without a target.

@@ -219,6 +219,8 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             in_story.cloned().or_else(|| unambiguous(m))
         });
         let place_countries: Vec<String> = places.iter().filter_map(unambiguous).collect();
+        let places_at: Vec<(usize, String)> =
+            places.iter().filter_map(|m| unambiguous(m).map(|c| (m.start, c))).collect();
         if gazetteer.is_some() {
             sentence_places.push(places);
         }
@@ -251,6 +253,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
             main_subject: None,
             tree: tree.as_ref(),
             place_countries,
+            places_at,
             prior: &out.events,
             story_country: place_country
                 .map(|c| (c, "the place named in the sentence"))
@@ -635,6 +638,8 @@ struct SentenceCtx<'a> {
     prior: &'a [Event],
     /// The countries of the places the sentence names unambiguously, in order.
     place_countries: Vec<String>,
+    /// The same by the token each place starts at.
+    places_at: Vec<(usize, String)>,
     /// The country a role named without one belongs to, and why.
     story_country: Option<(String, &'static str)>,
     /// The sentence's dependency tree, unless coding shallow.
@@ -1401,7 +1406,11 @@ impl<'a> SentenceCtx<'a> {
                 // A plural role ("both governments", "officials") names no one in
                 // particular: only a list or a community convention gives it a country.
                 let plural = head.ends_with('s') && !head.ends_with("ss");
-                let country = group_country.clone().or(unknown).or_else(|| {
+                // "Police in Karachi", "protesters in Nairobi": the place says whose.
+                let placed = (self.a.lower(np.end) == "in")
+                    .then(|| self.places_at.iter().find(|(start, _)| *start == np.end + 1).map(|(_, c)| c.clone()))
+                    .flatten();
+                let country = group_country.clone().or(unknown).or(placed).or_else(|| {
                     if plural {
                         return None;
                     }

@@ -6,6 +6,7 @@ mod event_row;
 mod explain;
 mod export;
 mod input;
+mod interrupt;
 mod memory;
 mod parse;
 mod printable;

@@ -4,6 +4,11 @@
 #[path = "../src/event_row.rs"]
 mod event_row;
 
+/// Registers the exports' temporary files, which a Ctrl-C removes.
+#[allow(dead_code)]
+#[path = "../src/interrupt.rs"]
+mod interrupt;
+
 /// The export module without its database glue (`cli.rs`, which needs the store).
 #[allow(dead_code, unused_imports)]
 #[path = "../src/export"]

@@ -23,12 +23,15 @@ use crate::store::{self, query::FilterArgs};
 /// FeatureCollection of Points, the columns as properties) and counts the rest.
 ///
 /// A file is written under a temporary name and renamed when complete: a failed
-/// or interrupted export leaves no truncated file and no changed one. CAMEO codes
+/// or interrupted export leaves no truncated file and no changed one (Ctrl-C
+/// removes the temporary file; `kill -9` cannot be caught and leaves
+/// .NAME.<pid>-<n>.partial beside the file, to delete). CAMEO codes
 /// are text ("010", "0332"): read CSV and TSV with their columns as strings
 /// (pandas: `pd.read_csv(FILE, dtype=str)`).
 ///
 /// Exit status: 0 when the export was written (also when no event matched), 1 when
-/// the database cannot be read or the output not written, 2 for a bad command line.
+/// the database cannot be read or the output not written, 2 for a bad command line;
+/// Ctrl-C ends it by the signal (130 in a shell).
 #[derive(clap::Args, Debug)]
 #[command(
     after_help = "Examples:\n  dragoman export --format csv --preset phoenix -o phoenix.csv\n  dragoman export --format parquet --partition -o events/ --from 2024-01-01\n  dragoman export --format plover --dyad RUS,ARM -o rus-arm.plover.jsonl\n  dragoman export --format tsv --preset gdelt --one-a-day > events.tsv\n  dragoman export --country UKR -o ukraine.geojson\n\nColumn layouts and types: docs/export.md"

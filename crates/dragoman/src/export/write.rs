@@ -108,7 +108,8 @@ pub fn partition_of(row: &EventRow) -> String {
 /// A file being written under a temporary name beside its final one, renamed over
 /// it when complete. The temporary name is unique to the process and the call, so
 /// two exports to the same file never write into each other's; it is removed when
-/// the file is dropped without being committed (an error, a panic).
+/// the file is dropped without being committed (an error, a panic), and on Ctrl-C,
+/// SIGTERM or SIGHUP by [`crate::interrupt`], where it is registered while it exists.
 struct PendingFile {
     tmp: PathBuf,
     path: PathBuf,
@@ -116,7 +117,10 @@ struct PendingFile {
 }
 
 impl PendingFile {
-    fn create(path: &Path) -> Result<(Self, Out<'static>), String> {
+    /// `own_folder`: `path`'s folder is made for this file (a month of a partitioned
+    /// export), together with it, so that an interrupt never finds the folder
+    /// without the file; it is removed with the file when left empty.
+    fn create(path: &Path, own_folder: bool) -> Result<(Self, Out<'static>), String> {
         use std::sync::atomic::{AtomicUsize, Ordering};
         static N: AtomicUsize = AtomicUsize::new(0);
         let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("export");
@@ -125,13 +129,24 @@ impl PendingFile {
         loop {
             let n = N.fetch_add(1, Ordering::Relaxed);
             let tmp = path.with_file_name(format!(".{name}.{}-{n}.partial", std::process::id()));
-            match fs::OpenOptions::new().write(true).create_new(true).open(&tmp) {
+            let folder_failed = std::cell::Cell::new(false);
+            let open = || {
+                if let Some(dir) = path.parent().filter(|_| own_folder) {
+                    fs::create_dir_all(dir).inspect_err(|_| folder_failed.set(true))?;
+                }
+                fs::OpenOptions::new().write(true).create_new(true).open(&tmp)
+            };
+            match crate::interrupt::create(&tmp, path, own_folder, open) {
                 Ok(file) => {
                     let pending = PendingFile { tmp, path: path.to_path_buf(), committed: false };
                     if let Some(p) = permissions {
                         let _ = file.set_permissions(p);
                     }
                     return Ok((pending, Box::new(BufWriter::with_capacity(1 << 16, file))));
+                }
+                Err(e) if folder_failed.get() => {
+                    let dir = path.parent().unwrap_or(path);
+                    return Err(format!("cannot create {}: {e}", dir.display()));
                 }
                 // Left by a process with our id long gone: take the next name.
                 Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => continue,
@@ -141,7 +156,7 @@ impl PendingFile {
     }
 
     fn commit(&mut self) -> Result<(), String> {
-        fs::rename(&self.tmp, &self.path)
+        crate::interrupt::commit(&self.tmp, &self.path)
             .map_err(|e| format!("cannot move {} to {}: {e}", self.tmp.display(), self.path.display()))?;
         self.committed = true;
         Ok(())
@@ -151,7 +166,7 @@ impl PendingFile {
 impl Drop for PendingFile {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = fs::remove_file(&self.tmp);
+            crate::interrupt::discard(&self.tmp);
         }
     }
 }
@@ -198,7 +213,7 @@ fn open_target(path: &Path) -> Result<(Target, Out<'static>), String> {
             Ok((Target::InPlace, Box::new(BufWriter::with_capacity(1 << 16, file))))
         }
         _ => {
-            let (pending, w) = PendingFile::create(&real)?;
+            let (pending, w) = PendingFile::create(&real, false)?;
             Ok((Target::Replace(pending), w))
         }
     }
@@ -305,10 +320,9 @@ fn export_partitioned(
                 if let Some((_, s)) = current.take() {
                     s.finish()?;
                 }
-                let sub = dir.join(&part);
-                fs::create_dir_all(&sub).map_err(|e| format!("cannot create {}: {e}", sub.display()))?;
                 let n = parts.entry(part.clone()).or_insert(0);
-                let (pending, w) = PendingFile::create(&sub.join(format!("part-{n}.{}", format.extension())))?;
+                let file = dir.join(&part).join(format!("part-{n}.{}", format.extension()));
+                let (pending, w) = PendingFile::create(&file, true)?;
                 *n += 1;
                 written.push(pending);
                 current = Some((part, sink(format, preset, w)?));

@@ -1155,7 +1155,20 @@ impl<'a> SentenceCtx<'a> {
             matches!(e.quad_class, Some(3))
                 && e.target.as_ref().is_some_and(|t| speakers.contains(&country_of(&t.code)))
         };
-        let reported = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !drop[i] && !complaint(e));
+        let coded_other = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !drop[i] && !complaint(e));
+        // A verb or event noun of the lexicon that is not one of saying, after the
+        // statement's verb, reports something even when it could not be coded
+        // ("said the pupils had been freed without any ransom"): the sentence's event
+        // is that, and a plain statement would stand in for it wrongly.
+        let first_statement = statements.iter().map(|&i| events[i].evidence.trigger.start).min();
+        let uncoded_other = first_statement.is_some_and(|at| {
+            a.triggers.iter().any(|t| {
+                a.toks[t.start].token.start > at
+                    && !k.say.get(t.verb).copied().unwrap_or(false)
+                    && k.verbs.verbs[t.verb].code.code.as_deref().is_some_and(|c| !c.starts_with("01"))
+            })
+        });
+        let reported = coded_other || uncoded_other;
         if !statements.is_empty() && reported {
             statements.iter().for_each(|&i| drop[i] = true);
             if self.opts.explain {

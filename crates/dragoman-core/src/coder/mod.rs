@@ -864,6 +864,13 @@ impl<'a> SentenceCtx<'a> {
                 }
                 _ => code,
             };
+            // "accused the government of sponsoring gangs who attacked protesters",
+            // "denied that its troops had opened fire": an act inside an accusation
+            // or a denial is not an event (coding guide); the accusation is.
+            if !code.starts_with("11") && tc.is_some_and(|(tv, _)| tv.inside_claim(t.start)) {
+                note(format!("not coded: inside an accusation or denial (would have been {code})"));
+                continue;
+            }
             if negated && !self.opts.keep_negated {
                 note(format!("not coded: negated (would have been {code})"));
                 continue;
@@ -1010,6 +1017,14 @@ impl<'a> SentenceCtx<'a> {
             };
             let code = if !k.community_verbs && violent(&code) && sources.iter().all(crowd) {
                 "145".to_string()
+            } else if !k.community_verbs
+                && code == "190"
+                && matches!(a.lower(t.start), "raid" | "raids" | "raided" | "raiding")
+                && sources.iter().all(|s| s.actor.code.ends_with("COP") || s.actor.code.ends_with("JUD"))
+            {
+                // "Police raided the offices": a search and seizure by the state's
+                // coercive arm (17), not an armed attack.
+                "170".to_string()
             } else {
                 code
             };

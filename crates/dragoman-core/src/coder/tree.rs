@@ -176,6 +176,43 @@ impl TreeView {
         out
     }
 
+    /// Whether the trigger at token `tok` stands inside what an accusing or denying
+    /// verb or noun reports ("accused X of sponsoring gangs who attacked …", "denied
+    /// that its troops had opened fire", "rejected criticism that he had dismantled
+    /// …"): a clause opened by "that" or "of" below it, not a verb coordinated with
+    /// it. An accusation inside a denial is itself an event, and is not asked about.
+    pub fn inside_claim(&self, tok: usize) -> bool {
+        let Some(mut w) = self.anchor(tok) else { return false };
+        for _ in 0..self.tree.words.len() {
+            let Some(h) = self.tree.head(w) else { return false };
+            let rel = self.tree.words[w].deprel;
+            let head = &self.tree.words[h];
+            let lemma = head.lemma.to_lowercase();
+            let claiming = match head.upos {
+                "VERB" => matches!(lemma.as_str(), "accuse" | "blame" | "deny" | "allege"),
+                "NOUN" => matches!(lemma.as_str(), "accusation" | "allegation" | "criticism" | "denial" | "charge"),
+                _ => false,
+            };
+            // What is claimed comes as "that …" or "of …-ing" (or a bare complement
+            // clause); a verb the parser hung there otherwise is no part of it.
+            let opened = rel == "ccomp"
+                || self.children(w).iter().any(|&c| {
+                    matches!(self.tree.words[c].deprel, "mark" | "case")
+                        && matches!(self.tree.words[c].form.to_lowercase().as_str(), "of" | "that")
+                });
+            // "a charge the ministry denied": a relative clause on the claim is
+            // about it, not in it.
+            if claiming && head.upos == "NOUN" && rel == "acl:relcl" {
+                return false;
+            }
+            if claiming && opened {
+                return true;
+            }
+            w = h;
+        }
+        false
+    }
+
     /// Whether word `w` hangs below predicate `p` through its object or an oblique
     /// ("cancelled meetings which the EU planned to host in October"), not through
     /// its subject.

@@ -1042,7 +1042,7 @@ impl<'a> SentenceCtx<'a> {
                     c.object.into_iter().chain(
                         c.obliques
                             .iter()
-                            .filter(|(case, _)| matches!(case.as_str(), "over" | "about" | "against" | "at"))
+                            .filter(|(case, _)| matches!(case.as_str(), "over" | "about" | "against" | "at" | "to"))
                             .map(|(_, w)| *w),
                     )
                 })
@@ -1072,6 +1072,14 @@ impl<'a> SentenceCtx<'a> {
                     if let Some(t) = self.referred_actor(&sources, &events, t.start, roots) {
                         targets.push(t);
                     }
+                }
+            }
+            // "Moscow would respond", "will take measures": a threat with no one
+            // named answers whoever the story last told acting against it.
+            if targets.is_empty() && !say && code.starts_with("13") && !k.community_verbs {
+                if let Some(t) = self.referred_actor(&sources, &events, t.start, &["16", "17", "18", "19", "11", "12"])
+                {
+                    targets.push(t);
                 }
             }
             // PETRARCH's conventions leave such events without a target.

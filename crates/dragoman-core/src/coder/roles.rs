@@ -80,6 +80,20 @@ pub fn verb_group(a: &Analysis, start: usize, base: &str) -> VerbGroup {
                     j = g.start;
                     continue;
                 }
+                // "was due to free 90 prisoners", "is set to sign", "forces are to
+                // pull back": a scheduled act, coded as an intent.
+                if let Some(q) = q.filter(|&q| {
+                    is_be(a.lower(q))
+                        || q > 0
+                            && is_be(a.lower(q - 1))
+                            && matches!(a.lower(q), "due" | "set" | "scheduled" | "poised")
+                }) {
+                    g.intent = true;
+                    saw_aux = true;
+                    g.start = if is_be(a.lower(q)) { q } else { q - 1 };
+                    j = g.start;
+                    continue;
+                }
                 // "was seen to break", "is said to be": the subject of the passive
                 // report is the subject of the event.
                 if let Some(q) = q.filter(|&q| {

@@ -82,7 +82,20 @@ fn subordinate_subjects(
         let old = (heads.to_vec(), deprels.to_vec());
         let noun_head = heads[noun];
         if noun_head != verb + 1 {
-            if noun_head == 0 || dominates(heads, verb, noun_head - 1) {
+            if noun_head == 0 {
+                continue;
+            }
+            // "closed its airspace, a day after Mali and its allies recalled …" read
+            // with "day" under "recalled": "day" goes up to the verb's own head
+            // first, then the verb hangs from it.
+            if heads[noun_head - 1] == verb + 1 && heads[verb] != 0 {
+                heads[noun_head - 1] = heads[verb];
+                deprels[noun_head - 1] = "obl";
+            }
+            if dominates(heads, verb, noun_head - 1) {
+                let (h, d) = old;
+                heads.copy_from_slice(&h);
+                deprels.copy_from_slice(&d);
                 continue;
             }
             heads[verb] = noun_head;
@@ -243,6 +256,41 @@ mod tests {
         let u2 = ["PROPN", "VERB", "PRON", "ADP", "NOUN", "PUNCT"];
         repair(&l2, &u2, &["NNP", "VBD", "DT", "IN", "NNS", "."], &mut heads2, &mut deprels2);
         assert_eq!((heads2, deprels2), before);
+    }
+
+    #[test]
+    fn a_noun_list_after_after_becomes_the_subject_even_when_the_verb_held_the_time_noun() {
+        // "Algeria closed it , a day after Mali and Niger recalled envoys ."
+        let words =
+            ["algeria", "closed", "it", ",", "a", "day", "after", "mali", "and", "niger", "recalled", "envoys", "."];
+        let upos = [
+            "PROPN", "VERB", "PRON", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "PUNCT",
+        ];
+        let xpos = ["NNP", "VBD", "PRP", ",", "DT", "NN", "IN", "NNP", "CC", "NNP", "VBD", "NNS", "."];
+        let lowers: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        // The parser's reading: "day" an oblique of "recalled", "after Mali and Niger"
+        // a modifier of "day", "recalled" loosely beside "closed".
+        let mut heads = vec![2, 0, 2, 6, 6, 11, 8, 6, 10, 8, 2, 11, 2];
+        let mut deprels = vec![
+            "nsubj",
+            "root",
+            "obj",
+            "punct",
+            "det",
+            "obl",
+            "case",
+            "nmod",
+            "cc",
+            "conj",
+            "parataxis",
+            "obj",
+            "punct",
+        ];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!((heads[7], deprels[7]), (11, "nsubj"), "Mali is the subject of recalled");
+        assert_eq!((heads[6], deprels[6]), (11, "mark"));
+        assert_eq!((heads[10], deprels[10]), (6, "advcl"), "recalled tells when the day was");
+        assert_eq!((heads[5], deprels[5]), (2, "obl"), "the day is when Algeria closed it");
     }
 
     #[test]

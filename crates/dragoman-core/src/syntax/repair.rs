@@ -19,6 +19,13 @@
 //! verb is the sentence's root, the noun before the comma its subject, and the first
 //! verb a relative clause of the noun.
 //!
+//! **A speaker's act read as part of what they said.** "Zelenskiy said Russia had
+//! launched 415 drones and called for a joint air defence": the parser coordinates
+//! "called" with "launched", so Russia would be calling. A verb of a speaker's own act
+//! (call for, urge, accuse, warn, rule out, demand, welcome, …) with no subject of its
+//! own, coordinated with the complement of a verb of saying, is coordinated with the
+//! saying instead.
+//!
 //! **A possessor read as a second subject.** "Algeria's Foreign Ministry said": when a
 //! verb has two subjects and the first carries the possessive "'s", the first is the
 //! possessor of the second.
@@ -30,6 +37,91 @@ pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usiz
     subordinate_subjects(lowers, upos, xpos, heads, deprels);
     relative_clause_before_verb(lowers, upos, xpos, heads, deprels);
     possessor_subjects(lowers, heads, deprels);
+    speaker_acts(lowers, upos, heads, deprels);
+}
+
+/// Verbs of saying whose complement the next repair looks into.
+fn says(w: &str) -> bool {
+    matches!(w, "said" | "says" | "say" | "told" | "tells" | "added" | "stated" | "announced" | "declared")
+}
+
+/// What a speaker does beside what they report ("called for", "urged", "ruled out").
+fn speaker_act(w: &str) -> bool {
+    let stem = w.strip_suffix("ed").or_else(|| w.strip_suffix('s')).unwrap_or(w);
+    matches!(
+        stem,
+        "call"
+            | "urg"
+            | "urge"
+            | "accus"
+            | "accuse"
+            | "warn"
+            | "rul"
+            | "rule"
+            | "reject"
+            | "demand"
+            | "vow"
+            | "welcom"
+            | "welcome"
+            | "pledg"
+            | "pledge"
+            | "condemn"
+            | "deni"
+            | "denie"
+            | "insist"
+            | "promis"
+            | "promise"
+            | "appeal"
+            | "ask"
+            | "invit"
+            | "invite"
+            | "threaten"
+            | "criticis"
+            | "criticiz"
+            | "criticise"
+            | "criticize"
+            | "prais"
+            | "praise"
+            | "thank"
+            | "describ"
+            | "describe"
+            | "dismiss"
+            | "dismisse"
+            | "express"
+            | "expresse"
+            | "stress"
+            | "stresse"
+            | "vowe"
+            | "appealed"
+    ) || matches!(w, "denied" | "denies" | "vowed" | "vows")
+}
+
+/// "Zelenskiy said Russia had launched 415 drones and called for a joint air defence":
+/// the parser coordinates the second verb with the reported one, so it takes the
+/// reported subject ("Russia … called for"). A verb of a speaker's own act (calling
+/// for, urging, accusing, ruling out) with no subject of its own, coordinated with the
+/// complement of a verb of saying, is coordinated with the saying instead.
+fn speaker_acts(lowers: &[String], upos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
+    let n = heads.len();
+    for v in 0..n {
+        if deprels[v] != "conj" || upos[v] != "VERB" || !speaker_act(&lowers[v]) {
+            continue;
+        }
+        let Some(c) = heads[v].checked_sub(1) else { continue };
+        let Some(s) = heads[c].checked_sub(1) else { continue };
+        if deprels[c] != "ccomp" || !says(&lowers[s]) || c < s {
+            continue;
+        }
+        let has = |w: usize, rel: &str| (0..n).any(|j| heads[j] == w + 1 && deprels[j].starts_with(rel));
+        // Its own subject ("and he accused …") or a verb of saying in between makes it
+        // the complement's.
+        if has(v, "nsubj") || !has(c, "nsubj") {
+            continue;
+        }
+        let old = (heads.to_vec(), deprels.to_vec());
+        heads[v] = s + 1;
+        keep_if_tree(heads, deprels, old);
+    }
 }
 
 /// "Algeria's Foreign Ministry said": see the module notes.
@@ -291,6 +383,30 @@ mod tests {
         assert_eq!((heads[6], deprels[6]), (11, "mark"));
         assert_eq!((heads[10], deprels[10]), (6, "advcl"), "recalled tells when the day was");
         assert_eq!((heads[5], deprels[5]), (2, "obl"), "the day is when Algeria closed it");
+    }
+
+    #[test]
+    fn a_speakers_act_is_coordinated_with_the_saying() {
+        // "Zelenskiy said Russia launched drones and called for talks ."
+        let words = ["zelenskiy", "said", "russia", "launched", "drones", "and", "called", "for", "talks", "."];
+        let upos = ["PROPN", "VERB", "PROPN", "VERB", "NOUN", "CCONJ", "VERB", "ADP", "NOUN", "PUNCT"];
+        let xpos = ["NNP", "VBD", "NNP", "VBD", "NNS", "CC", "VBD", "IN", "NNS", "."];
+        let lowers: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let mut heads = vec![2, 0, 4, 2, 4, 7, 4, 9, 7, 2];
+        let mut deprels = vec!["nsubj", "root", "nsubj", "ccomp", "obj", "cc", "conj", "case", "obl", "punct"];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!((heads[6], deprels[6]), (2, "conj"), "called is coordinated with said");
+        // A reported act that is no speaker's ("said Russia launched drones and
+        // killed two") stays with the report.
+        let mut heads2 = vec![2, 0, 4, 2, 4, 7, 4, 7, 2];
+        let mut deprels2 = vec!["nsubj", "root", "nsubj", "ccomp", "obj", "cc", "conj", "obj", "punct"];
+        let l2: Vec<String> = ["zelenskiy", "said", "russia", "launched", "drones", "and", "killed", "two", "."]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let u2 = ["PROPN", "VERB", "PROPN", "VERB", "NOUN", "CCONJ", "VERB", "NUM", "PUNCT"];
+        repair(&l2, &u2, &["NNP", "VBD", "NNP", "VBD", "NNS", "CC", "VBD", "CD", "."], &mut heads2, &mut deprels2);
+        assert_eq!(heads2[6], 4);
     }
 
     #[test]

@@ -949,6 +949,15 @@ impl<'a> SentenceCtx<'a> {
                     note("not coded: a participle modifying a noun, with no target".into());
                     continue;
                 }
+                // "Russia and Ukraine exchanged prisoners in a swap brokered by the
+                // UAE": the parties to what was brokered, mediated or hosted are the
+                // subject of the clause its noun belongs to.
+                let names_no_one = target_g.as_ref().is_none_or(|tg| self.sides(tg, disc).is_empty());
+                if g.reduced_relative && source_g.is_some() && names_no_one && !k.community_verbs {
+                    if let Some(parties) = self.tree.and_then(|tv| tv.parties_of_participle(a, t.start)) {
+                        target_g = Some(parties);
+                    }
+                }
             }
             let mut sources = source_g.as_ref().map(|sg| self.sides(sg, disc)).unwrap_or_default();
             let mut targets = target_g.as_ref().map(|tg| self.sides(tg, disc)).unwrap_or_default();

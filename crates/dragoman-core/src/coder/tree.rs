@@ -92,6 +92,23 @@ impl TreeView {
         Some(NpGroup { nps, start, end })
     }
 
+    /// For a participle on a noun ("a swap brokered by the UAE"), the subject of the
+    /// nearest verb above that noun ("Russia and Ukraine exchanged prisoners in a
+    /// swap …"), as a phrase group.
+    pub fn parties_of_participle(&self, a: &Analysis, tok: usize) -> Option<NpGroup> {
+        let w = self.word_at(tok)?;
+        let mut cur = self.tree.head(w)?;
+        for _ in 0..self.tree.words.len() {
+            if self.tree.words[cur].upos == "VERB" {
+                let subject =
+                    self.children(cur).iter().copied().find(|&c| self.tree.words[c].deprel.starts_with("nsubj"))?;
+                return self.group(a, subject);
+            }
+            cur = self.tree.head(cur)?;
+        }
+        None
+    }
+
     /// Whether the word at token `tok` stands inside a phrase of place ("in Poland",
     /// "into the Sea of Japan", "near the border with Russia"): some noun on its way
     /// up to the verb is marked by a preposition of place.

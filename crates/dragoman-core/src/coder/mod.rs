@@ -1075,11 +1075,19 @@ impl<'a> SentenceCtx<'a> {
                         && event_noun
                         && a.np_at[tok].is_none_or(|n| a.nps[n].actors.is_empty())
                 });
-            if targets.is_empty() && !say && !k.community_verbs {
+            // When the tree's object is itself the referring noun ("Merz called the
+            // strike a war crime, while Trump …"), an actor found by word order
+            // further on is not the target either.
+            // Only for a reaction to it (a verdict, a rejection, praise): "signed the
+            // agreement" keeps its parties.
+            let reacts =
+                matches!(code.get(..2), Some("01" | "11" | "12")) || matches!(code.get(..3), Some("050" | "051"));
+            let object_refers = reacts && referring.is_some() && tc.and_then(|(_, c)| c.object) == referring;
+            if (targets.is_empty() || object_refers) && !say && !k.community_verbs {
                 if let Some(o) = referring {
                     let roots = self.tree.and_then(|tv| back_reference_roots(&tv.tree.words[o].lemma)).unwrap_or(&[]);
                     if let Some(t) = self.referred_actor(&sources, &events, t.start, roots) {
-                        targets.push(t);
+                        targets = vec![t];
                     }
                 }
             }

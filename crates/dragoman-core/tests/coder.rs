@@ -528,3 +528,52 @@ fn a_dateline_after_the_headline_is_no_actor() {
         triples(&ev)
     );
 }
+
+#[test]
+fn the_members_of_an_including_list_act() {
+    let ev = code("Several European governments, including Denmark, Austria and Portugal, summoned Iranian ambassadors on Tuesday.");
+    for c in ["DNK", "AUT", "PRT"] {
+        assert!(has(&ev, c, "IRN", "114"), "{c}: {:?}", triples(&ev));
+    }
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("EUR")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_speakers_own_act_beside_a_report_is_the_speakers() {
+    let ev =
+        code("Serbia's president said Kosovo had closed two crossings overnight and called for talks with Pristina.");
+    assert!(ev.iter().any(|e| e.source.code.starts_with("SRB") && e.code.starts_with("02")), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("KSV") && e.code.starts_with("02")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn acts_inside_an_accusation_or_denial_are_not_coded() {
+    let ev = code("Jordan denied that its jets had bombed villages in Syria.");
+    assert!(!ev.iter().any(|e| e.code.starts_with("19") || e.code.starts_with("18")), "{:?}", triples(&ev));
+    let ev = code("Chad accused Sudan of arming rebels who attacked border towns.");
+    assert!(has(&ev, "TCD", "SDN", "11"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.code.starts_with("19")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_noun_referring_back_names_the_doer_of_that_kind_of_act() {
+    let ev = code(
+        "Latvia imposed sanctions on Belarus on Monday. Moldova praised Romania for its help. \
+         The Belarusian Foreign Ministry condemned the sanctions.",
+    );
+    assert!(has(&ev, "BLR", "LVA", "11"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn readiness_and_schedules_are_intents() {
+    let ev = code("Turkey said it was ready to hold talks with Cyprus.");
+    assert!(has(&ev, "TUR", "CYP", "036"), "{:?}", triples(&ev));
+    let ev = code("Armenia was due to free 12 Azerbaijani prisoners on Friday.");
+    assert!(ev.iter().any(|e| e.source.code.starts_with("ARM") && e.code.starts_with("035")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_role_in_a_named_place_takes_its_country() {
+    let ev = code("Police in Lahore detained 40 Afghan migrants on Wednesday.");
+    assert!(ev.iter().any(|e| e.source.code == "PAKCOP" && e.code.starts_with("173")), "{:?}", triples(&ev));
+}

@@ -82,6 +82,20 @@ fn after_clause() {
 }
 
 #[test]
+fn speakers_act_and_listed_subject_after_after() {
+    // A speaker's own act beside what they report is coordinated with the saying.
+    let t = parse("The president said Kosovo had closed two crossings and called for talks.");
+    assert_eq!(head_of(&t, "called"), "said", "{}", t.compact());
+    // A list after "after" is the subject of the verb that follows it.
+    let t = parse("Serbia closed the border on Monday, a day after Kosovo and North Macedonia recalled their envoys.");
+    assert_eq!(head_of(&t, "Kosovo"), "recalled", "{}", t.compact());
+    assert_eq!(rel(&t, "after"), "mark", "{}", t.compact());
+    // A list closed by a comma, and the verb after it read as past tense.
+    let t = parse("Several governments, including Denmark, Austria and Portugal, summoned Iranian ambassadors.");
+    assert_eq!(head_of(&t, "summoned"), "ROOT", "{}", t.compact());
+}
+
+#[test]
 fn participle_modifier() {
     let t = parse("A ceasefire brokered by Qatar took effect on Sunday.");
     assert_eq!(head_of(&t, "brokered"), "ceasefire", "{}", t.compact());

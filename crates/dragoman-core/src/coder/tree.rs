@@ -64,6 +64,17 @@ impl TreeView {
     /// The phrase group a tree word stands for, with its conjuncts ("Russia and
     /// Belarus"); `None` when no phrase there names an actor, a pronoun or a role.
     pub fn group(&self, a: &Analysis, w: usize) -> Option<NpGroup> {
+        // "Several European governments, including Germany, France and Sweden": the
+        // members named stand for the whole.
+        let including = self.children(w).iter().copied().find(|&c| {
+            self.tree.words[c].deprel.starts_with("nmod")
+                && self.children(c).iter().any(|&d| self.tree.words[d].form.eq_ignore_ascii_case("including"))
+        });
+        if let Some(g) = including.and_then(|c| self.group(a, c)) {
+            if g.nps.iter().any(|&n| !a.nps[n].actors.is_empty()) {
+                return Some(g);
+            }
+        }
         let (first, w) = self.content_np(a, w, 0)?;
         let mut nps = vec![first];
         for &c in &self.kids[w] {
@@ -200,6 +211,7 @@ impl TreeView {
     /// it. An accusation inside a denial is itself an event, and is not asked about.
     pub fn inside_claim(&self, tok: usize) -> bool {
         let Some(mut w) = self.anchor(tok) else { return false };
+        let trigger = w;
         for _ in 0..self.tree.words.len() {
             let Some(h) = self.tree.head(w) else { return false };
             let rel = self.tree.words[w].deprel;
@@ -216,7 +228,16 @@ impl TreeView {
                 || self.children(w).iter().any(|&c| {
                     matches!(self.tree.words[c].deprel, "mark" | "case")
                         && matches!(self.tree.words[c].form.to_lowercase().as_str(), "of" | "that")
-                });
+                })
+                // "accused Sudan of arming rebels who attacked …", read with "rebels"
+                // as the object: an "of" after the accusing verb, before the trigger.
+                || (rel == "obj"
+                    && matches!(lemma.as_str(), "accuse" | "blame")
+                    && (h + 1..trigger).any(|j| {
+                        self.tree.words[j].form.eq_ignore_ascii_case("of")
+                            && self.tree.head(j).is_some_and(|x| x > h && x < trigger)
+                            && !(j..trigger).any(|k| self.tree.words[k].form == ",")
+                    }));
             // "a charge the ministry denied": a relative clause on the claim is
             // about it, not in it.
             if claiming && head.upos == "NOUN" && rel == "acl:relcl" {

@@ -176,11 +176,13 @@ impl Tagger {
                     | "got"
             )
         };
+        let noun = |i: usize| matches!(xpos(tags[i]), "NN" | "NNS" | "NNP" | "NNPS");
         for i in 1..tags.len() {
-            if xpos(tags[i]) == "VBN"
-                && matches!(xpos(tags[i - 1]), "NN" | "NNS" | "NNP" | "NNPS")
-                && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w))
-            {
+            // "…, including Germany, France and Sweden, summoned Russian ambassadors":
+            // after a list closed by a comma, and read as an adjective too.
+            let after_noun = noun(i - 1) || (i >= 2 && lowers[i - 1] == "," && noun(i - 2));
+            let participle = xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed"));
+            if participle && after_noun && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w)) {
                 tags[i] = past as u16;
                 return;
             }

@@ -1109,8 +1109,10 @@ impl<'a> SentenceCtx<'a> {
             // whole is no one the statement is about.
             // "told reporters", "told state television": an outlet or an audience is
             // never the one a statement is about (coding guide).
+            // "told parliament", "told lawmakers": an audience too.
+            let told = matches!(a.lower(t.start), "told" | "tells" | "tell" | "telling");
             let about_no_one = |t: &Side| {
-                (!k.community_verbs && t.actor.code.ends_with("MED"))
+                (!k.community_verbs && (t.actor.code.ends_with("MED") || told && t.actor.code.ends_with("LEG")))
                     || sources.iter().any(|s| {
                         s.actor.code == t.actor.code
                             || !k.community_verbs

@@ -1640,6 +1640,20 @@ impl<'a> SentenceCtx<'a> {
                             }
                             // "since the party suspended talks in late November".
                             None if since && tv.tree.head(anchor) == Some(chain[0]) => Some(1),
+                            // "opened fire on an airliner as it approached the
+                            // airport on Monday": a clause of the same moment.
+                            None if tv.tree.words[anchor].deprel.starts_with("advcl")
+                                && tv.tree.head(anchor) == Some(chain[0])
+                                && tv.children(anchor).iter().any(|&c| {
+                                    tv.tree.words[c].deprel == "mark"
+                                        && matches!(
+                                            tv.tree.words[c].form.to_lowercase().as_str(),
+                                            "as" | "when" | "while"
+                                        )
+                                }) =>
+                            {
+                                Some(2)
+                            }
                             // "France will withdraw …, Macron said on Sunday": the
                             // report's day dates what it reports.
                             None if tv.reports_on(anchor, &chain) => Some(1),

@@ -34,8 +34,23 @@ pub fn ud_words(text: &str, start: usize, end: usize) -> Vec<WordSpan> {
 /// anyway).
 pub fn words_from_tokens(text: &str, tokens: &[Token]) -> Vec<WordSpan> {
     let mut out = Vec::with_capacity(tokens.len() + tokens.len() / 8);
-    for tok in tokens {
+    let mut i = 0;
+    while i < tokens.len() {
+        let tok = &tokens[i];
+        // "Oct. 7", "Gen. Haftar": the abbreviation keeps its full stop, as the
+        // treebanks write it (a lone "." reads as the end of the sentence).
+        if let Some(stop) = tokens.get(i + 1).filter(|t| {
+            i + 2 < tokens.len()
+                && t.start == tok.end
+                && &text[t.start..t.end] == "."
+                && crate::text::sentences::is_title_abbreviation(&text[tok.start..tok.end])
+        }) {
+            push(&mut out, &text[tok.start..stop.end], 0, stop.end - tok.start, tok.start);
+            i += 2;
+            continue;
+        }
         split_token(&text[tok.start..tok.end], tok.start, &mut out);
+        i += 1;
     }
     out
 }
@@ -100,6 +115,9 @@ mod tests {
         assert_eq!(forms("Armenia\u{2019}s army didn't"), ["Armenia", "'s", "army", "did", "n't"]);
         assert_eq!(forms("We cannot go"), ["We", "can", "not", "go"]);
         assert_eq!(forms("in 1969\u{2013}1970"), ["in", "1969", "-", "1970"]);
+        // Abbreviations keep their full stop, except at the very end.
+        assert_eq!(forms("on Oct. 7, Gen. Haftar said"), ["on", "Oct.", "7", ",", "Gen.", "Haftar", "said"]);
+        assert_eq!(forms("it ended in Oct."), ["it", "ended", "in", "Oct", "."]);
     }
 
     #[test]

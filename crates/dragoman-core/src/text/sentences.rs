@@ -16,6 +16,13 @@ const TITLES: &[&str] = &[
     "sens", "dept", "fig", "approx", "est", "mme", "mlle", "sr", "atty", "gov't",
 ];
 
+/// Whether `word` (any case, without its full stop) is an abbreviation that stands
+/// before a name, a number or a day ("Oct", "Gen", "Mr").
+pub fn is_title_abbreviation(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    TITLES.contains(&lower.as_str())
+}
+
 /// Words that open a sentence often enough that, after a dotted abbreviation such as
 /// "U.S.", they mark a new sentence.
 const STARTERS: &[&str] = &[

@@ -205,8 +205,15 @@ def clean(s):
     return " ".join(s.replace("\t", " ").replace(";", ",").split())
 
 
+# Alternates that news uses for an actor, not the place ("White House" is a
+# translation of Casablanca's Arabic name; in English copy it is the US presidency).
+NOT_PLACES = {"white house", "kremlin", "pentagon", "elysee", "downing street"}
+
+
 def good_alternate(a):
     if not a or not is_latin(a) or not a[0].isupper():
+        return False
+    if fold(a) in NOT_PLACES:
         return False
     if any(ch.isdigit() for ch in a) or len(a) < 4:
         return False

@@ -577,3 +577,9 @@ fn a_role_in_a_named_place_takes_its_country() {
     let ev = code("Police in Lahore detained 40 Afghan migrants on Wednesday.");
     assert!(ev.iter().any(|e| e.source.code == "PAKCOP" && e.code.starts_with("173")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_possessors_backer_is_someone_else() {
+    let ev = code("China, Serbia's closest ally, urged Kosovo to show restraint.");
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("SRB")), "{:?}", triples(&ev));
+}

@@ -662,6 +662,11 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     if let Some(p) = possessive_at {
         let head_is_actor = ms.iter().any(|m| m.start > p);
         np.possessive = !head_is_actor;
+        // "Taiwan's most important backer", "Russia's allies": a relation to the
+        // possessor, which is someone else.
+        if !head_is_actor && RELATIONAL.contains(&a.lower(end - 1)) {
+            return np;
+        }
     }
     if !people.is_empty() {
         np.actors = people;
@@ -693,6 +698,37 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
     np.actors = countries;
     np
 }
+
+/// Heads that name someone by their relation to the possessor ("Taiwan's backer").
+/// Not "critics" or "opponents": "Pashinyan's opponents" are Armenians.
+const RELATIONAL: &[&str] = &[
+    "backer",
+    "backers",
+    "ally",
+    "allies",
+    "neighbour",
+    "neighbours",
+    "neighbor",
+    "neighbors",
+    "partner",
+    "partners",
+    "rival",
+    "rivals",
+    "enemy",
+    "enemies",
+    "foe",
+    "foes",
+    "adversary",
+    "adversaries",
+    "patron",
+    "patrons",
+    "sponsor",
+    "sponsors",
+    "friend",
+    "friends",
+    "creditor",
+    "creditors",
+];
 
 /// Joins an actor code and a role code the way CAMEO does.
 pub fn compose_code(actor: &str, role: &str, placement: AgentPlacement) -> String {

@@ -210,41 +210,43 @@ impl TreeView {
     /// …"): a clause opened by "that" or "of" below it, not a verb coordinated with
     /// it. An accusation inside a denial is itself an event, and is not asked about.
     pub fn inside_claim(&self, tok: usize) -> bool {
-        let Some(mut w) = self.anchor(tok) else { return false };
-        let trigger = w;
+        let Some(trigger) = self.anchor(tok) else { return false };
+        let mut w = trigger;
         for _ in 0..self.tree.words.len() {
             let Some(h) = self.tree.head(w) else { return false };
-            let rel = self.tree.words[w].deprel;
-            let head = &self.tree.words[h];
+            let (rel, head) = (self.tree.words[w].deprel, &self.tree.words[h]);
             let lemma = head.lemma.to_lowercase();
             let claiming = match head.upos {
                 "VERB" => matches!(lemma.as_str(), "accuse" | "blame" | "deny" | "allege"),
                 "NOUN" => matches!(lemma.as_str(), "accusation" | "allegation" | "criticism" | "denial" | "charge"),
                 _ => false,
             };
-            // What is claimed comes as "that …" or "of …-ing" (or a bare complement
-            // clause); a verb the parser hung there otherwise is no part of it.
-            let opened = rel == "ccomp"
-                || self.children(w).iter().any(|&c| {
+            if claiming {
+                // "a charge the ministry denied": a relative clause on the claim is
+                // about it, not in it.
+                if head.upos == "NOUN" && rel == "acl:relcl" {
+                    return false;
+                }
+                // What is claimed comes as "that …" or "of …-ing" (or a bare
+                // complement clause); a verb the parser hung there otherwise is no
+                // part of it.
+                let marked = self.children(w).iter().any(|&c| {
                     matches!(self.tree.words[c].deprel, "mark" | "case")
                         && matches!(self.tree.words[c].form.to_lowercase().as_str(), "of" | "that")
-                })
+                });
                 // "accused Sudan of arming rebels who attacked …", read with "rebels"
-                // as the object: an "of" after the accusing verb, before the trigger.
-                || (rel == "obj"
+                // as the object: an "of" after the accusing verb, before the trigger
+                // and in the same stretch of the sentence.
+                let of_after_object = rel == "obj"
                     && matches!(lemma.as_str(), "accuse" | "blame")
                     && (h + 1..trigger).any(|j| {
                         self.tree.words[j].form.eq_ignore_ascii_case("of")
                             && self.tree.head(j).is_some_and(|x| x > h && x < trigger)
                             && !(j..trigger).any(|k| self.tree.words[k].form == ",")
-                    }));
-            // "a charge the ministry denied": a relative clause on the claim is
-            // about it, not in it.
-            if claiming && head.upos == "NOUN" && rel == "acl:relcl" {
-                return false;
-            }
-            if claiming && opened {
-                return true;
+                    });
+                if rel == "ccomp" || marked || of_after_object {
+                    return true;
+                }
             }
             w = h;
         }

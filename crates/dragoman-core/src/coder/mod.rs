@@ -1039,7 +1039,8 @@ impl<'a> SentenceCtx<'a> {
             };
             // "The two leaders agreed to resume talks": each with the other.
             let pair = sources.len() == 2 && sources.iter().all(|s| s.actor.rule.starts_with("inferred: the two"));
-            if (compound || pair) && targets.is_empty() {
+            let each_other = (compound || pair) && targets.is_empty();
+            if each_other {
                 targets = sources.clone();
             }
             // "condemned the strikes", "rejected the accusations": the act referred
@@ -1137,6 +1138,14 @@ impl<'a> SentenceCtx<'a> {
                 }
                 for tgt in &targets {
                     if tgt.actor.code == src.actor.code {
+                        continue;
+                    }
+                    // "Pakistan's Asif and his Afghan counterpart, Mullah Yaqoob,
+                    // signed": each with the other, not one member with itself named
+                    // twice ("Afghan" and Yaqoob). An army and rebels of one country
+                    // stay two sides.
+                    let (a_code, b_code) = (src.actor.code.as_str(), tgt.actor.code.as_str());
+                    if each_other && (a_code.starts_with(b_code) || b_code.starts_with(a_code)) {
                         continue;
                     }
                     events.push(self.event(src, Some(tgt), &code, &rule, t.start, t.end, negated, hypothetical, &date));

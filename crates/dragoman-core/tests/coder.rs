@@ -583,3 +583,11 @@ fn a_possessors_backer_is_someone_else() {
     let ev = code("China, Serbia's closest ally, urged Kosovo to show restraint.");
     assert!(!ev.iter().any(|e| e.source.code.starts_with("SRB")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_place_in_a_subject_acts_for_no_one() {
+    let ev = code("A powerful earthquake in northern Chile killed more than 200 people on Monday.");
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("CHL")), "{:?}", triples(&ev));
+    let ev = code("Bolivia's government appealed for international aid on Tuesday.");
+    assert!(!has(&ev, "BOL", "BOL", "02"), "{:?}", triples(&ev));
+}

@@ -1324,8 +1324,9 @@ impl<'a> SentenceCtx<'a> {
             return Some(side(c, "where it happened"));
         }
         // Only a part of a country (its government, police, rebels) acts on its own
-        // country; a country itself does not target itself.
-        if src.len() <= 3 {
+        // country; a country itself does not target itself. An appeal for aid is
+        // made to the world, not at home.
+        if src.len() <= 3 || code.starts_with("023") {
             return None;
         }
         own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic story)"))

@@ -338,9 +338,22 @@ impl TreeView {
         if depth >= 2 || self.tree.words[w].upos == "PROPN" {
             return None;
         }
+        // Not a phrase of place: "an earthquake in eastern Afghanistan killed …" is
+        // no act of Afghanistan's.
         self.kids[w]
             .iter()
-            .filter(|&&c| INNER.contains(&self.tree.words[c].deprel))
+            .filter(|&&c| INNER.contains(&self.tree.words[c].deprel) && !self.placed(c))
             .find_map(|&c| self.content_np(a, c, depth + 1))
+    }
+
+    /// Whether word `w` is introduced by a preposition of place ("in", "near", "at").
+    fn placed(&self, w: usize) -> bool {
+        self.kids[w].iter().any(|&d| {
+            self.tree.words[d].deprel == "case"
+                && matches!(
+                    self.tree.words[d].form.to_lowercase().as_str(),
+                    "in" | "near" | "at" | "across" | "outside" | "inside"
+                )
+        })
     }
 }

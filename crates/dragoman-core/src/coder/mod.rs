@@ -1654,13 +1654,7 @@ impl<'a> SentenceCtx<'a> {
                             // airport on Monday": a clause of the same moment.
                             None if tv.tree.words[anchor].deprel.starts_with("advcl")
                                 && tv.tree.head(anchor) == Some(chain[0])
-                                && tv.children(anchor).iter().any(|&c| {
-                                    tv.tree.words[c].deprel == "mark"
-                                        && matches!(
-                                            tv.tree.words[c].form.to_lowercase().as_str(),
-                                            "as" | "when" | "while"
-                                        )
-                                }) =>
+                                && tv.marked_by(anchor, &["mark"], &["as", "when", "while"]) =>
                             {
                                 Some(2)
                             }

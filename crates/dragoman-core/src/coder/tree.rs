@@ -120,6 +120,16 @@ impl TreeView {
         None
     }
 
+    /// Whether word `w` has a dependent of relation `rels` ("case", "mark") whose
+    /// word (lowercased) is one of `words`: "in Poland", "since the war", "as it
+    /// approached", "of seeking".
+    pub fn marked_by(&self, w: usize, rels: &[&str], words: &[&str]) -> bool {
+        self.kids[w].iter().any(|&c| {
+            let word = &self.tree.words[c];
+            rels.contains(&word.deprel) && words.contains(&word.form.to_lowercase().as_str())
+        })
+    }
+
     /// Whether the word at token `tok` stands inside a phrase of place ("in Poland",
     /// "into the Sea of Japan", "near the border with Russia"): some noun on its way
     /// up to the verb is marked by a preposition of place.
@@ -129,14 +139,11 @@ impl TreeView {
             if self.tree.words[w].upos == "VERB" {
                 return false;
             }
-            let placed = self.kids[w].iter().any(|&c| {
-                self.tree.words[c].deprel == "case"
-                    && matches!(
-                        self.tree.words[c].lemma.to_lowercase().as_str(),
-                        "in" | "at" | "near" | "into" | "off" | "across" | "inside" | "outside" | "along"
-                    )
-            });
-            if placed {
+            if self.marked_by(
+                w,
+                &["case"],
+                &["in", "at", "near", "into", "off", "across", "inside", "outside", "along"],
+            ) {
                 return true;
             }
             match self.tree.head(w) {
@@ -230,10 +237,7 @@ impl TreeView {
                 // What is claimed comes as "that …" or "of …-ing" (or a bare
                 // complement clause); a verb the parser hung there otherwise is no
                 // part of it.
-                let marked = self.children(w).iter().any(|&c| {
-                    matches!(self.tree.words[c].deprel, "mark" | "case")
-                        && matches!(self.tree.words[c].form.to_lowercase().as_str(), "of" | "that")
-                });
+                let marked = self.marked_by(w, &["mark", "case"], &["of", "that"]);
                 // "accused Sudan of arming rebels who attacked …", read with "rebels"
                 // as the object: an "of" after the accusing verb, before the trigger
                 // and in the same stretch of the sentence.
@@ -308,12 +312,7 @@ impl TreeView {
     /// clause (`own`) makes that clause the earlier act, which its time dates.
     pub fn under_since(&self, tok: usize, anchor: usize, own: bool) -> bool {
         let Some(mut w) = self.word_at(tok) else { return false };
-        let since = |w: usize| {
-            self.children(w).iter().any(|&c| {
-                self.tree.words[c].form.eq_ignore_ascii_case("since")
-                    && matches!(self.tree.words[c].deprel, "case" | "mark")
-            })
-        };
+        let since = |w: usize| self.marked_by(w, &["case", "mark"], &["since"]);
         for _ in 0..self.tree.words.len() {
             if w == anchor {
                 return !own && since(w);
@@ -348,12 +347,6 @@ impl TreeView {
 
     /// Whether word `w` is introduced by a preposition of place ("in", "near", "at").
     fn placed(&self, w: usize) -> bool {
-        self.kids[w].iter().any(|&d| {
-            self.tree.words[d].deprel == "case"
-                && matches!(
-                    self.tree.words[d].form.to_lowercase().as_str(),
-                    "in" | "near" | "at" | "across" | "outside" | "inside"
-                )
-        })
+        self.marked_by(w, &["case"], &["in", "near", "at", "across", "outside", "inside"])
     }
 }

@@ -570,24 +570,19 @@ mod tests {
             assert!(step <= max.div_ceil(2).max(1) * 2, "not needlessly tall: {max}: {step}");
         }
         assert_eq!([1, 2, 5, 7, 9, 11, 100].map(count_step), [1, 1, 3, 4, 5, 6, 50]);
-        let labels: Vec<String> = layout("x", &buckets())
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Text { anchor: Anchor::End, text, .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(labels, ["8", "4", "0", "4", "8"], "largest count 8");
-        let labels: Vec<String> = layout("x", &buckets()[..1])
-            .shapes
-            .iter()
-            .filter_map(|s| match s {
-                Shape::Text { anchor: Anchor::End, text, .. } => Some(text.clone()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(labels, ["4", "2", "0", "2", "4"], "largest count 4, not 0, 2.5, 5");
+        // The count axis's labels (the right-aligned texts).
+        let axis_labels = |bs: &[Bucket]| -> Vec<String> {
+            layout("x", bs)
+                .shapes
+                .iter()
+                .filter_map(|s| match s {
+                    Shape::Text { anchor: Anchor::End, text, .. } => Some(text.clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert_eq!(axis_labels(&buckets()), ["8", "4", "0", "4", "8"], "largest count 8");
+        assert_eq!(axis_labels(&buckets()[..1]), ["4", "2", "0", "2", "4"], "largest count 4, not 0, 2.5, 5");
     }
 
     #[test]

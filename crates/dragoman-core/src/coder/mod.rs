@@ -1407,7 +1407,7 @@ impl<'a> SentenceCtx<'a> {
                     out.extend(here.into_iter().map(|r| Resolved {
                         start: np.start,
                         end: np.end,
-                        rule: "pronoun".into(),
+                        rule: "pronoun, its antecedent in the sentence".into(),
                         ..r
                     }));
                     continue;

@@ -1628,6 +1628,10 @@ impl<'a> SentenceCtx<'a> {
         if let Some(tv) = self.tree {
             let chain = tv.clause_chain(trigger);
             if !chain.is_empty() {
+                // "Pakistan will release the pilot on Friday, Khan told parliament on
+                // Thursday": a day in a clause about the future is next Friday, not
+                // the last one; the report's day dates the promise.
+                let future = tv.marked_by(chain[0], &["aux"], &["will", "would", "shall", "'ll"]);
                 let best = times
                     .iter()
                     .filter_map(|m| {
@@ -1640,6 +1644,7 @@ impl<'a> SentenceCtx<'a> {
                         // about its object ("cut ties on Tuesday, accusing it of
                         // backing a group blamed for fires this month": Tuesday).
                         let rank = match chain.iter().position(|&w| w == anchor) {
+                            Some(0) if future => None,
                             Some(0) => Some(0),
                             Some(rank) => Some(rank + 1),
                             // "shot dead a man and detained another on Monday".

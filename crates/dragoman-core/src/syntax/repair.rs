@@ -36,6 +36,7 @@
 pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
     subordinate_subjects(lowers, upos, xpos, heads, deprels);
     relative_clause_before_verb(lowers, upos, xpos, heads, deprels);
+    relative_clause_as_conjunct(lowers, upos, heads, deprels);
     possessor_subjects(lowers, heads, deprels);
     speaker_acts(lowers, upos, heads, deprels);
 }
@@ -265,6 +266,40 @@ fn relative_clause_before_verb(
         deprels[r] = "acl:relcl";
         keep_if_tree(heads, deprels, old);
         return;
+    }
+}
+
+/// "ordered Kabila, who ruled Congo from 2001, to pay …": a verb whose subject is
+/// "who" or "which" right after a comma, read as a conjunct of the verb before, is a
+/// relative clause of the noun before the comma.
+fn relative_clause_as_conjunct(lowers: &[String], upos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
+    let n = heads.len();
+    for w in 2..n {
+        if !matches!(lowers[w].as_str(), "which" | "who") || lowers[w - 1] != "," || !deprels[w].starts_with("nsubj") {
+            continue;
+        }
+        let Some(v) = heads[w].checked_sub(1) else { continue };
+        if upos[v] != "VERB" || !matches!(deprels[v], "conj" | "parataxis") {
+            continue;
+        }
+        let Some(h) = heads[v].checked_sub(1) else { continue };
+        let noun = w - 2;
+        if h >= w || !matches!(upos[noun], "NOUN" | "PROPN") || !dominates(heads, h, noun) {
+            continue;
+        }
+        // The top of the name or noun phrase ending before the comma.
+        let mut top = noun;
+        while let Some(up) = heads[top].checked_sub(1) {
+            if up < w - 1 && up > h && matches!(upos[up], "NOUN" | "PROPN") {
+                top = up;
+            } else {
+                break;
+            }
+        }
+        let old = (heads.to_vec(), deprels.to_vec());
+        heads[v] = top + 1;
+        deprels[v] = "acl:relcl";
+        keep_if_tree(heads, deprels, old);
     }
 }
 

@@ -19,6 +19,11 @@
 //! verb is the sentence's root, the noun before the comma its subject, and the first
 //! verb a relative clause of the noun.
 //!
+//! **A relative clause read as a conjunct.** "ordered Kabila, who ruled Congo from
+//! 2001, to pay …": when "who" or "which" right after a comma is the subject of a verb
+//! the parser made a conjunct of the verb before, that verb is a relative clause of the
+//! noun before the comma (its dates and acts are not the main clause's).
+//!
 //! **A speaker's act read as part of what they said.** "Zelenskiy said Russia had
 //! launched 415 drones and called for a joint air defence": the parser coordinates
 //! "called" with "launched", so Russia would be calling. A verb of a speaker's own act
@@ -417,6 +422,31 @@ mod tests {
         assert_eq!((heads[6], deprels[6]), (11, "mark"));
         assert_eq!((heads[10], deprels[10]), (6, "advcl"), "recalled tells when the day was");
         assert_eq!((heads[5], deprels[5]), (2, "obl"), "the day is when Algeria closed it");
+    }
+
+    #[test]
+    fn a_verb_with_who_as_subject_is_a_relative_clause_not_a_conjunct() {
+        // "The court ordered Kabila , who ruled Congo , to pay ."
+        let words = ["the", "court", "ordered", "kabila", ",", "who", "ruled", "congo", ",", "to", "pay", "."];
+        let upos =
+            ["DET", "PROPN", "VERB", "PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "PART", "VERB", "PUNCT"];
+        let xpos = ["DT", "NNP", "VBD", "NNP", ",", "WP", "VBD", "NNP", ",", "TO", "VB", "."];
+        let lowers: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        // The parser's reading: "ruled" a second main verb beside "ordered".
+        let mut heads = vec![2, 3, 0, 3, 7, 7, 3, 7, 11, 11, 3, 3];
+        let mut deprels =
+            vec!["det", "nsubj", "root", "obj", "punct", "nsubj", "conj", "obj", "punct", "mark", "xcomp", "punct"];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!((heads[6], deprels[6]), (4, "acl:relcl"), "ruled tells about Kabila");
+        assert_eq!((heads[10], deprels[10]), (3, "xcomp"), "the rest of the tree stays");
+        // A conjunct whose subject is no relative pronoun stays a conjunct.
+        let mut heads2 = heads.clone();
+        let mut deprels2 = deprels.clone();
+        let mut l2 = lowers.clone();
+        l2[5] = "he".into();
+        (heads2[6], deprels2[6]) = (3, "conj");
+        repair(&l2, &upos, &xpos, &mut heads2, &mut deprels2);
+        assert_eq!((heads2[6], deprels2[6]), (3, "conj"));
     }
 
     #[test]

@@ -1201,9 +1201,13 @@ impl<'a> SentenceCtx<'a> {
         // else: "X said Y attacked Z" is Y's attack, told by X.
         // Except a complaint: "Pashinyan said Baku scrapped the truce" reports words
         // against the speaker, and the saying is the speaker's act too.
+        // ("Congress called the disqualification an attack and said …" is the
+        // speaker's own act, no complaint.)
         let speakers: Vec<Option<String>> = statements.iter().map(|&i| country_of(&events[i].source.code)).collect();
+        let speaker_codes: Vec<&str> = statements.iter().map(|&i| events[i].source.code.as_str()).collect();
         let complaint = |e: &Event| {
             matches!(e.quad_class, Some(3))
+                && !speaker_codes.contains(&e.source.code.as_str())
                 && e.target.as_ref().is_some_and(|t| speakers.contains(&country_of(&t.code)))
         };
         let coded_other = events.iter().enumerate().any(|(i, e)| !statements.contains(&i) && !drop[i] && !complaint(e));

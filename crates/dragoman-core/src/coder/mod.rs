@@ -826,30 +826,27 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded: no pattern matched and the verb has no code of its own".into());
                 continue;
             };
-            // "called the expulsions \"cruel\"", "called it an \"activist\" ruling": a
-            // word in quotes after the one called is a verdict, not a phone call.
-            // "called for the EU to act", "called for an investigation": an appeal.
-            if base == "call" && code.starts_with("041") && !k.community_verbs {
-                if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
-                    code = "111".to_string();
-                } else if a.toks.get(t.end).is_some_and(|t| t.token.lower == "for") {
-                    code = "020".to_string();
-                } else if tc.is_some_and(|(tv, c)| {
-                    // The name is the verb's predicative complement, or (as the parser
-                    // often has it) an apposition glued to the object.
-                    let named = |w: usize| matches!(tv.tree.words[w].upos, "NOUN" | "ADJ");
-                    let glued = |w: usize| {
-                        let first = tv.children(w).iter().copied().chain([w]).min().unwrap_or(w);
-                        first > 0 && tv.tree.words[first - 1].upos != "PUNCT"
-                    };
-                    tv.word_at(t.start)
-                        .is_some_and(|w| tv.children(w).iter().any(|&d| tv.tree.words[d].deprel == "xcomp" && named(d)))
-                        || c.object.is_some_and(|o| {
-                            tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d))
-                        })
-                }) {
-                    // "called the disqualification an attack on democracy": naming, no
-                    // phone call; a verdict the lexicon does not list is criticism.
+            // The sense of "call", from what follows it.
+            if base == "call" && !k.community_verbs && !code.starts_with("111") {
+                // "condemned what he called an attempt", "the so-called shadow fleet":
+                // naming inside another act, no event.
+                let named_by_what = (t.start.saturating_sub(4)..t.start).any(|j| a.lower(j) == "what")
+                    || (t.start > 0 && a.lower(t.start - 1).starts_with("so-"));
+                if named_by_what {
+                    note("not coded: 'what X called' names a thing inside another act".into());
+                    continue;
+                }
+                if a.toks.get(t.end).is_some_and(|t| matches!(t.token.lower.as_str(), "for" | "on" | "upon")) {
+                    // "called for the EU to act", "called for an investigation": an
+                    // appeal, unless a pattern said which.
+                    if code.starts_with("041") {
+                        code = "020".to_string();
+                    }
+                } else if self.calls_it_something(t, tc) {
+                    // "called the disqualification an attack on democracy", "called the
+                    // launches irrational", "called the protesters \"thugs\"": naming,
+                    // no phone call or appeal; a verdict the lexicon does not list is
+                    // criticism.
                     code = "111".to_string();
                 }
             }
@@ -1501,6 +1498,37 @@ impl<'a> SentenceCtx<'a> {
             }
         }
         out
+    }
+
+    /// Whether "call" at trigger `t` names its object something: a word in quotes
+    /// soon after it, a predicative complement or glued apposition in the tree, or an
+    /// adjective or "a/an" right after the object ("called it a blow", "called the
+    /// launches irrational").
+    fn calls_it_something(&self, t: &analysis::Trigger, tc: Option<(&tree::TreeView, &crate::syntax::clauses::Clause)>) -> bool {
+        let a = self.a;
+        if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
+            return true;
+        }
+        if let Some(n) = a.np_at.get(t.end).copied().flatten().filter(|&n| a.nps[n].start == t.end) {
+            let after = a.nps[n].end;
+            let adjective = self.tree.is_some_and(|tv| tv.word_at(after).is_some_and(|w| tv.tree.words[w].upos == "ADJ"));
+            if matches!(a.lower(after), "a" | "an") || adjective {
+                return true;
+            }
+        }
+        tc.is_some_and(|(tv, c)| {
+            // The name is the verb's predicative complement, or (as the parser often
+            // has it) an apposition glued to the object.
+            let named = |w: usize| matches!(tv.tree.words[w].upos, "NOUN" | "ADJ");
+            let glued = |w: usize| {
+                let first = tv.children(w).iter().copied().chain([w]).min().unwrap_or(w);
+                first > 0 && tv.tree.words[first - 1].upos != "PUNCT"
+            };
+            tv.word_at(t.start)
+                .is_some_and(|w| tv.children(w).iter().any(|&d| tv.tree.words[d].deprel == "xcomp" && named(d)))
+                || c.object
+                    .is_some_and(|o| tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d)))
+        })
     }
 
     /// "Moscow offered to host talks as it sought ...": a pronoun whose antecedent

@@ -1504,14 +1504,19 @@ impl<'a> SentenceCtx<'a> {
     /// soon after it, a predicative complement or glued apposition in the tree, or an
     /// adjective or "a/an" right after the object ("called it a blow", "called the
     /// launches irrational").
-    fn calls_it_something(&self, t: &analysis::Trigger, tc: Option<(&tree::TreeView, &crate::syntax::clauses::Clause)>) -> bool {
+    fn calls_it_something(
+        &self,
+        t: &analysis::Trigger,
+        tc: Option<(&tree::TreeView, &crate::syntax::clauses::Clause)>,
+    ) -> bool {
         let a = self.a;
         if (t.end..(t.end + 6).min(a.toks.len())).any(|j| a.lower(j) == "\"") {
             return true;
         }
         if let Some(n) = a.np_at.get(t.end).copied().flatten().filter(|&n| a.nps[n].start == t.end) {
             let after = a.nps[n].end;
-            let adjective = self.tree.is_some_and(|tv| tv.word_at(after).is_some_and(|w| tv.tree.words[w].upos == "ADJ"));
+            let adjective =
+                self.tree.is_some_and(|tv| tv.word_at(after).is_some_and(|w| tv.tree.words[w].upos == "ADJ"));
             if matches!(a.lower(after), "a" | "an") || adjective {
                 return true;
             }
@@ -1526,8 +1531,9 @@ impl<'a> SentenceCtx<'a> {
             };
             tv.word_at(t.start)
                 .is_some_and(|w| tv.children(w).iter().any(|&d| tv.tree.words[d].deprel == "xcomp" && named(d)))
-                || c.object
-                    .is_some_and(|o| tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d)))
+                || c.object.is_some_and(|o| {
+                    tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d))
+                })
         })
     }
 

@@ -770,10 +770,14 @@ impl<'a> SentenceCtx<'a> {
                 // The tagger may read a sentence's past tense as a participle ("The
                 // United Nations called for a truce"): word order must agree, or an
                 // agent must follow.
+                // "in a swap brokered by the UAE" stays a participle on its noun
+                // however the parser hung it, when "by" follows at once.
+                let by_after_noun = g.reduced_relative && w.xpos == "VBN" && a.lower(t.end) == "by";
                 g.reduced_relative = w.deprel == "acl"
                     && w.xpos == "VBN"
                     && c.subject.is_some_and(|(_, v)| v == Via::Antecedent)
-                    && (g.reduced_relative || c.agent.is_some());
+                    && (g.reduced_relative || c.agent.is_some())
+                    || by_after_noun;
                 g.passive = c.passive && (g.reduced_relative || w.deprel != "acl");
             }
             let tree_subj = tc.and_then(|(tv, c)| c.subject.and_then(|(w, _)| tv.group(a, w)));

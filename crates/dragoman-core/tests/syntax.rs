@@ -93,6 +93,11 @@ fn speakers_act_and_listed_subject_after_after() {
     // A list closed by a comma, and the verb after it read as past tense.
     let t = parse("Several governments, including Denmark, Austria and Portugal, summoned Iranian ambassadors.");
     assert_eq!(head_of(&t, "summoned"), "ROOT", "{}", t.compact());
+    // A past tense read as an adjective before its object, with the report's verb
+    // later in the sentence.
+    let t = parse("Russia and Ukraine each freed 115 prisoners of war on Saturday in an exchange mediated by the United Arab Emirates, the Gulf state's foreign ministry said.");
+    assert_eq!(head_of(&t, "prisoners"), "freed", "{}", t.compact());
+    assert_eq!(head_of(&t, "Russia"), "freed", "{}", t.compact());
 }
 
 #[test]

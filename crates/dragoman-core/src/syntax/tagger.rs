@@ -155,9 +155,6 @@ impl Tagger {
     /// of them, and a participle there makes the parser hang the verb from the noun.
     pub fn repair_finite_verb(&self, lowers: &[String], tags: &mut [u16]) {
         let xpos = |t: u16| self.tags[t as usize].1;
-        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
-            return;
-        }
         let Some(past) = self.tags.iter().position(|&(u, x)| u == "VERB" && x == "VBD") else { return };
         let auxiliary = |w: &str| {
             matches!(
@@ -177,6 +174,25 @@ impl Tagger {
             )
         };
         let noun = |i: usize| matches!(xpos(tags[i]), "NN" | "NNS" | "NNP" | "NNPS");
+        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
+            // The sentence has a finite verb, but a later one ("Russia and Ukraine
+            // each freed 115 prisoners …, the ministry said"): a participle after
+            // its subject and before its object, with no finite verb before it, is
+            // the main clause's past tense.
+            for i in 1..tags.len().saturating_sub(1) {
+                if matches!(xpos(tags[i]), "VBD" | "VBZ" | "VBP" | "MD") {
+                    return;
+                }
+                let subject = noun(i - 1) || matches!(lowers[i - 1].as_str(), "each" | "both" | "all");
+                let participle = xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed"));
+                let object = matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
+                if participle && subject && object && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w)) {
+                    tags[i] = past as u16;
+                    return;
+                }
+            }
+            return;
+        }
         for i in 1..tags.len() {
             // "…, including Germany, France and Sweden, summoned Russian ambassadors":
             // after a list closed by a comma, and read as an adjective too.

@@ -1093,6 +1093,13 @@ impl<'a> SentenceCtx<'a> {
                     }
                 }
             }
+            // "a charge Islamabad denied", "has denied the charges": a denial answers
+            // whoever accused the one denying.
+            if targets.is_empty() && code.starts_with("016") && !k.community_verbs {
+                if let Some(t) = self.accuser_of(&sources, &events, t.start) {
+                    targets.push(t);
+                }
+            }
             // "Moscow would respond", "will take measures": a threat with no one
             // named answers whoever the story last told acting against it.
             if targets.is_empty() && !say && code.starts_with("13") && !k.community_verbs {
@@ -1357,6 +1364,28 @@ impl<'a> SentenceCtx<'a> {
             .find(|c| other(c));
         let code = of_kind.or_else(|| recent().map(|e| e.source.code.as_str()).find(|c| other(c)))?;
         Some(inferred_side(code, (trigger, trigger + 1), "inferred: whoever did what it refers back to".into()))
+    }
+
+    /// The actor that most recently accused or charged one of `sources` (an event
+    /// of 11x or 17x aimed at the same actor, else at its country), this sentence
+    /// first, then the story.
+    fn accuser_of(&self, sources: &[Side], this_sentence: &[Event], trigger: usize) -> Option<Side> {
+        let recent = || {
+            this_sentence
+                .iter()
+                .rev()
+                .chain(self.prior.iter().rev())
+                .take(12)
+                .filter(|e| e.code.starts_with("11") || e.code.starts_with("17"))
+                .filter(|e| !sources.iter().any(|s| s.actor.code == e.source.code))
+        };
+        let aimed = |e: &&Event, same: &dyn Fn(&str, &str) -> bool| {
+            e.target.as_ref().is_some_and(|t| sources.iter().any(|s| same(&s.actor.code, &t.code)))
+        };
+        let exact = |a: &str, b: &str| a == b;
+        let country = |a: &str, b: &str| country_of(a).is_some() && country_of(a) == country_of(b);
+        let e = recent().find(|e| aimed(e, &exact)).or_else(|| recent().find(|e| aimed(e, &country)))?;
+        Some(inferred_side(&e.source.code, (trigger, trigger + 1), "inferred: whoever made the accusation".into()))
     }
 
     /// "Prime Minister Fayez al-Serraj" with a name the dictionaries lack: remember

@@ -591,3 +591,46 @@ fn a_place_in_a_subject_acts_for_no_one() {
     let ev = code("Bolivia's government appealed for international aid on Tuesday.");
     assert!(!has(&ev, "BOL", "BOL", "02"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_worry_is_about_the_actor_or_place_after_it() {
+    let ev = code("India's foreign ministry said it was concerned about the curtailment of freedoms in Bangladesh.");
+    assert!(has(&ev, "IND", "BGD", "012"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_denial_answers_the_accuser() {
+    let ev = code("Kabul accused Pakistan of killing civilians in air strikes on Friday, a charge Islamabad denied.");
+    assert!(has(&ev, "PAK", "AFG", "016"), "{:?}", triples(&ev));
+}
+
+#[test]
+fn what_someone_called_something_is_no_call() {
+    let ev = code("Lebanon's president condemned what he called an attempt by Israel to drag the country into war.");
+    assert!(!ev.iter().any(|e| e.code.starts_with("04") || e.code.starts_with("02")), "{:?}", triples(&ev));
+    let ev = code("Seoul's security office called North Korea's balloon launches irrational.");
+    assert!(ev.iter().any(|e| e.code.starts_with("111")), "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_promise_is_dated_by_its_report() {
+    // Thursday 2019-02-28: "on Friday" in the promise is the next Friday, not the last.
+    let ev = code_with(
+        "Pakistan will release a captured Indian pilot on Friday, Prime Minister Imran Khan told parliament on Thursday.",
+        "2019-02-28",
+        &CodeOptions::default(),
+    );
+    let release = ev.iter().find(|e| e.code.starts_with("035")).expect("an intent to release");
+    assert_eq!(release.date, "2019-02-28", "{:?}", triples(&ev));
+}
+
+#[test]
+fn a_pronoun_bound_in_its_sentence_takes_no_earlier_date() {
+    let ev = code_with(
+        "Poland closed its border last week. The European Commission said it would provide Poland with more funds.",
+        "2024-06-07",
+        &CodeOptions::default(),
+    );
+    let aid = ev.iter().find(|e| e.code.starts_with("033")).expect("an intent to give aid");
+    assert_eq!(aid.date, "2024-06-07", "{:?}", triples(&ev));
+}

@@ -634,3 +634,14 @@ fn a_pronoun_bound_in_its_sentence_takes_no_earlier_date() {
     let aid = ev.iter().find(|e| e.code.starts_with("033")).expect("an intent to give aid");
     assert_eq!(aid.date, "2024-06-07", "{:?}", triples(&ev));
 }
+
+#[test]
+fn aid_goes_where_the_disaster_is() {
+    let ev = code(
+        "DAMASCUS (Reuters) - The earthquake killed thousands in Syria. The United Arab Emirates has sent \
+         dozens of flights of food, and Iraq and Algeria have also dispatched rescue teams.",
+    );
+    assert!(has(&ev, "IRQ", "SYR", "07"), "{:?}", triples(&ev));
+    assert!(has(&ev, "DZA", "SYR", "07"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "ARE", "IRQ", ""), "{:?}", triples(&ev));
+}

@@ -1320,6 +1320,16 @@ impl<'a> SentenceCtx<'a> {
             return own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic act)"));
         }
         let foreign = |c: &Option<String>| c.is_some() && !own.contains(c);
+        // "Iraq and Algeria dispatched rescue teams" in a story of Syria's
+        // earthquake: aid goes where the disaster is, not to the donors named beside.
+        if code.starts_with("07") {
+            if let Some(c) = self.place_countries.iter().find(|c| foreign(&Some(c.to_string()))) {
+                return Some(side(c, "where it happened"));
+            }
+            if let Some((c, why)) = self.story_country.as_ref().filter(|(c, _)| foreign(&Some(c.clone()))) {
+                return Some(side(c, why));
+            }
+        }
         let in_source = |n: usize| source_g.is_some_and(|g| g.nps.contains(&n));
         let order = (0..a.nps.len())
             .filter(|&n| a.nps[n].start >= trigger)

@@ -24,6 +24,12 @@
 //! the parser made a conjunct of the verb before, that verb is a relative clause of the
 //! noun before the comma (its dates and acts are not the main clause's).
 //!
+//! **A second clause's subject read as an object's conjunct.** "The UAE has sent food,
+//! and Iraq and Algeria have dispatched rescue teams": the parser makes "Iraq" a
+//! conjunct of "sent" and leaves "dispatched" without a subject. A noun conjunct of a
+//! verb, with its own "and", followed at once by a finite verb with no subject hanging
+//! from the same verb, is that verb's subject, and the verb the first one's conjunct.
+//!
 //! **A speaker's act read as part of what they said.** "Zelenskiy said Russia had
 //! launched 415 drones and called for a joint air defence": the parser coordinates
 //! "called" with "launched", so Russia would be calling. A verb of a speaker's own act
@@ -42,6 +48,7 @@ pub fn repair(lowers: &[String], upos: &[&str], xpos: &[&str], heads: &mut [usiz
     subordinate_subjects(lowers, upos, xpos, heads, deprels);
     relative_clause_before_verb(lowers, upos, xpos, heads, deprels);
     relative_clause_as_conjunct(lowers, upos, heads, deprels);
+    noun_conjunct_as_subject(upos, xpos, heads, deprels);
     possessor_subjects(lowers, heads, deprels);
     speaker_acts(lowers, upos, heads, deprels);
 }
@@ -308,6 +315,48 @@ fn relative_clause_as_conjunct(lowers: &[String], upos: &[&str], heads: &mut [us
     }
 }
 
+/// "The UAE has sent food, and Iraq and Algeria have dispatched rescue teams": the
+/// parser makes "Iraq" a conjunct of "sent" and leaves "dispatched" without a subject.
+/// A noun conjunct of a verb, with its own "and" before it, followed at once (past
+/// its own conjuncts and the verb's auxiliaries) by a finite verb with no subject that
+/// hangs from the same verb or from the noun, is that verb's subject, and the verb
+/// the first one's conjunct.
+fn noun_conjunct_as_subject(upos: &[&str], xpos: &[&str], heads: &mut [usize], deprels: &mut [&'static str]) {
+    let n_words = heads.len();
+    let has = |heads: &[usize], deprels: &[&'static str], v: usize, rel: &str| {
+        (0..n_words).any(|j| heads[j] == v + 1 && deprels[j].starts_with(rel))
+    };
+    for n in 1..n_words {
+        if deprels[n] != "conj" || !matches!(upos[n], "NOUN" | "PROPN") {
+            continue;
+        }
+        let Some(h) = heads[n].checked_sub(1) else { continue };
+        if h >= n || upos[h] != "VERB" {
+            continue;
+        }
+        let Some(cc) = (0..n).rev().find(|&j| heads[j] == n + 1 && deprels[j] == "cc") else { continue };
+        let (_, last) = span(heads, n);
+        let Some(v) = (last + 1..n_words).find(|&j| !matches!(upos[j], "AUX" | "ADV" | "PART")) else { continue };
+        if upos[v] != "VERB" || !(heads[v] == h + 1 || heads[v] == n + 1) || has(heads, deprels, v, "nsubj") {
+            continue;
+        }
+        if !(last + 1..v).all(|j| heads[j] == v + 1) {
+            continue;
+        }
+        let finite = matches!(xpos[v], "VBD" | "VBZ" | "VBP") || has(heads, deprels, v, "aux");
+        if !finite {
+            continue;
+        }
+        let old = (heads.to_vec(), deprels.to_vec());
+        heads[v] = h + 1;
+        deprels[v] = "conj";
+        heads[n] = v + 1;
+        deprels[n] = subject_relation(heads, deprels, v);
+        heads[cc] = v + 1;
+        keep_if_tree(heads, deprels, old);
+    }
+}
+
 /// A repair stands only if the words still form a tree; otherwise `old` comes back.
 fn keep_if_tree(heads: &mut [usize], deprels: &mut [&'static str], old: (Vec<usize>, Vec<&'static str>)) {
     if !is_tree(heads) {
@@ -447,6 +496,28 @@ mod tests {
         (heads2[6], deprels2[6]) = (3, "conj");
         repair(&l2, &upos, &xpos, &mut heads2, &mut deprels2);
         assert_eq!((heads2[6], deprels2[6]), (3, "conj"));
+    }
+
+    #[test]
+    fn a_noun_conjunct_before_a_subjectless_verb_is_its_subject() {
+        // "The UAE sent food , and Iraq and Algeria have dispatched teams ."
+        let words =
+            ["the", "uae", "sent", "food", ",", "and", "iraq", "and", "algeria", "have", "dispatched", "teams", "."];
+        let upos = [
+            "DET", "PROPN", "VERB", "NOUN", "PUNCT", "CCONJ", "PROPN", "CCONJ", "PROPN", "AUX", "VERB", "NOUN", "PUNCT",
+        ];
+        let xpos = ["DT", "NNP", "VBD", "NN", ",", "CC", "NNP", "CC", "NNP", "VBP", "VBN", "NNS", "."];
+        let lowers: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        // The parser's reading: "Iraq" a conjunct of "sent", "dispatched" an adverbial
+        // clause with no subject.
+        let mut heads = vec![2, 3, 0, 3, 7, 7, 3, 9, 7, 11, 3, 11, 3];
+        let mut deprels =
+            vec!["det", "nsubj", "root", "obj", "punct", "cc", "conj", "cc", "conj", "aux", "advcl", "obj", "punct"];
+        repair(&lowers, &upos, &xpos, &mut heads, &mut deprels);
+        assert_eq!((heads[6], deprels[6]), (11, "nsubj"), "Iraq dispatched");
+        assert_eq!((heads[10], deprels[10]), (3, "conj"), "dispatched is the second clause");
+        assert_eq!(heads[5], 11, "the clause's 'and'");
+        assert_eq!((heads[8], deprels[8]), (7, "conj"), "Algeria stays Iraq's conjunct");
     }
 
     #[test]

@@ -645,3 +645,12 @@ fn aid_goes_where_the_disaster_is() {
     assert!(has(&ev, "DZA", "SYR", "07"), "{:?}", triples(&ev));
     assert!(!has(&ev, "ARE", "IRQ", ""), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_state_does_not_help_or_meet_itself() {
+    let ev = code("India's army said it was sharing intelligence with the Indian navy.");
+    assert!(!ev.iter().any(|e| e.code.starts_with("06")), "{:?}", triples(&ev));
+    // Talks with rebels at home are still talks.
+    let ev = code("Colombia's government held talks with ELN rebels in Caracas on Monday.");
+    assert!(ev.iter().any(|e| e.code.starts_with("04")), "{:?}", triples(&ev));
+}

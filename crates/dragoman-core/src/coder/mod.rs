@@ -1139,6 +1139,20 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded: a statement with no one it is about".into());
                 continue;
             }
+            // Diplomacy and material help (04, 06, 07) are between states: a state's
+            // own units, ministries or people are no partner ("the military was
+            // sharing information", "India flew in a field hospital"). Talks with
+            // rebels or the opposition are the exception.
+            let insurgent = |c: &str| ["REB", "OPP", "INS"].iter().any(|s| c.get(3..).is_some_and(|x| x.contains(s)));
+            let between_states = matches!(code.get(..2), Some("04" | "06" | "07"))
+                && !sources.iter().chain(&targets).any(|s| insurgent(&s.actor.code));
+            if between_states && !k.community_verbs && !targets.is_empty() {
+                let own = |t: &Side| sources.iter().all(|s| country_of(&s.actor.code) == country_of(&t.actor.code));
+                if targets.iter().all(own) {
+                    note(format!("not coded: {code} aimed at the source's own country"));
+                    continue;
+                }
+            }
             let date =
                 self.event_date(t.start, clause_start, end, sources.iter().any(|s| s.actor.rule == "pronoun"), disc);
             self.clause.set((clause_start.min(g.start), end));

@@ -654,3 +654,14 @@ fn a_state_does_not_help_or_meet_itself() {
     let ev = code("Colombia's government held talks with ELN rebels in Caracas on Monday.");
     assert!(ev.iter().any(|e| e.code.starts_with("04")), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_possessive_country_owns_the_institution_after_it() {
+    let ev = code("Seoul's Joint Chiefs of Staff said North Korea fired two ballistic missiles into the sea.");
+    assert!(
+        !ev.iter()
+            .any(|e| e.source.code.starts_with("USA") || e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))),
+        "{:?}",
+        triples(&ev)
+    );
+}

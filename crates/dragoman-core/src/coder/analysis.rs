@@ -672,6 +672,24 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
         np.actors = people;
         return np;
     }
+    // "Seoul's Joint Chiefs of Staff", "Pakistan's Inter-Services Intelligence": a
+    // country's possessive before an institution the dictionaries file under
+    // another country says whose it is; the institution keeps its sector.
+    if let Some(p) = possessive_at {
+        let owner: Vec<String> =
+            countries.iter().filter(|c| c.start < p).filter_map(|c| super::country_of(&c.code)).collect();
+        let heads = countries.iter().filter(|c| c.start > p && c.code.len() > 3);
+        if let [owner] = owner.as_slice() {
+            let moved: Vec<Resolved> = heads
+                .filter(|c| super::country_of(&c.code).is_some_and(|hc| hc != *owner))
+                .map(|c| Resolved { code: format!("{owner}{}", &c.code[3..]), ..c.clone() })
+                .collect();
+            if !moved.is_empty() {
+                np.actors = moved;
+                return np;
+            }
+        }
+    }
     if let Some((g, at)) = agent {
         let owners: Vec<&Resolved> = countries.iter().filter(|c| c.start < at || possessive_at.is_none()).collect();
         if owners.is_empty() {

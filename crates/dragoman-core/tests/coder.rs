@@ -661,3 +661,9 @@ fn a_possessive_country_owns_the_institution_after_it() {
     let ev = code("Seoul's Joint Chiefs of Staff said North Korea fired two ballistic missiles into the sea.");
     assert!(has(&ev, "PRK", "KORMIL", "15"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_vote_to_act_is_the_act() {
+    let ev = code("LIMA (Reuters) - Peru's Congress voted overwhelmingly to remove the president from office.");
+    assert!(has(&ev, "PERLEG", "PER", "172"), "{:?}", triples(&ev));
+}

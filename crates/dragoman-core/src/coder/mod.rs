@@ -733,26 +733,40 @@ impl<'a> SentenceCtx<'a> {
                 let refuses = matches!(lemma.as_str(), "refuse" | "decline");
                 let promises = PROMISES.contains(&lemma.as_str()) || willing;
                 let governs = head.upos == "VERB" || head.upos == "ADJ" && willing;
-                ((promises || refuses) && governs).then(|| (tv.tok_of(h), refuses))
+                // "urged Armenia to agree to resume talks": a promise that is itself
+                // only wanted promises nothing.
+                let wanted = tv.marked_by(h, &["mark"], &["to"]);
+                ((promises || refuses) && governs && !wanted).then(|| (tv.tok_of(h), refuses))
             });
             // "refused to release the prisoners": the act refused (1243).
             let refused = promised_by.is_some_and(|(_, r)| r);
             let promised_by = promised_by.map(|(t, _)| t);
             // "used drones to strike four air bases", "became the first country to
             // recognise the Taliban": the infinitive tells what was done.
-            // "became the first country to recognise the Taliban": the infinitive
-            // tells what was done.
-            let done = tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
-                let p = c.predicate;
-                (p.saturating_sub(5)..p).any(|n| {
-                    matches!(tv.tree.words[n].lemma.to_lowercase().as_str(), "first" | "last" | "latest")
-                        && tv.tree.words[n].upos == "ADJ"
-                        && tv.tree.words.get(n.saturating_sub(1)).is_some_and(|w| w.lemma.eq_ignore_ascii_case("the"))
-                }) && tv.tree.head(p).is_some_and(|h| {
-                    tv.tree.words[h].lemma.eq_ignore_ascii_case("become")
-                        || tv.tree.words[tv.tree.head(h).unwrap_or(h)].lemma.eq_ignore_ascii_case("become")
+            // "voted to reject his decree", "moved to replace the governor", "went
+            // on to win": the vote or the move is the act itself.
+            let done_by_head = tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
+                tv.tree.head(c.predicate).is_some_and(|h| {
+                    matches!(tv.tree.words[h].lemma.to_lowercase().as_str(), "vote" | "move" | "proceed" | "manage")
+                        && matches!(tv.tree.words[c.predicate].deprel, "xcomp" | "advcl")
                 })
             });
+            let done = done_by_head
+                || tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
+                    let p = c.predicate;
+                    (p.saturating_sub(5)..p).any(|n| {
+                        matches!(tv.tree.words[n].lemma.to_lowercase().as_str(), "first" | "last" | "latest")
+                            && tv.tree.words[n].upos == "ADJ"
+                            && tv
+                                .tree
+                                .words
+                                .get(n.saturating_sub(1))
+                                .is_some_and(|w| w.lemma.eq_ignore_ascii_case("the"))
+                    }) && tv.tree.head(p).is_some_and(|h| {
+                        tv.tree.words[h].lemma.eq_ignore_ascii_case("become")
+                            || tv.tree.words[tv.tree.head(h).unwrap_or(h)].lemma.eq_ignore_ascii_case("become")
+                    })
+                });
             if g.infinitive && promised_by.is_none() && !done {
                 note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
                 continue;

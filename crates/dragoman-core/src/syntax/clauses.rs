@@ -19,6 +19,27 @@
 
 use super::Tree;
 
+/// Verbs whose object does what the infinitive after them says ("urged Armenia to
+/// agree", "ordered troops to withdraw").
+const OBJECT_CONTROL: &[&str] = &[
+    "urge",
+    "ask",
+    "press",
+    "invite",
+    "encourage",
+    "tell",
+    "order",
+    "allow",
+    "force",
+    "instruct",
+    "persuade",
+    "advise",
+    "authorize",
+    "authorise",
+    "permit",
+    "direct",
+];
+
 /// How a clause's subject was found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Via {
@@ -121,6 +142,19 @@ pub fn clauses_with(tree: &Tree, kids: &[Vec<usize>]) -> Vec<Clause> {
                 } else {
                     Some((h, Via::Antecedent))
                 }
+            }
+            // "voted to remove the president": an infinitive of purpose has the
+            // subject of the verb it hangs from; after a verb of asking or making
+            // ("urged Armenia to agree", as the parser may hang it) its object.
+            ("advcl", Some(h))
+                if tree.words[p].xpos == "VB"
+                    && kids[p].iter().any(|&m| tree.words[m].deprel == "mark" && tree.words[m].lemma == "to") =>
+            {
+                let asks = OBJECT_CONTROL.contains(&tree.words[h].lemma.to_lowercase().as_str());
+                clause_of(h, &out).and_then(|c| match (asks, c.object) {
+                    (true, Some(o)) => Some((o, Via::Control)),
+                    _ => c.subject.map(|(s, _)| (s, Via::Adjunct)),
+                })
             }
             ("advcl", Some(h)) if matches!(tree.words[p].xpos, "VBG" | "VBN") => {
                 // "accused Rwanda of arming rebels": after "of", the doer is the

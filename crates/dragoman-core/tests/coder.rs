@@ -667,3 +667,11 @@ fn a_vote_to_act_is_the_act() {
     let ev = code("LIMA (Reuters) - Peru's Congress voted overwhelmingly to remove the president from office.");
     assert!(has(&ev, "PERLEG", "PER", "172"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn his_country_is_the_speakers_country() {
+    let ev = code(
+        "Kazakh President Kassym-Jomart Tokayev said his country would not recognise the breakaway regions of Ukraine as independent states.",
+    );
+    assert!(has(&ev, "KAZ", "UKR", "12"), "{:?}", triples(&ev));
+}

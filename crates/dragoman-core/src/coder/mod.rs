@@ -1532,6 +1532,17 @@ impl<'a> SentenceCtx<'a> {
                     rule: "pronoun".into(),
                     ..r.clone()
                 }));
+            } else if let Some(c) = self.possessor_country(np, disc) {
+                // "his country would not recognise …", "its nation": the owner's country.
+                out.push(Resolved {
+                    name: c.clone(),
+                    code: c,
+                    start: np.start,
+                    end: np.end,
+                    rule: "the country of the possessive's owner".into(),
+                    person: false,
+                    place: false,
+                });
             } else if let Some(gi) = np.bare_agent {
                 let ag = &self.k.agents[gi];
                 // "the two leaders", "both sides": the last two countries the story
@@ -1549,19 +1560,7 @@ impl<'a> SentenceCtx<'a> {
                     continue;
                 }
                 // "its troops": the owner of the possessive pronoun.
-                let owner = pronoun_kind(self.a.lower(np.start))
-                    .filter(|_| self.a.class(np.start) == words::Class::PossPron)
-                    .and_then(|kind| {
-                        self.antecedent_in_sentence(np.start, kind)
-                            .into_iter()
-                            .next()
-                            .or_else(|| self.first_actor_before(np.start, kind))
-                            .or_else(|| match kind {
-                                PronounKind::Person => disc.last_person.first().cloned(),
-                                _ => disc.last_thing.first().cloned(),
-                            })
-                    });
-                if let Some(c) = owner.and_then(|r| country_of(&r.code)) {
+                if let Some(c) = self.owner_of_possessive(np.start, disc).and_then(|r| country_of(&r.code)) {
                     out.push(role_of(&c, ag, np.start, np.end));
                     continue;
                 }
@@ -1638,6 +1637,27 @@ impl<'a> SentenceCtx<'a> {
                     tv.children(o).iter().any(|&d| tv.tree.words[d].deprel == "appos" && named(d) && glued(d))
                 })
         })
+    }
+
+    /// The actor a possessive pronoun at token `at` stands for ("its troops"): an
+    /// antecedent in the sentence, else the last actor of its kind in the story.
+    fn owner_of_possessive(&self, at: usize, disc: &Discourse) -> Option<Resolved> {
+        let kind = pronoun_kind(self.a.lower(at)).filter(|_| self.a.class(at) == words::Class::PossPron)?;
+        self.antecedent_in_sentence(at, kind).into_iter().next().or_else(|| self.first_actor_before(at, kind)).or_else(
+            || match kind {
+                PronounKind::Person => disc.last_person.first().cloned(),
+                _ => disc.last_thing.first().cloned(),
+            },
+        )
+    }
+
+    /// "his country", "its nation": the country of the possessive's owner.
+    fn possessor_country(&self, np: &analysis::Np, disc: &Discourse) -> Option<String> {
+        let a = self.a;
+        if np.end != np.start + 2 || !matches!(a.lower(np.start + 1), "country" | "nation" | "homeland") {
+            return None;
+        }
+        self.owner_of_possessive(np.start, disc).and_then(|r| country_of(&r.code))
     }
 
     /// "Moscow offered to host talks as it sought ...": a pronoun whose antecedent

@@ -1399,9 +1399,11 @@ impl<'a> SentenceCtx<'a> {
         trigger: usize,
         roots: &[&str],
     ) -> Option<Side> {
-        let own: Vec<Option<String>> = sources.iter().map(|s| country_of(&s.actor.code)).collect();
+        // A country, or an international body by its own code ("IGOEUR").
+        let key = |c: &str| country_of(c).or_else(|| c.starts_with("IGO").then(|| c.chars().take(6).collect()));
+        let own: Vec<Option<String>> = sources.iter().map(|s| key(&s.actor.code)).collect();
         let recent = || this_sentence.iter().rev().chain(self.prior.iter().rev()).take(12);
-        let other = |c: &str| country_of(c).is_some() && !own.contains(&country_of(c));
+        let other = |c: &str| key(c).is_some() && !own.contains(&key(c));
         let of_kind = recent()
             .filter(|e| roots.iter().any(|r| e.code.starts_with(r)))
             .map(|e| e.source.code.as_str())

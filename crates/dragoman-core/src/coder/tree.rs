@@ -224,7 +224,10 @@ impl TreeView {
             let (rel, head) = (self.tree.words[w].deprel, &self.tree.words[h]);
             let lemma = head.lemma.to_lowercase();
             let claiming = match head.upos {
-                "VERB" => matches!(lemma.as_str(), "accuse" | "blame" | "deny" | "allege"),
+                "VERB" => matches!(
+                    lemma.as_str(),
+                    "accuse" | "blame" | "deny" | "allege" | "charge" | "convict" | "indict" | "suspect"
+                ),
                 "NOUN" => matches!(lemma.as_str(), "accusation" | "allegation" | "criticism" | "denial" | "charge"),
                 _ => false,
             };
@@ -237,7 +240,8 @@ impl TreeView {
                 // What is claimed comes as "that …" or "of …-ing" (or a bare
                 // complement clause); a verb the parser hung there otherwise is no
                 // part of it.
-                let marked = self.marked_by(w, &["mark", "case"], &["of", "that"]);
+                // ("charged a man with murdering a lawmaker": "with" too.)
+                let marked = self.marked_by(w, &["mark", "case"], &["of", "that", "with"]);
                 // "accused Sudan of arming rebels who attacked …", read with "rebels"
                 // as the object: an "of" after the accusing verb, before the trigger
                 // and in the same stretch of the sentence.

@@ -596,6 +596,8 @@ fn a_place_in_a_subject_acts_for_no_one() {
 fn a_worry_is_about_the_actor_or_place_after_it() {
     let ev = code("India's foreign ministry said it was concerned about the curtailment of freedoms in Bangladesh.");
     assert!(has(&ev, "IND", "BGD", "012"), "{:?}", triples(&ev));
+    let ev = code("Britain said it was disappointed by the arrests of opposition leaders in Uganda.");
+    assert!(has(&ev, "GBR", "UGA", "111"), "{:?}", triples(&ev));
 }
 
 #[test]

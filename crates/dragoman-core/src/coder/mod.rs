@@ -1146,7 +1146,11 @@ impl<'a> SentenceCtx<'a> {
             // "said it was concerned about the curtailment of freedoms in Bangladesh",
             // "deeply concerned by the violence": a worry is about an actor or place
             // after the word of worry, else about whoever did what it refers to.
-            if say && code.starts_with("012") && targets.iter().all(about_no_one) && !k.community_verbs {
+            if say
+                && (code.starts_with("012") || code.starts_with("111"))
+                && targets.iter().all(about_no_one)
+                && !k.community_verbs
+            {
                 targets = self.worried_about(&sources, &events, t.end, disc).into_iter().collect();
             }
             if say && targets.iter().all(about_no_one) {
@@ -1420,7 +1424,21 @@ impl<'a> SentenceCtx<'a> {
         // The reported clause runs past the verb's own phrase: to the sentence's end.
         let to = (from..a.toks.len()).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(a.toks.len());
         let worry = (from..to).find(|&j| {
-            matches!(a.lower(j), "concerned" | "worried" | "alarmed" | "troubled" | "dismayed" | "concern" | "alarm")
+            matches!(
+                a.lower(j),
+                "concerned"
+                    | "worried"
+                    | "alarmed"
+                    | "troubled"
+                    | "dismayed"
+                    | "concern"
+                    | "alarm"
+                    | "disappointed"
+                    | "outraged"
+                    | "appalled"
+                    | "angered"
+                    | "shocked"
+            )
         })?;
         let prep = (worry + 1..to.min(worry + 3)).find(|&j| matches!(a.lower(j), "about" | "over" | "by" | "at"))?;
         let own = |code: &str| sources.iter().any(|s| country_of(&s.actor.code) == country_of(code));

@@ -677,3 +677,17 @@ fn his_country_is_the_speakers_country() {
     );
     assert!(has(&ev, "KAZ", "UKR", "12"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_relative_clause_on_the_object_does_not_date_the_act() {
+    let ev = code_with(
+        "The High Military Court also ordered Kabila, who ruled Congo from 2001 to 2019, to pay about $33 billion in damages to the state.",
+        "2025-10-01",
+        &CodeOptions::default(),
+    );
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.date.starts_with("2025")),
+        "{:?}",
+        ev.iter().map(|e| &e.date).collect::<Vec<_>>()
+    );
+}

@@ -268,7 +268,10 @@ impl TreeView {
     /// a rise in prices that sparked the unrest on Sunday") tells of an earlier act of
     /// its own, not of this one's occasion.
     pub fn below_object(&self, w: usize, p: usize) -> bool {
-        if self.tree.words[w].xpos == "VBD" {
+        // ("ordered Kabila, who ruled Congo from 2001, to pay": a relative clause
+        // in the past, however the tagger read its verb.)
+        let word = &self.tree.words[w];
+        if word.xpos == "VBD" || word.deprel == "acl:relcl" && word.xpos == "VBN" {
             return false;
         }
         let mut cur = w;

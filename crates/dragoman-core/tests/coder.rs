@@ -691,3 +691,11 @@ fn a_relative_clause_on_the_object_does_not_date_the_act() {
         ev.iter().map(|e| &e.date).collect::<Vec<_>>()
     );
 }
+
+#[test]
+fn unnamed_rights_groups_are_non_governmental() {
+    let ev = code(
+        "TASHKENT (Reuters) - Human rights groups have accused the Uzbek authorities of persecuting devout Muslims.",
+    );
+    assert!(has(&ev, "NGO", "UZB", "112"), "{:?}", triples(&ev));
+}

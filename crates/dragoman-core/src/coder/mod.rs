@@ -1606,8 +1606,15 @@ impl<'a> SentenceCtx<'a> {
                         .and_then(|full| country_of(full))
                         .or_else(|| self.sentence_country(np.start))
                 });
-                if let Some(c) = country {
+                // "Rights groups criticised the deal": unnamed rights groups are
+                // non-governmental, of no country (coding guide's gold: NGO).
+                let rights_group = ag.code == "HRI" && plural && !self.k.community_verbs;
+                if let Some(c) = country.filter(|_| !rights_group) {
                     out.push(role_of(&c, ag, np.start, np.end));
+                } else if rights_group {
+                    let mut r = role_of("NGO", ag, np.start, np.end);
+                    r.rule = format!("unnamed rights groups are non-governmental ({})", ag.rule);
+                    out.push(r);
                 } else if let Some((c, why)) = self.story_country.as_ref().filter(|_| !ag.weapon) {
                     // "Police fired tear gas" in a Yerevan story: Armenian police,
                     // inferred and flagged so.

@@ -699,3 +699,9 @@ fn unnamed_rights_groups_are_non_governmental() {
     );
     assert!(has(&ev, "NGO", "UZB", "112"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn an_act_told_by_its_manner_is_coded() {
+    let ev = code("Algeria responded on Monday by recalling its ambassadors to Mali and Niger.");
+    assert!(has(&ev, "DZA", "MLI", "16"), "{:?}", triples(&ev));
+}

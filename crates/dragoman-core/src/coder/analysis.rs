@@ -372,7 +372,8 @@ fn noun_context(a: &Analysis, i: usize, k: &Knowledge, base: bool) -> bool {
     let prev = i - 1;
     match a.class(prev) {
         Class::Det | Class::PossPron | Class::Poss | Class::Num => !ing || a.class(prev) != Class::Poss,
-        Class::Prep => true,
+        // "responded by recalling its ambassadors": a gerund of manner is a verb.
+        Class::Prep => !(ing && a.lower(prev) == "by"),
         Class::To => plural_like,
         Class::Aux | Class::Modal | Class::Neg | Class::Adv | Class::Pron | Class::Sub | Class::Conj => false,
         Class::Word => {

@@ -9,13 +9,17 @@
 //! built-ins, so they produce events whatever state the built-in actor lists are in;
 //! the tests check which documents produced events, never which events.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs;
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use scratch::Scratch;
 
 /// An article every coder should find an event in (given `ACTORS`).
 const GOOD: &str =
@@ -24,45 +28,11 @@ Armenia urged Russia to return to the negotiating table.\n";
 
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\n";
 
-/// A scratch directory, removed (with everything in it) when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.subsec_nanos());
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-bad-input-{name}-{}-{nanos}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        if let Some(parent) = p.parent() {
-            fs::create_dir_all(parent).unwrap();
-        }
-        fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    fn actors(&self) -> PathBuf {
-        self.path("tiny.actors")
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// A scratch directory holding the tiny actor dictionary, `tiny.actors`.
+fn scratch(name: &str) -> Scratch {
+    let s = Scratch::new(name);
+    s.write("tiny.actors", ACTORS);
+    s
 }
 
 struct Run {
@@ -154,7 +124,7 @@ fn run(args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
 
 /// `dragoman code --published 2024-03-12 --actors <tiny> <args...>`
 fn code(s: &Scratch, args: &[&OsStr], stdin: Option<&[u8]>) -> Run {
-    let actors = s.actors();
+    let actors = s.path("tiny.actors");
     let mut all: Vec<&OsStr> =
         vec!["code".as_ref(), "--published".as_ref(), "2024-03-12".as_ref(), "--actors".as_ref(), actors.as_os_str()];
     all.extend_from_slice(args);
@@ -192,7 +162,7 @@ fn binary_bytes(n: usize) -> Vec<u8> {
 
 #[test]
 fn binary_file_beside_a_good_article() {
-    let s = Scratch::new("binary");
+    let s = scratch("binary");
     let blob = s.write("articles/blob.bin", binary_bytes(4096));
     s.write("articles/good.txt", GOOD);
     let r = code(&s, &[os(&s.path("articles"))], None);
@@ -203,7 +173,7 @@ fn binary_file_beside_a_good_article() {
 
 #[test]
 fn invalid_utf8_names_its_line() {
-    let s = Scratch::new("utf8");
+    let s = scratch("utf8");
     let bad =
         s.write("latin1.txt", b"Russia accused Armenia.\nArmenia urged Russia.\nThe caf\xe9 in Yerevan was shelled.\n");
     let good = s.write("good.txt", GOOD);
@@ -215,7 +185,7 @@ fn invalid_utf8_names_its_line() {
 
 #[test]
 fn malformed_json_line_is_skipped_and_named() {
-    let s = Scratch::new("json");
+    let s = scratch("json");
     let lines = [record("one", GOOD), r#"{"id": "two", "text": "Russia accused"#.to_string(), record("three", GOOD)];
     let f = s.write("articles.jsonl", lines.join("\n") + "\n");
     let r = code(&s, &[os(&f)], None);
@@ -226,7 +196,7 @@ fn malformed_json_line_is_skipped_and_named() {
 
 #[test]
 fn empty_file_and_empty_record_text() {
-    let s = Scratch::new("empty");
+    let s = scratch("empty");
     let empty = s.write("empty.txt", "");
     let blank = s.write("blank.txt", " \n\t\n");
     let good = s.write("good.txt", GOOD);
@@ -257,7 +227,7 @@ fn empty_file_and_empty_record_text() {
 
 #[test]
 fn giant_json_line_is_skipped_without_holding_it() {
-    let s = Scratch::new("giant");
+    let s = scratch("giant");
     let path = s.path("giant.jsonl");
     {
         let mut w = BufWriter::with_capacity(1 << 20, fs::File::create(&path).unwrap());
@@ -283,7 +253,7 @@ fn giant_json_line_is_skipped_without_holding_it() {
 
 #[test]
 fn strict_stops_at_the_first_bad_input() {
-    let s = Scratch::new("strict");
+    let s = scratch("strict");
     s.write("articles/a-blob.bin", binary_bytes(512));
     s.write("articles/b-good.txt", GOOD);
     let dir = s.path("articles");
@@ -309,7 +279,7 @@ fn strict_stops_at_the_first_bad_input() {
 /// mistyped folder is never found out only from a summary at the end.
 #[test]
 fn missing_path_stops_the_run_before_anything_is_coded() {
-    let s = Scratch::new("missing");
+    let s = scratch("missing");
     let missing = s.path("no-such-article.txt");
     let good = s.write("good.txt", GOOD);
     let r = code(&s, &[os(&missing), os(&good)], None);
@@ -320,7 +290,7 @@ fn missing_path_stops_the_run_before_anything_is_coded() {
 
 #[test]
 fn unreadable_dictionary_is_fatal() {
-    let s = Scratch::new("dict");
+    let s = scratch("dict");
     let good = s.write("good.txt", GOOD);
     let missing = s.path("missing.verbs");
     let dir = s.path("a-directory.verbs");
@@ -335,7 +305,7 @@ fn unreadable_dictionary_is_fatal() {
 
 #[test]
 fn bad_published_date_is_a_usage_error() {
-    let s = Scratch::new("date");
+    let s = scratch("date");
     let good = s.write("good.txt", GOOD);
     let r = run(&["code".as_ref(), "--published".as_ref(), "notadate".as_ref(), os(&good)], None);
     r.assert_exit(2);
@@ -345,7 +315,7 @@ fn bad_published_date_is_a_usage_error() {
 
 #[test]
 fn stdin_jsonl_and_plain_text() {
-    let s = Scratch::new("stdin");
+    let s = scratch("stdin");
     let jsonl = [record("one", GOOD), "".to_string(), record("two", GOOD)].join("\n") + "\n";
     let r = code(&s, &["-".as_ref()], Some(jsonl.as_bytes()));
     r.assert_exit(0);
@@ -417,7 +387,7 @@ fn happy_path_example_article() {
     r.stdout.lines().for_each(assert_event_record);
 
     // With a few actors on top, so the record check cannot pass vacuously.
-    let s = Scratch::new("happy");
+    let s = scratch("happy");
     let r = code(&s, &[os(&example)], None);
     r.assert_exit(0);
     assert!(r.stdout.lines().count() > 0, "no events\nstderr:\n{}", r.stderr);

@@ -3,38 +3,18 @@
 //! invalid UTF-8 and binary files are reported, never a crash; kinds of positional
 //! files are guessed; stats prints its headings with non-zero counts.
 
-use std::fs;
-use std::path::{Path, PathBuf};
+#[path = "support/scratch.rs"]
+mod scratch;
+
+use std::path::Path;
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-/// A scratch directory, removed when dropped.
-struct Scratch(PathBuf);
+use scratch::Scratch;
 
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-dict-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let p = self.0.join(name);
-        fs::write(&p, bytes).unwrap();
-        p.to_str().unwrap().to_string()
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// Writes `bytes` to `name` in the scratch directory; its path as an argument.
+fn write(s: &Scratch, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    s.write(name, bytes);
+    s.arg(name)
 }
 
 struct Run {
@@ -120,8 +100,8 @@ CRITICIZE\n\
 #[test]
 fn broken_dictionaries_are_reported_at_their_lines() {
     let s = Scratch::new("broken");
-    let actors = s.write("broken.actors.txt", ACTORS);
-    let verbs = s.write("broken.verbs.txt", VERBS);
+    let actors = write(&s, "broken.actors.txt", ACTORS);
+    let verbs = write(&s, "broken.verbs.txt", VERBS);
     let run = dragoman(&["dict", "check", "--no-builtin", "--actors", &actors, "--verbs", &verbs]);
     assert_eq!(run.code, 1, "stdout:\n{}\nstderr:\n{}", run.stdout, run.stderr);
     // A bad code (a 7-digit date), a missing bracket, binary garbage.
@@ -144,7 +124,7 @@ fn broken_dictionaries_are_reported_at_their_lines() {
 #[test]
 fn invalid_utf8_is_a_warning_not_a_crash() {
     let s = Scratch::new("latin1");
-    let actors = s.write("latin1.actors.txt", b"FREEDONIA_ [FRE]\nCAF\xc9_DE_PARIS_ [FRA]\n+M\xdcNCHEN_\n");
+    let actors = write(&s, "latin1.actors.txt", b"FREEDONIA_ [FRE]\nCAF\xc9_DE_PARIS_ [FRA]\n+M\xdcNCHEN_\n");
     let run = dragoman(&["dict", "check", "--no-builtin", "--actors", &actors]);
     assert_eq!(run.code, 0, "warnings only:\n{}\n{}", run.stdout, run.stderr);
     assert!(run.has(&actors, 2, "warning", "not valid UTF-8 (byte 0xC9 at column 4)"), "{}", run.stdout);
@@ -164,9 +144,9 @@ fn binary_files_and_missing_files() {
         bytes.push((x >> 16) as u8);
     }
     bytes[100] = 0;
-    let bin = s.write("blob.bin", &bytes);
-    let good = s.write("good.actors.txt", "FREEDONIA_ [FRE]\n");
-    let missing = s.0.join("nowhere.txt");
+    let bin = write(&s, "blob.bin", &bytes);
+    let good = write(&s, "good.actors.txt", "FREEDONIA_ [FRE]\n");
+    let missing = s.path("nowhere.txt");
     let missing = missing.to_str().unwrap();
     let run = dragoman(&["dict", "check", "--no-builtin", &bin, &good, "--agents", missing]);
     assert_eq!(run.code, 1, "{}", run.stdout);
@@ -183,11 +163,11 @@ fn binary_files_and_missing_files() {
 #[test]
 fn kinds_of_positional_files_are_guessed() {
     let s = Scratch::new("guess");
-    let verbs = s.write("mine1.txt", "--- PRAISE [051] ---\nPRAISE\n- * + FOR_ HOSPITALITY [052]\n");
-    let agents = s.write("mine2.txt", "MINISTER [~GOV]\n");
-    let actors = s.write("mine3.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\n");
-    let discards = s.write("mine4.txt", "+CHESS TOURNAMENT\nMONTHS LATER\n");
-    let named = s.write("x.agents.txt", "MINISTER [~GOV]\n");
+    let verbs = write(&s, "mine1.txt", "--- PRAISE [051] ---\nPRAISE\n- * + FOR_ HOSPITALITY [052]\n");
+    let agents = write(&s, "mine2.txt", "MINISTER [~GOV]\n");
+    let actors = write(&s, "mine3.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\n");
+    let discards = write(&s, "mine4.txt", "+CHESS TOURNAMENT\nMONTHS LATER\n");
+    let named = write(&s, "x.agents.txt", "MINISTER [~GOV]\n");
     let run = dragoman(&["dict", "check", "--no-builtin", &verbs, &agents, &actors, &discards, &named]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
     let row = |file: &str| {
@@ -265,8 +245,8 @@ fn stats_on_the_builtins() {
 #[test]
 fn stats_on_community_files() {
     let s = Scratch::new("stats");
-    let verbs = s.write("v.txt", "&SYNS\n+HOSPITALITY\n--- PRAISE [051] ---\nPRAISE\nLAUD\n- * + FOR_ &SYNS [052]\n");
-    let actors = s.write("a.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\nRUFUS_FIREFLY_ [FREGOV 19330101-19331231]\n");
+    let verbs = write(&s, "v.txt", "&SYNS\n+HOSPITALITY\n--- PRAISE [051] ---\nPRAISE\nLAUD\n- * + FOR_ &SYNS [052]\n");
+    let actors = write(&s, "a.txt", "FREEDONIA_ [FRE]\n+FREEDONIAN_\nRUFUS_FIREFLY_ [FREGOV 19330101-19331231]\n");
     let run = dragoman(&["dict", "stats", "--no-builtin", "--runs", "1", "--verbs", &verbs, "--actors", &actors]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let out = &run.stdout;
@@ -282,9 +262,9 @@ fn stats_on_community_files() {
 #[test]
 fn user_entries_replace_builtin_ones_and_check_lists_them() {
     let s = Scratch::new("shadow");
-    let actors = s.write("mine.actors.txt", "KREMLIN_ [RUSELI]\n");
-    let verbs = s.write("mine.verbs.txt", "--- ACCUSE [111] ---\nACCUSE\n- * + [112]\n");
-    let text = s.write("story.txt", "The Kremlin accused Ukraine of sabotage.\n");
+    let actors = write(&s, "mine.actors.txt", "KREMLIN_ [RUSELI]\n");
+    let verbs = write(&s, "mine.verbs.txt", "--- ACCUSE [111] ---\nACCUSE\n- * + [112]\n");
+    let text = write(&s, "story.txt", "The Kremlin accused Ukraine of sabotage.\n");
     let code = |extra: &[&str]| {
         let mut args = vec!["code", text.as_str(), "--published", "2024-05-14", "--quiet"];
         args.extend_from_slice(extra);

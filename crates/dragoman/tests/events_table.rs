@@ -5,27 +5,15 @@
 #[cfg(target_os = "linux")]
 #[path = "support/pty.rs"]
 mod pty;
+#[path = "support/scratch.rs"]
+mod scratch;
 
-use std::fs;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
+
+use scratch::Scratch;
 
 const LONG: &str = "Russia accused Armenia on Monday of shelling its positions near the border village of \
 Tegh for the third time this month, a charge the Armenian defence ministry denied in a statement.";
-
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-impl Scratch {
-    fn p(&self, name: &str) -> String {
-        self.0.join(name).to_str().unwrap().to_string()
-    }
-}
 
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_dragoman"));
@@ -47,30 +35,22 @@ fn record(id: &str, published: &str, text: &str) -> String {
 /// A database of four events: the long sentence datelined in Yerevan, a day
 /// that two outlets reported, cooperation and conflict.
 fn database() -> Scratch {
-    static N: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "dragoman-events-table-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-    ));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    let s = Scratch(dir);
-    fs::write(s.p("tiny.actors"), "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n").unwrap();
+    let s = Scratch::new("events-table");
+    s.write("tiny.actors", "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n");
     let mut corpus = String::new();
     corpus += &record("a", "2024-01-18", &format!("YEREVAN (Wire) \u{2014} {LONG}"));
     corpus += &record("b", "2024-02-10", "Azerbaijan urged Armenia on Thursday to return to the peace talks.");
     corpus += &record("c", "2024-03-05", "Armenia praised Azerbaijan on Monday for the ceasefire.");
     corpus += &record("d", "2024-03-06", "Armenia praised Azerbaijan on Monday for the ceasefire, officials said.");
-    fs::write(s.p("corpus.jsonl"), corpus).unwrap();
+    s.write("corpus.jsonl", corpus);
     let (code, _, err) =
-        run(&["ingest", &s.p("corpus.jsonl"), "--db", &s.p("e.db"), "--actors", &s.p("tiny.actors"), "--quiet"]);
+        run(&["ingest", &s.arg("corpus.jsonl"), "--db", &s.arg("e.db"), "--actors", &s.arg("tiny.actors"), "--quiet"]);
     assert_eq!(code, 0, "{err}");
     s
 }
 
 fn jsonl(s: &Scratch, extra: &[&str]) -> Vec<serde_json::Value> {
-    let db = s.p("e.db");
+    let db = s.arg("e.db");
     let mut args = vec!["events", "--db", &db, "--format", "jsonl"];
     args.extend_from_slice(extra);
     let (code, out, err) = run(&args);
@@ -104,7 +84,7 @@ fn newest_first_unless_sorted_otherwise() {
     let most = jsonl(&s, &["--sort", "-mentions"]);
     assert_eq!(most[0]["num_mentions"], 2, "the event two outlets reported first");
     // The table follows the same order, and a --limit keeps the first rows of it.
-    let db = s.p("e.db");
+    let db = s.arg("e.db");
     let (_, table, _) = run(&["events", "--db", &db, "--limit", "1"]);
     assert!(table.lines().nth(1).unwrap().starts_with(&newest[0]), "{table}");
     let (code, _, err) = run(&["events", "--db", &db, "--sort", "size"]);
@@ -115,7 +95,7 @@ fn newest_first_unless_sorted_otherwise() {
 #[test]
 fn piped_the_table_shows_places_and_whole_sentences() {
     let s = database();
-    let (code, out, err) = run(&["events", "--db", &s.p("e.db")]);
+    let (code, out, err) = run(&["events", "--db", &s.arg("e.db")]);
     assert_eq!(code, 0, "{err}");
     let head = out.lines().next().unwrap();
     assert!(head.contains(" place ") && head.contains("sentence"), "{out}");
@@ -142,7 +122,7 @@ fn at_a_terminal(args: &[&str], cols: u16) -> String {
 #[test]
 fn at_a_terminal_sentences_fit_its_width_unless_wide() {
     let s = database();
-    let db = s.p("e.db");
+    let db = s.arg("e.db");
     for cols in [80u16, 100, 160] {
         let out = at_a_terminal(&["events", "--db", &db], cols);
         assert!(out.lines().count() >= 4, "{out}");

@@ -6,13 +6,15 @@
 #[cfg(target_os = "linux")]
 #[path = "support/pty.rs"]
 mod pty;
+#[path = "support/scratch.rs"]
+mod scratch;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rusqlite::{Connection, OpenFlags};
+use scratch::Scratch;
 
 /// A tiny actor dictionary, so the articles code whatever the built-in lists hold.
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n";
@@ -21,42 +23,17 @@ const RUS_ARM: &str =
     "MOSCOW (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border.";
 const AZE_ARM: &str = "Azerbaijan urged Armenia on Thursday to return to the peace talks.";
 
-/// A scratch directory, removed with its contents when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-everyday-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> String {
-        let p = self.path(name);
-        fs::write(&p, bytes).unwrap();
-        p.display().to_string()
-    }
-
-    fn s(&self, name: &str) -> String {
-        self.path(name).display().to_string()
-    }
+/// A scratch directory holding the tiny actor dictionary, `tiny.actors`.
+fn scratch(name: &str) -> Scratch {
+    let s = Scratch::new(name);
+    s.write("tiny.actors", ACTORS);
+    s
 }
 
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// Writes `bytes` to `name` in the scratch directory; its path as an argument.
+fn write(s: &Scratch, name: &str, bytes: impl AsRef<[u8]>) -> String {
+    s.write(name, bytes);
+    s.arg(name)
 }
 
 fn bin() -> Command {
@@ -99,9 +76,9 @@ fn dragoman(args: &[&str]) -> Run {
 
 #[test]
 fn explain_goes_beside_the_events_never_in_their_place() {
-    let s = Scratch::new("explain");
-    let story = s.write("story.txt", RUS_ARM);
-    let actors = s.s("tiny.actors");
+    let s = scratch("explain");
+    let story = write(&s, "story.txt", RUS_ARM);
+    let actors = s.arg("tiny.actors");
     let plain = dragoman(&["code", &story, "--published", "2024-01-18", "--actors", &actors, "--quiet"]);
     plain.assert_exit(0);
     assert!(!plain.json_lines().is_empty(), "the story has events");
@@ -115,7 +92,7 @@ fn explain_goes_beside_the_events_never_in_their_place() {
     assert!(explained.stderr.contains("EVENT:  RUS -> ARM 11"), "{}", explained.stderr);
 
     // --explain-file: the explanation in its file, the events in -o.
-    let (events, why) = (s.s("events.jsonl"), s.s("why.txt"));
+    let (events, why) = (s.arg("events.jsonl"), s.arg("why.txt"));
     let to_files = dragoman(&[
         "code",
         &story,
@@ -137,7 +114,7 @@ fn explain_goes_beside_the_events_never_in_their_place() {
     assert!(why.contains("tree:") && why.contains("EVENT:"), "{why}");
 
     // An explanation file that cannot be written stops the run before any coding.
-    let bad = dragoman(&["code", &story, "--published", "2024-01-18", "--explain-file", &s.s("no/such/dir/why.txt")]);
+    let bad = dragoman(&["code", &story, "--published", "2024-01-18", "--explain-file", &s.arg("no/such/dir/why.txt")]);
     bad.assert_exit(1);
     assert!(bad.stderr.contains("cannot write the explanation to"), "{}", bad.stderr);
     assert_eq!(bad.stdout, "");
@@ -191,11 +168,11 @@ fn nothing_piped_in_at_a_terminal_prints_the_usage() {
 #[cfg(target_os = "linux")]
 #[test]
 fn ingest_at_a_terminal_shows_how_far_it_is() {
-    let s = Scratch::new("progress");
-    let db = s.s("events.db");
+    let s = scratch("progress");
+    let db = s.arg("events.db");
     let lines: String =
         (0..400).map(|i| record(&format!("d{i}"), "2024-01-18", "Wire", &format!("{RUS_ARM} ({i})")) + "\n").collect();
-    let input = s.write("many.jsonl", lines);
+    let input = write(&s, "many.jsonl", lines);
     let (status, drawn) = watched(&["ingest", &input, "--db", &db]);
     assert!(status.success(), "{drawn}");
     let drawn = drawn.replace('\r', "\n");
@@ -225,23 +202,23 @@ fn standard_input_that_is_not_a_terminal_is_still_read() {
 
 #[test]
 fn a_missing_input_path_stops_the_command_with_status_1() {
-    let s = Scratch::new("missing");
-    let story = s.write("story.txt", RUS_ARM);
-    let out = s.s("events.jsonl");
+    let s = scratch("missing");
+    let story = write(&s, "story.txt", RUS_ARM);
+    let out = s.arg("events.jsonl");
     fs::write(&out, "kept\n").unwrap();
-    let r = dragoman(&["code", &story, &s.s("stroy.txt"), "--published", "2024-01-18", "-o", &out]);
+    let r = dragoman(&["code", &story, &s.arg("stroy.txt"), "--published", "2024-01-18", "-o", &out]);
     r.assert_exit(1);
     assert!(r.stderr.contains("stroy.txt: no such file or directory; nothing was coded"), "{}", r.stderr);
     assert_eq!(fs::read_to_string(&out).unwrap(), "kept\n", "the output file is not touched");
 
-    let db = s.s("events.db");
-    let r = dragoman(&["ingest", &s.s("a.txt"), &s.s("b.txt"), "--db", &db, "--published", "2024-01-18"]);
+    let db = s.arg("events.db");
+    let r = dragoman(&["ingest", &s.arg("a.txt"), &s.arg("b.txt"), "--db", &db, "--published", "2024-01-18"]);
     r.assert_exit(1);
     assert!(r.stderr.contains("no such files or directories:") && r.stderr.contains("b.txt"), "{}", r.stderr);
     assert!(!Path::new(&db).exists(), "no database is created for nothing");
 
     for command in ["parse", "read"] {
-        let r = dragoman(&[command, &s.s("nope.html")]);
+        let r = dragoman(&[command, &s.arg("nope.html")]);
         r.assert_exit(1);
         assert!(r.stderr.contains("nope.html: no such file or directory"), "{}", r.stderr);
     }
@@ -256,7 +233,7 @@ fn record(id: &str, published: &str, source: &str, text: &str) -> String {
 
 /// `dragoman ingest` with the tiny actors, quietly.
 fn ingest(s: &Scratch, input: &str, db: &str, extra: &[&str]) -> Run {
-    let actors = s.s("tiny.actors");
+    let actors = s.arg("tiny.actors");
     let mut args = vec!["ingest", input, "--db", db, "--actors", &actors, "--quiet"];
     args.extend_from_slice(extra);
     dragoman(&args)
@@ -321,15 +298,16 @@ const RUS_ARM_POST: &str = "Russia accused Armenia on Monday of shelling its pos
 
 #[test]
 fn ingest_refuses_a_document_with_no_date_from_any_source() {
-    let s = Scratch::new("undated");
-    let db = s.s("events.db");
-    let story = s.write("story.txt", RUS_ARM);
+    let s = scratch("undated");
+    let db = s.arg("events.db");
+    let story = write(&s, "story.txt", RUS_ARM);
     let r = ingest(&s, &story, &db, &[]);
     r.assert_exit(3);
     assert!(r.stderr.contains("story.txt: no publication date; not stored (give --published"), "{}", r.stderr);
     assert_eq!(contents(&db)[1], "-- events", "nothing stored");
 
-    let records = s.write(
+    let records = write(
+        &s,
         "records.jsonl",
         record("dated", "2024-01-18", "Wire", AZE_ARM)
             + &serde_json::json!({"id": "undated", "text": RUS_ARM}).to_string()
@@ -355,7 +333,7 @@ fn ingest_refuses_a_document_with_no_date_from_any_source() {
     assert!(contents(&db).iter().any(|l| l.starts_with("story | null | 2024-02-01")));
 
     // `code` still codes undated text, dated today with a warning.
-    let r = dragoman(&["code", &story, "--actors", &s.s("tiny.actors")]);
+    let r = dragoman(&["code", &story, "--actors", &s.arg("tiny.actors")]);
     r.assert_exit(0);
     assert!(r.stderr.contains("warning: no --published date"), "{}", r.stderr);
     assert!(!r.json_lines().is_empty());
@@ -363,8 +341,9 @@ fn ingest_refuses_a_document_with_no_date_from_any_source() {
 
 #[test]
 fn a_new_version_of_a_document_replaces_the_old_one_and_its_events() {
-    let s = Scratch::new("versions");
-    let first = s.write(
+    let s = scratch("versions");
+    let first = write(
+        &s,
         "first.jsonl",
         record("a", "2024-01-18", "Wire", RUS_ARM)
             + &record("b", "2024-01-18", "Post", RUS_ARM_POST)
@@ -373,19 +352,23 @@ fn a_new_version_of_a_document_replaces_the_old_one_and_its_events() {
     // The corrected "a": a week later, and the border gone from its text; "c"
     // from another outlet (on another day) is another document, not a version.
     let fixed = RUS_ARM.replace(" near the border", "");
-    let second = s
-        .write("second.jsonl", record("a", "2024-01-25", "Wire", &fixed) + &record("c", "2024-01-19", "Post", AZE_ARM));
-    let db = s.s("events.db");
+    let second = write(
+        &s,
+        "second.jsonl",
+        record("a", "2024-01-25", "Wire", &fixed) + &record("c", "2024-01-19", "Post", AZE_ARM),
+    );
+    let db = s.arg("events.db");
     ingest(&s, &first, &db, &[]).assert_exit(0);
     let before = contents(&db);
     assert!(before.contains(&"border: 1".to_string()), "{before:#?}");
-    let r = dragoman(&["ingest", &second, "--db", &db, "--actors", &s.s("tiny.actors")]);
+    let r = dragoman(&["ingest", &second, "--db", &db, "--actors", &s.arg("tiny.actors")]);
     r.assert_exit(0);
     assert!(r.stderr.contains("stored 2 new document(s) (1 replacing an earlier version"), "{}", r.stderr);
 
     // The database is the one an ingest of only the current versions makes.
-    let fresh = s.s("fresh.db");
-    let current = s.write(
+    let fresh = s.arg("fresh.db");
+    let current = write(
+        &s,
         "current.jsonl",
         record("b", "2024-01-18", "Post", RUS_ARM_POST)
             + &record("c", "2024-01-18", "Wire", AZE_ARM)
@@ -409,9 +392,9 @@ fn a_new_version_of_a_document_replaces_the_old_one_and_its_events() {
 
 #[test]
 fn documents_without_an_id_of_their_own_are_never_taken_for_versions() {
-    let s = Scratch::new("positional");
-    let db = s.s("events.db");
-    let actors = s.s("tiny.actors");
+    let s = scratch("positional");
+    let db = s.arg("events.db");
+    let actors = s.arg("tiny.actors");
     for text in [RUS_ARM, AZE_ARM] {
         let mut child = bin()
             .args(["ingest", "-", "--db", &db, "--actors", &actors, "--published", "2024-01-18", "--quiet"])
@@ -424,8 +407,8 @@ fn documents_without_an_id_of_their_own_are_never_taken_for_versions() {
         Run::of(child.wait_with_output().unwrap()).assert_exit(0);
     }
     // Two records without "id" on the same line of two files.
-    let one = s.write("one.jsonl", serde_json::json!({"published": "2024-01-18", "text": RUS_ARM_POST}).to_string());
-    let two = s.write("two.jsonl", serde_json::json!({"published": "2024-01-19", "text": RUS_ARM_POST}).to_string());
+    let one = write(&s, "one.jsonl", serde_json::json!({"published": "2024-01-18", "text": RUS_ARM_POST}).to_string());
+    let two = write(&s, "two.jsonl", serde_json::json!({"published": "2024-01-19", "text": RUS_ARM_POST}).to_string());
     ingest(&s, &one, &db, &[]).assert_exit(0);
     ingest(&s, &two, &db, &[]).assert_exit(0);
     let docs: Vec<String> = contents(&db).into_iter().take_while(|l| l != "-- events").skip(1).collect();
@@ -434,15 +417,16 @@ fn documents_without_an_id_of_their_own_are_never_taken_for_versions() {
 
 #[test]
 fn delete_removes_documents_with_their_events_and_reports_what_it_did() {
-    let s = Scratch::new("delete");
-    let corpus = s.write(
+    let s = scratch("delete");
+    let corpus = write(
+        &s,
         "corpus.jsonl",
         record("a", "2024-01-18", "Wire", RUS_ARM)
             + &record("b", "2024-01-18", "Post", RUS_ARM_POST)
             + &record("c", "2024-01-18", "Wire", AZE_ARM)
             + &record("d", "2024-01-18", "Post", AZE_ARM),
     );
-    let db = s.s("events.db");
+    let db = s.arg("events.db");
     ingest(&s, &corpus, &db, &[]).assert_exit(0);
 
     // By id and outlet: "c" from Post matches nothing, "d" from Post does.
@@ -460,8 +444,9 @@ fn delete_removes_documents_with_their_events_and_reports_what_it_did() {
     // By id: "a" leaves; the event it shared with "b" stays, recounted.
     let r = dragoman(&["delete", "--db", &db, "--doc", "a"]);
     r.assert_exit(0);
-    let fresh = s.s("fresh.db");
-    let rest = s.write(
+    let fresh = s.arg("fresh.db");
+    let rest = write(
+        &s,
         "rest.jsonl",
         record("b", "2024-01-18", "Post", RUS_ARM_POST) + &record("c", "2024-01-18", "Wire", AZE_ARM),
     );
@@ -486,7 +471,7 @@ fn delete_removes_documents_with_their_events_and_reports_what_it_did() {
     assert_eq!(contents(&db), left);
 
     // No database: said, and none is created.
-    let r = dragoman(&["delete", "--db", &s.s("nope.db"), "--doc", "a"]);
+    let r = dragoman(&["delete", "--db", &s.arg("nope.db"), "--doc", "a"]);
     r.assert_exit(1);
     assert!(r.stderr.contains("no such database"), "{}", r.stderr);
     assert!(!s.path("nope.db").exists());
@@ -566,7 +551,7 @@ fn the_readme_sample_event_is_what_code_prints() {
 /// installed, `cat` stands in for it.
 #[test]
 fn every_readme_example_runs_on_the_shipped_files() {
-    let s = Scratch::new("readme");
+    let s = scratch("readme");
     let repo = repository();
     for dir in ["examples", "docs"] {
         std::os::unix::fs::symlink(repo.join(dir), s.path(dir)).unwrap();
@@ -597,7 +582,7 @@ fn every_readme_example_runs_on_the_shipped_files() {
         let r = Run::of(
             Command::new("sh")
                 .args(["-c", &format!("set -e; {run}")])
-                .current_dir(&s.0)
+                .current_dir(s.dir())
                 .env("PATH", &path)
                 .stdin(Stdio::null())
                 .output()

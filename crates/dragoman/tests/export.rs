@@ -9,6 +9,9 @@ mod event_row;
 #[path = "../src/interrupt.rs"]
 mod interrupt;
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 /// The export module without its database glue (`cli.rs`, which needs the store).
 #[allow(dead_code, unused_imports)]
 #[path = "../src/export"]
@@ -29,42 +32,14 @@ mod export {
 }
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use arrow_array::{Array, Date32Array, Float32Array, Int32Array, Int64Array, StringArray};
 use arrow_schema::DataType;
 use event_row::EventRow;
 use export::{export, export_fallible, ExportSummary, Format, Output, Preset};
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
-
-/// A fresh directory for one test, removed when the test ends.
-struct Scratch(PathBuf);
-
-impl std::ops::Deref for Scratch {
-    type Target = Path;
-    fn deref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl AsRef<Path> for Scratch {
-    fn as_ref(&self) -> &Path {
-        &self.0
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-fn scratch(test: &str) -> Scratch {
-    let dir = std::env::temp_dir().join(format!("dragoman-export-{}-{test}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    Scratch(dir)
-}
+use scratch::Scratch;
 
 fn row(event_id: i64, date: &str, source: &str, target: Option<&str>, code: &str) -> EventRow {
     EventRow {
@@ -252,8 +227,8 @@ fn cell<'a>(header: &[String], record: &'a [String], name: &str) -> &'a str {
 
 #[test]
 fn csv_full_layout() {
-    let dir = scratch("csv-full");
-    let path = dir.join("events.csv");
+    let dir = Scratch::new("csv-full");
+    let path = dir.path("events.csv");
     let summary = run(Format::Csv, Preset::Full, &path);
     assert_eq!((summary.rows, summary.skipped), (3, 0));
     assert_eq!(summary.files, vec![path.clone()]);
@@ -286,13 +261,13 @@ fn csv_full_layout() {
     // to keep them (pandas `dtype=str`), since "010" read as a number is 10.
     assert_eq!((cell(&header, &recs[1], "code"), cell(&header, &recs[1], "root")), ("010", "01"));
     // Nothing left behind but the file itself.
-    assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1);
+    assert_eq!(std::fs::read_dir(dir.dir()).unwrap().count(), 1);
 }
 
 #[test]
 fn csv_phoenix_layout() {
-    let dir = scratch("csv-phoenix");
-    let path = dir.join("phoenix.csv");
+    let dir = Scratch::new("csv-phoenix");
+    let path = dir.path("phoenix.csv");
     run(Format::Csv, Preset::Phoenix, &path);
     let (header, recs) = read_csv(&path);
     assert_eq!(header, PHOENIX_HEADER);
@@ -363,8 +338,8 @@ fn csv_phoenix_layout() {
 
 #[test]
 fn csv_gdelt_layout() {
-    let dir = scratch("csv-gdelt");
-    let path = dir.join("gdelt.csv");
+    let dir = Scratch::new("csv-gdelt");
+    let path = dir.path("gdelt.csv");
     run(Format::Csv, Preset::Gdelt, &path);
     let (header, recs) = read_csv(&path);
     assert_eq!(header, GDELT_HEADER);
@@ -430,8 +405,8 @@ fn csv_gdelt_layout() {
 
 #[test]
 fn tsv_escapes_instead_of_quoting() {
-    let dir = scratch("tsv");
-    let path = dir.join("events.tsv");
+    let dir = Scratch::new("tsv");
+    let path = dir.path("events.tsv");
     run(Format::Tsv, Preset::Full, &path);
     let text = std::fs::read_to_string(&path).unwrap();
     let lines: Vec<&str> = text.lines().collect();
@@ -452,8 +427,8 @@ fn tsv_escapes_instead_of_quoting() {
 #[test]
 fn jsonl_objects_in_column_order_with_types() {
     for preset in [Preset::Full, Preset::Phoenix, Preset::Gdelt] {
-        let dir = scratch(&format!("jsonl-{preset:?}"));
-        let path = dir.join("events.jsonl");
+        let dir = Scratch::new(&format!("jsonl-{preset:?}"));
+        let path = dir.path("events.jsonl");
         run(Format::Jsonl, preset, &path);
         let text = std::fs::read_to_string(&path).unwrap();
         let names: Vec<&str> = preset.columns().iter().map(|c| c.name).collect();
@@ -470,8 +445,8 @@ fn jsonl_objects_in_column_order_with_types() {
         }
         assert_eq!(text.lines().count(), 3);
     }
-    let dir = scratch("jsonl-full-values");
-    let path = dir.join("e.jsonl");
+    let dir = Scratch::new("jsonl-full-values");
+    let path = dir.path("e.jsonl");
     run(Format::Jsonl, Preset::Full, &path);
     let first: serde_json::Value =
         serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
@@ -487,12 +462,12 @@ fn jsonl_objects_in_column_order_with_types() {
     assert_eq!((&second["source_country"], &second["source_sector"]), (&"ARM".into(), &"GOV".into()));
     assert_eq!(second["description"], "ARMGOV name did 010");
     // The presets carry the names and the description after their own columns.
-    let dir = scratch("jsonl-presets-labels");
+    let dir = Scratch::new("jsonl-presets-labels");
     for (preset, keys) in [
         (Preset::Phoenix, &["SourceActorName", "TargetActorName", "Description"][..]),
         (Preset::Gdelt, &["Actor1Name", "Actor2Name", "Description"][..]),
     ] {
-        let path = dir.join(format!("{preset:?}.jsonl"));
+        let path = dir.path(&format!("{preset:?}.jsonl"));
         run(Format::Jsonl, preset, &path);
         let first: serde_json::Value =
             serde_json::from_str(std::fs::read_to_string(&path).unwrap().lines().next().unwrap()).unwrap();
@@ -503,8 +478,8 @@ fn jsonl_objects_in_column_order_with_types() {
 
 #[test]
 fn plover_records() {
-    let dir = scratch("plover");
-    let path = dir.join("events.plover.jsonl");
+    let dir = Scratch::new("plover");
+    let path = dir.path("events.plover.jsonl");
     let summary = run(Format::Plover, Preset::Full, &path);
     assert_eq!((summary.rows, summary.skipped), (2, 1), "the 010 statement has no PLOVER type");
     let text = std::fs::read_to_string(&path).unwrap();
@@ -534,7 +509,7 @@ fn plover_records() {
     assert_eq!(recs[1]["recipient"][0]["code"], "AZE");
     assert!(recs[1]["recipient"][0].get("sector").is_none());
     let err =
-        export(rows().into_iter(), Format::Plover, Preset::Gdelt, Output::Path(&dir.join("x")), false).unwrap_err();
+        export(rows().into_iter(), Format::Plover, Preset::Gdelt, Output::Path(&dir.path("x")), false).unwrap_err();
     assert!(err.contains("PLOVER"));
 }
 
@@ -549,8 +524,8 @@ fn parquet_read(path: &Path) -> (arrow_schema::SchemaRef, Vec<arrow_array::Recor
 #[test]
 fn parquet_reads_back_with_the_documented_types() {
     for preset in [Preset::Full, Preset::Phoenix, Preset::Gdelt] {
-        let dir = scratch(&format!("parquet-{preset:?}"));
-        let path = dir.join("events.parquet");
+        let dir = Scratch::new(&format!("parquet-{preset:?}"));
+        let path = dir.path("events.parquet");
         run(Format::Parquet, preset, &path);
         let (schema, batches, _) = parquet_read(&path);
         let names: Vec<&str> = schema.fields().iter().map(|f| f.name().as_str()).collect();
@@ -566,8 +541,8 @@ fn parquet_reads_back_with_the_documented_types() {
         }
     }
     // The full layout, value by value.
-    let dir = scratch("parquet-values");
-    let path = dir.join("events.parquet");
+    let dir = Scratch::new("parquet-values");
+    let path = dir.path("events.parquet");
     run(Format::Parquet, Preset::Full, &path);
     let (schema, batches, _) = parquet_read(&path);
     let types: Vec<(&str, DataType)> =
@@ -605,8 +580,8 @@ fn parquet_reads_back_with_the_documented_types() {
 
 #[test]
 fn parquet_row_groups_of_65536() {
-    let dir = scratch("parquet-groups");
-    let path = dir.join("many.parquet");
+    let dir = Scratch::new("parquet-groups");
+    let path = dir.path("many.parquet");
     let n = 70_000;
     let many = (0..n).map(|i| row(i, "2024-01-17", "RUSGOV", Some("ARMGOV"), "111"));
     let summary = export(many, Format::Parquet, Preset::Phoenix, Output::Path(&path), false).unwrap();
@@ -618,8 +593,8 @@ fn parquet_row_groups_of_65536() {
 
 #[test]
 fn partitions_by_month() {
-    let dir = scratch("partitioned");
-    let out = dir.join("events");
+    let dir = Scratch::new("partitioned");
+    let out = dir.path("events");
     let mut all = rows();
     let mut undated = row(4, "", "RUSGOV", None, "111");
     undated.date_end = String::new();
@@ -659,8 +634,8 @@ fn partitions_by_month() {
 fn partitions_stream_in_month_order() {
     // Rows in month order, as the store gives them: one file per month, rows in order,
     // each file finished before the next month starts.
-    let dir = scratch("partitioned-ordered");
-    let out = dir.join("events");
+    let dir = Scratch::new("partitioned-ordered");
+    let out = dir.path("events");
     let ordered: Vec<EventRow> =
         (0..48).map(|i| row(i, &format!("2024-{:02}-01", i / 4 + 1), "RUSGOV", None, "111")).collect();
     let summary = export(ordered.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
@@ -670,8 +645,8 @@ fn partitions_stream_in_month_order() {
     assert_eq!(ids, ["0", "1", "2", "3"]);
     // Rows that come back to a month already written go to its next file: nothing is
     // held back in memory, and Hive readers take part-1 as the same partition.
-    let dir = scratch("partitioned-interleaved");
-    let out = dir.join("events");
+    let dir = Scratch::new("partitioned-interleaved");
+    let out = dir.path("events");
     let interleaved: Vec<EventRow> =
         (0..24).map(|i| row(i, &format!("2024-{:02}-01", i % 12 + 1), "RUSGOV", None, "111")).collect();
     let summary = export(interleaved.into_iter(), Format::Csv, Preset::Full, Output::Path(&out), true).unwrap();
@@ -702,12 +677,12 @@ fn streams_and_failures() {
     .unwrap_err();
     assert!(err.contains("cannot write"), "{err}");
     // An empty export still writes a header (CSV) or a valid empty file (Parquet).
-    let dir = scratch("empty");
+    let dir = Scratch::new("empty");
     let summary =
-        export(std::iter::empty(), Format::Parquet, Preset::Full, Output::Path(&dir.join("none.parquet")), false)
+        export(std::iter::empty(), Format::Parquet, Preset::Full, Output::Path(&dir.path("none.parquet")), false)
             .unwrap();
     assert_eq!(summary.rows, 0);
-    let (schema, batches, _) = parquet_read(&dir.join("none.parquet"));
+    let (schema, batches, _) = parquet_read(&dir.path("none.parquet"));
     assert_eq!(schema.fields().len(), FULL_HEADER.len());
     assert_eq!(batches.iter().map(|b| b.num_rows()).sum::<usize>(), 0);
 }
@@ -724,15 +699,15 @@ fn names_in(dir: &Path) -> Vec<String> {
 #[test]
 fn special_files_and_links_are_written_through_not_replaced() {
     use std::os::unix::fs::{symlink, FileTypeExt};
-    let dir = scratch("special");
+    let dir = Scratch::new("special");
     // A link to /dev/null: the export goes to the device, and the link stays a link.
-    let null = dir.join("null.csv");
+    let null = dir.path("null.csv");
     symlink("/dev/null", &null).unwrap();
     run(Format::Csv, Preset::Full, &null);
     assert!(std::fs::symlink_metadata(&null).unwrap().file_type().is_symlink(), "the link was replaced");
     assert!(std::fs::metadata("/dev/null").unwrap().file_type().is_char_device());
     // A FIFO: written into (a reader gets the rows), still a FIFO afterwards.
-    let fifo = dir.join("pipe.csv");
+    let fifo = dir.path("pipe.csv");
     let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
     assert!(made.success());
     let reader = {
@@ -744,41 +719,41 @@ fn special_files_and_links_are_written_through_not_replaced() {
     assert_eq!(got.lines().count(), 1 + 4, "header and three rows, one of them two lines: {got}");
     assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the FIFO was replaced");
     // A link to a regular file (existing or not yet): the file it names is written.
-    std::fs::write(dir.join("real.csv"), "old").unwrap();
-    symlink("real.csv", dir.join("link.csv")).unwrap();
-    run(Format::Csv, Preset::Full, &dir.join("link.csv"));
-    assert!(std::fs::symlink_metadata(dir.join("link.csv")).unwrap().file_type().is_symlink());
-    assert!(std::fs::read_to_string(dir.join("real.csv")).unwrap().starts_with("event_id,"));
-    symlink("later.csv", dir.join("dangling.csv")).unwrap();
-    run(Format::Csv, Preset::Full, &dir.join("dangling.csv"));
-    assert!(std::fs::read_to_string(dir.join("later.csv")).unwrap().starts_with("event_id,"));
+    std::fs::write(dir.path("real.csv"), "old").unwrap();
+    symlink("real.csv", dir.path("link.csv")).unwrap();
+    run(Format::Csv, Preset::Full, &dir.path("link.csv"));
+    assert!(std::fs::symlink_metadata(dir.path("link.csv")).unwrap().file_type().is_symlink());
+    assert!(std::fs::read_to_string(dir.path("real.csv")).unwrap().starts_with("event_id,"));
+    symlink("later.csv", dir.path("dangling.csv")).unwrap();
+    run(Format::Csv, Preset::Full, &dir.path("dangling.csv"));
+    assert!(std::fs::read_to_string(dir.path("later.csv")).unwrap().starts_with("event_id,"));
     // A directory is refused with a clear message.
-    let err = export(rows().into_iter(), Format::Csv, Preset::Full, Output::Path(&dir), false).unwrap_err();
+    let err = export(rows().into_iter(), Format::Csv, Preset::Full, Output::Path(dir.dir()), false).unwrap_err();
     assert!(err.contains("is a directory"), "{err}");
-    assert_eq!(names_in(&dir), ["dangling.csv", "later.csv", "link.csv", "null.csv", "pipe.csv", "real.csv"]);
+    assert_eq!(names_in(dir.dir()), ["dangling.csv", "later.csv", "link.csv", "null.csv", "pipe.csv", "real.csv"]);
 }
 
 #[test]
 fn a_failed_export_leaves_no_file_and_no_temporary_file() {
-    let dir = scratch("failed-read");
-    std::fs::write(dir.join("events.csv"), "the previous export\n").unwrap();
+    let dir = Scratch::new("failed-read");
+    std::fs::write(dir.path("events.csv"), "the previous export\n").unwrap();
     let failing = rows().into_iter().map(Ok).chain([Err("the database went away".to_string())]);
     let err =
-        export_fallible(failing, Format::Csv, Preset::Full, Output::Path(&dir.join("events.csv")), false).unwrap_err();
+        export_fallible(failing, Format::Csv, Preset::Full, Output::Path(&dir.path("events.csv")), false).unwrap_err();
     assert!(err.contains("went away"), "{err}");
     // The previous file is kept whole, and nothing else is left behind.
-    assert_eq!(std::fs::read_to_string(dir.join("events.csv")).unwrap(), "the previous export\n");
-    assert_eq!(names_in(&dir), ["events.csv"]);
+    assert_eq!(std::fs::read_to_string(dir.path("events.csv")).unwrap(), "the previous export\n");
+    assert_eq!(names_in(dir.dir()), ["events.csv"]);
     let failing = rows().into_iter().map(Ok).chain([Err("the database went away".to_string())]);
-    let out = dir.join("parts");
+    let out = dir.path("parts");
     assert!(export_fallible(failing, Format::Csv, Preset::Full, Output::Path(&out), true).is_err());
     assert!(!out.exists() || names_in(&out).is_empty());
 }
 
 #[test]
 fn two_exports_to_the_same_file_do_not_mix() {
-    let dir = scratch("concurrent");
-    let path = dir.join("events.jsonl");
+    let dir = Scratch::new("concurrent");
+    let path = dir.path("events.jsonl");
     let many = |tag: &str| -> Vec<EventRow> {
         (0..20_000)
             .map(|i| {
@@ -805,7 +780,7 @@ fn two_exports_to_the_same_file_do_not_mix() {
     assert_eq!(lines.len(), 20_000);
     let tag = if lines[0].contains("\"first ") { "\"first " } else { "\"second " };
     assert!(lines.iter().all(|l| l.contains(tag)), "rows of both exports in one file");
-    assert_eq!(names_in(&dir), ["events.jsonl"]);
+    assert_eq!(names_in(dir.dir()), ["events.jsonl"]);
 }
 
 /// Checks the RFC 7946 shape of a GeoJSON export and returns its features.
@@ -827,8 +802,8 @@ fn geojson_features(text: &str) -> Vec<serde_json::Value> {
 
 #[test]
 fn geojson_points_of_the_located_events() {
-    let dir = scratch("geojson");
-    let path = dir.join("events.geojson");
+    let dir = Scratch::new("geojson");
+    let path = dir.path("events.geojson");
     let mut rows = rows();
     // A location off the globe (swapped or damaged) is no location.
     rows[2].lat = Some(144.5);
@@ -841,13 +816,13 @@ fn geojson_points_of_the_located_events() {
     assert_eq!(f["geometry"]["coordinates"], serde_json::json!([44.5136, 40.1811]), "longitude first");
     assert_eq!(f["id"], 1);
     // The properties are the preset's columns, as JSON Lines writes them.
-    let jsonl = dir.join("events.jsonl");
+    let jsonl = dir.path("events.jsonl");
     export(rows.into_iter().take(1), Format::Jsonl, Preset::Full, Output::Path(&jsonl), false).unwrap();
     let line: serde_json::Value = serde_json::from_str(std::fs::read_to_string(&jsonl).unwrap().trim()).unwrap();
     assert_eq!(f["properties"], line);
     assert_eq!(f["properties"]["location_name"], "Yerevan");
     // No located event: still a valid, empty collection.
-    let empty = dir.join("empty.geojson");
+    let empty = dir.path("empty.geojson");
     let s = export(std::iter::empty(), Format::Geojson, Preset::Phoenix, Output::Path(&empty), false).unwrap();
     assert_eq!((s.rows, s.skipped), (0, 0));
     assert!(geojson_features(&std::fs::read_to_string(&empty).unwrap()).is_empty());

@@ -2,9 +2,13 @@
 //! that have a location, in the shape RFC 7946 gives (what QGIS, Leaflet and
 //! geopandas read), with the events left out counted.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::fs;
-use std::path::PathBuf;
 use std::process::Command;
+
+use scratch::Scratch;
 
 fn dragoman(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_dragoman")).args(args).output().expect("run dragoman");
@@ -14,24 +18,14 @@ fn dragoman(args: &[&str]) -> (i32, String, String) {
     (out.status.code().unwrap_or(-1), stdout, stderr)
 }
 
-struct Scratch(PathBuf);
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
 fn record(id: &str, published: &str, text: &str) -> String {
     serde_json::json!({"id": id, "published": published, "source": "Wire", "text": text}).to_string() + "\n"
 }
 
 #[test]
 fn a_feature_collection_of_the_located_events() {
-    let dir = Scratch(std::env::temp_dir().join(format!("dragoman-geojson-{}", std::process::id())));
-    let _ = fs::remove_dir_all(&dir.0);
-    fs::create_dir_all(&dir.0).unwrap();
-    let p = |name: &str| dir.0.join(name).to_str().unwrap().to_string();
+    let dir = Scratch::new("geojson");
+    let p = |name: &str| dir.arg(name);
     fs::write(p("tiny.actors"), "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\nTURKEY_ [TUR]\n").unwrap();
     let mut corpus = String::new();
     corpus += &record(

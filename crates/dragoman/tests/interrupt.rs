@@ -14,16 +14,19 @@
 //! until the interrupted outcome has been seen.
 #![cfg(unix)]
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::fs;
 use std::io::Write;
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
+use scratch::Scratch;
 
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n";
 
@@ -33,32 +36,11 @@ const ATTEMPTS: usize = 30;
 /// How long to wait for a temporary file or a stored batch to appear.
 const PATIENCE: Duration = Duration::from_secs(120);
 
-/// A scratch directory, removed (with everything in it) when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-interrupt-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// A scratch directory holding the tiny actor dictionary, `tiny.actors`.
+fn scratch(name: &str) -> Scratch {
+    let s = Scratch::new(name);
+    s.write("tiny.actors", ACTORS);
+    s
 }
 
 fn s(p: &Path) -> &str {
@@ -165,11 +147,11 @@ fn store() -> &'static Store {
     static STORE: OnceLock<Store> = OnceLock::new();
     extern "C" fn remove() {
         if let Some(store) = STORE.get() {
-            let _ = fs::remove_dir_all(&store.scratch.0);
+            let _ = fs::remove_dir_all(store.scratch.dir());
         }
     }
     STORE.get_or_init(|| {
-        let scratch = Scratch::new("export");
+        let scratch = scratch("export");
         // SAFETY: registers a plain function to run at exit.
         unsafe { libc::atexit(remove) };
         let input = synthetic(&scratch, 1500);
@@ -358,7 +340,7 @@ fn documents_in(db: &Path) -> i64 {
 #[test]
 fn ctrl_c_in_the_middle_of_an_ingest_keeps_every_stored_document_whole() {
     const N: usize = 600;
-    let scratch = Scratch::new("ingest");
+    let scratch = scratch("ingest");
     let input = synthetic(&scratch, N);
     let db = scratch.path("events.db");
     let stored = (0..ATTEMPTS / 6).find_map(|_| {

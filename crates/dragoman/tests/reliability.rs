@@ -2,10 +2,13 @@
 //! binary the way a user would meet it: a closed pipe, hostile text, odd JSON
 //! values, cyclic folders, a read-only medium.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::fs;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use scratch::Scratch;
 
 /// A tiny actor dictionary, so the articles code whatever the built-in lists hold.
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\n";
@@ -14,54 +17,12 @@ const GOOD: &str =
     "MOSCOW (Wire) \u{2014} Russia accused Armenia on Monday of shelling its positions near the border. \
 Armenia urged Russia to return to the negotiating table.";
 
-/// A scratch directory, removed with its contents when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-reliability-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(&p, bytes).unwrap();
-        p
-    }
-
-    fn s(&self, name: &str) -> String {
-        self.path(name).display().to_string()
-    }
+/// A scratch directory holding the tiny actor dictionary, `tiny.actors`.
+fn scratch(name: &str) -> Scratch {
+    let s = Scratch::new(name);
+    s.write("tiny.actors", ACTORS);
+    s
 }
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        make_writable(&self.0);
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-#[cfg(unix)]
-fn make_writable(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
-}
-
-#[cfg(not(unix))]
-fn make_writable(_: &Path) {}
 
 fn bin() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_dragoman"));
@@ -103,7 +64,7 @@ fn record(id: &str, text: &str) -> String {
 
 /// `dragoman ingest` of `input` into `db` with the tiny actors.
 fn ingest(s: &Scratch, input: &str, db: &str, extra: &[&str]) -> Run {
-    let actors = s.s("tiny.actors");
+    let actors = s.arg("tiny.actors");
     let mut args = vec!["ingest", input, "--db", db, "--actors", &actors, "--quiet"];
     args.extend_from_slice(extra);
     dragoman(&args)
@@ -113,8 +74,8 @@ fn ingest(s: &Scratch, input: &str, db: &str, extra: &[&str]) -> Run {
 fn database(s: &Scratch, n: usize) -> String {
     let lines: Vec<String> = (0..n).map(|i| record(&format!("d{i}"), &format!("{GOOD} Item {i}."))).collect();
     s.write("corpus.jsonl", lines.join("\n") + "\n");
-    let db = s.s("events.db");
-    ingest(s, &s.s("corpus.jsonl"), &db, &[]).assert_exit(0);
+    let db = s.arg("events.db");
+    ingest(s, &s.arg("corpus.jsonl"), &db, &[]).assert_exit(0);
     db
 }
 
@@ -128,10 +89,10 @@ fn with_closed_stdout(args: &[&str]) -> Run {
 
 #[test]
 fn a_closed_pipe_ends_every_command_quietly() {
-    let s = Scratch::new("pipe");
+    let s = scratch("pipe");
     let db = database(&s, 150);
-    let actors = s.s("tiny.actors");
-    let corpus = s.s("corpus.jsonl");
+    let actors = s.arg("tiny.actors");
+    let corpus = s.arg("corpus.jsonl");
     let runs: Vec<Vec<&str>> = vec![
         vec!["code", "--actors", &actors, &corpus],
         vec!["code", "--actors", &actors, "--explain", &corpus],
@@ -167,16 +128,16 @@ fn assert_no_controls(what: &str, text: &str) {
 
 #[test]
 fn human_readable_output_escapes_control_characters() {
-    let s = Scratch::new("controls");
+    let s = scratch("controls");
     s.write("hostile.jsonl", record("h1", HOSTILE) + "\n");
-    let db = s.s("events.db");
-    ingest(&s, &s.s("hostile.jsonl"), &db, &[]).assert_exit(0);
+    let db = s.arg("events.db");
+    ingest(&s, &s.arg("hostile.jsonl"), &db, &[]).assert_exit(0);
     let table = dragoman(&["events", "--db", &db]);
     table.assert_exit(0);
     assert!(table.stdout.contains("\\u{1b}"), "the escape is shown:\n{}", table.stdout);
     assert_no_controls("events", &table.stdout);
-    let actors = s.s("tiny.actors");
-    let explain = dragoman(&["code", "--actors", &actors, "--explain", &s.s("hostile.jsonl")]);
+    let actors = s.arg("tiny.actors");
+    let explain = dragoman(&["code", "--actors", &actors, "--explain", &s.arg("hostile.jsonl")]);
     explain.assert_exit(0);
     assert!(explain.stderr.contains("EVENT:"), "{}", explain.stderr);
     assert_no_controls("code --explain", &explain.stderr);
@@ -192,7 +153,7 @@ fn human_readable_output_escapes_control_characters() {
 
 #[test]
 fn a_search_fts5_cannot_read_is_retried_and_says_so() {
-    let s = Scratch::new("fts");
+    let s = scratch("fts");
     let db = database(&s, 2);
     let r = dragoman(&["events", "--db", &db, "--search", "Russia ("]);
     r.assert_exit(0);
@@ -213,8 +174,8 @@ fn events_of(r: &Run) -> Vec<serde_json::Value> {
 
 #[test]
 fn publication_dates_are_read_whole_and_kept_on_the_calendar() {
-    let s = Scratch::new("dates");
-    let actors = s.s("tiny.actors");
+    let s = scratch("dates");
+    let actors = s.arg("tiny.actors");
     let text = "Russia accused Armenia of shelling its positions near the border.";
     let lines = [
         serde_json::json!({"id": "spaced", "published": " 2024-01-18", "text": text}),
@@ -242,8 +203,8 @@ fn publication_dates_are_read_whole_and_kept_on_the_calendar() {
 
 #[test]
 fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
-    let s = Scratch::new("null-dates");
-    let actors = s.s("tiny.actors");
+    let s = scratch("null-dates");
+    let actors = s.arg("tiny.actors");
     let text = "Russia accused Armenia of shelling its positions near the border.";
     let lines = [
         serde_json::json!({"id": "dated", "published": "2024-01-18", "text": text}),
@@ -260,7 +221,7 @@ fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
     assert!(warnings[0].contains("mixed.jsonl:2:") && warnings[0].contains("null"), "{}", warnings[0]);
     assert!(warnings[1].contains("mixed.jsonl:3:") && warnings[1].contains("a number"), "{}", warnings[1]);
     // ingest: refused, since a wrong date would be stored for good...
-    let db = s.s("events.db");
+    let db = s.arg("events.db");
     let r = ingest(&s, &input, &db, &[]);
     r.assert_exit(3);
     let errors: Vec<&str> = r.stderr.lines().filter(|l| l.starts_with("error:")).collect();
@@ -271,7 +232,7 @@ fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
         events_of(&stored).iter().map(|e| e["doc_id"].as_str().unwrap().to_string()).collect();
     assert_eq!(docs.into_iter().collect::<Vec<_>>(), ["dated"]);
     // ...unless --published says what date to give them.
-    let db2 = s.s("dated.db");
+    let db2 = s.arg("dated.db");
     let r = ingest(&s, &input, &db2, &["--published", "2024-02-01"]);
     r.assert_exit(0);
     let stored = dragoman(&["events", "--db", &db2, "--format", "jsonl"]);
@@ -285,8 +246,8 @@ fn a_published_that_is_null_or_not_a_string_is_never_quietly_today() {
 
 #[test]
 fn numeric_ids_are_kept_exactly_as_written() {
-    let s = Scratch::new("ids");
-    let actors = s.s("tiny.actors");
+    let s = scratch("ids");
+    let actors = s.arg("tiny.actors");
     let text = "Russia accused Armenia of shelling its positions near the border.";
     let input = format!(
         "{{\"id\": 123456789012345678901234567890, \"published\": \"2024-01-18\", \"text\": \"{text}\"}}\n\
@@ -302,9 +263,9 @@ fn numeric_ids_are_kept_exactly_as_written() {
 
 #[test]
 fn a_huge_document_limit_is_refused_with_a_clear_message() {
-    let s = Scratch::new("max-doc");
+    let s = scratch("max-doc");
     let input = s.write("story.txt", GOOD).display().to_string();
-    let actors = s.s("tiny.actors");
+    let actors = s.arg("tiny.actors");
     for cmd in ["code", "parse"] {
         let mut args = vec![cmd, "--max-doc-mb", "18446744073709551615", &input];
         if cmd == "code" {
@@ -314,7 +275,7 @@ fn a_huge_document_limit_is_refused_with_a_clear_message() {
         r.assert_exit(2);
         assert!(r.stderr.contains("--max-doc-mb") && r.stderr.contains("1..=1048576"), "{}", r.stderr);
     }
-    let db = s.s("events.db");
+    let db = s.arg("events.db");
     ingest(&s, &input, &db, &["--published", "2024-01-18", "--max-doc-mb", "99999999999"]).assert_exit(2);
     // The largest accepted limit works.
     let r = dragoman(&["code", "--actors", &actors, "--published", "2024-01-18", "--max-doc-mb", "1048576", &input]);
@@ -326,16 +287,16 @@ fn a_huge_document_limit_is_refused_with_a_clear_message() {
 #[test]
 fn folders_linked_in_a_cycle_are_read_once() {
     use std::os::unix::fs::symlink;
-    let s = Scratch::new("cycles");
+    let s = scratch("cycles");
     s.write("corpus/sub/a.txt", GOOD);
     fs::create_dir_all(s.path("corpus/other")).unwrap();
     // A link to itself, and two folders linking to each other.
     symlink(".", s.path("corpus/sub/self")).unwrap();
     symlink("../other", s.path("corpus/sub/to-other")).unwrap();
     symlink("../sub", s.path("corpus/other/to-sub")).unwrap();
-    let actors = s.s("tiny.actors");
+    let actors = s.arg("tiny.actors");
     let mut child = bin()
-        .args(["code", "--actors", &actors, "--published", "2024-01-18", &s.s("corpus")])
+        .args(["code", "--actors", &actors, "--published", "2024-01-18", &s.arg("corpus")])
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -356,11 +317,11 @@ fn folders_linked_in_a_cycle_are_read_once() {
 
 #[test]
 fn the_database_beside_the_articles_is_not_read_as_one() {
-    let s = Scratch::new("db-inside");
+    let s = scratch("db-inside");
     s.write("corpus/a.jsonl", record("a", GOOD) + "\n");
-    let db = s.s("corpus/events.db");
+    let db = s.arg("corpus/events.db");
     for _ in 0..2 {
-        let r = ingest(&s, &s.s("corpus"), &db, &[]);
+        let r = ingest(&s, &s.arg("corpus"), &db, &[]);
         r.assert_exit(0);
         assert!(r.stderr.is_empty(), "{}", r.stderr);
     }
@@ -372,7 +333,7 @@ fn the_database_beside_the_articles_is_not_read_as_one() {
 
 #[test]
 fn validate_reports_reading_the_file_apart_from_loading_dictionaries() {
-    let s = Scratch::new("validate");
+    let s = scratch("validate");
     let xml = "<Validation><Environment></Environment>\n<Sentence date=\"20240118\" id=\"A-1\" category=\"A\">\
 <EventCoding sourcecode=\"RUS\" targetcode=\"ARM\" eventcode=\"112\"/><Text>Russia accused Armenia.</Text></Sentence>\n</Validation>\n";
     let file = s.write("records.xml", xml).display().to_string();
@@ -403,14 +364,14 @@ fn unprivileged(args: &[&str]) -> Option<Run> {
 #[test]
 fn a_database_on_a_read_only_medium_can_be_read() {
     use std::os::unix::fs::PermissionsExt;
-    let s = Scratch::new("read-only-medium");
+    let s = scratch("read-only-medium");
     let db = database(&s, 3);
     // Copied alone (no -wal or -shm beside it) into a folder nobody may write.
     let medium = s.path("medium");
     fs::create_dir_all(&medium).unwrap();
     fs::copy(&db, medium.join("events.db")).unwrap();
     fs::set_permissions(medium.join("events.db"), fs::Permissions::from_mode(0o444)).unwrap();
-    fs::set_permissions(&s.0, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(s.dir(), fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&medium, fs::Permissions::from_mode(0o555)).unwrap();
     let copy = medium.join("events.db").display().to_string();
     for args in [
@@ -435,7 +396,7 @@ fn a_database_on_a_read_only_medium_can_be_read() {
 
 #[test]
 fn a_nul_byte_past_the_first_8_kb_is_binary_in_every_format() {
-    let s = Scratch::new("late-nul");
+    let s = scratch("late-nul");
     let long = "Russia accused Armenia of shelling its positions near the border. ".repeat(200);
     let text = format!("{long}\nArmenia denied it.\0 Russia\n");
     let html = format!(

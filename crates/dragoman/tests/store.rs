@@ -10,14 +10,17 @@
 //! built-ins, so they produce the same events whatever the state of the built-in
 //! lists; the big corpus comes from `dragoman_core::synth`.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OpenFlags};
+use scratch::Scratch;
 
 const ACTORS: &str = "RUSSIA_ [RUS]\nARMENIA_ [ARM]\nAZERBAIJAN_ [AZE]\n";
 
@@ -25,49 +28,11 @@ fn bin() -> &'static str {
     env!("CARGO_BIN_EXE_dragoman")
 }
 
-/// A scratch directory, removed (with everything in it) when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-store-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("tiny.actors"), ACTORS).unwrap();
-        Scratch(dir)
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.0.join(name)
-    }
-
-    fn write(&self, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
-        let p = self.path(name);
-        fs::write(&p, bytes).unwrap();
-        p
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        make_writable(&self.0);
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
-
-fn make_writable(dir: &Path) {
-    use std::os::unix::fs::PermissionsExt;
-    let _ = fs::set_permissions(dir, fs::Permissions::from_mode(0o755));
-    if let Ok(entries) = fs::read_dir(dir) {
-        for e in entries.flatten() {
-            let _ = fs::set_permissions(e.path(), fs::Permissions::from_mode(0o644));
-        }
-    }
+/// A scratch directory holding the tiny actor dictionary, `tiny.actors`.
+fn scratch(name: &str) -> Scratch {
+    let s = Scratch::new(name);
+    s.write("tiny.actors", ACTORS);
+    s
 }
 
 struct Run {
@@ -183,7 +148,7 @@ fn integrity(db: &Path) -> String {
 
 #[test]
 fn ingesting_twice_adds_nothing() {
-    let scratch = Scratch::new("twice");
+    let scratch = scratch("twice");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
     let first = ingest(&scratch, &input, &db, &[]);
@@ -207,7 +172,7 @@ fn ingesting_twice_adds_nothing() {
 
 #[test]
 fn the_same_event_from_two_outlets_is_one_event_with_counts() {
-    let scratch = Scratch::new("dedup");
+    let scratch = scratch("dedup");
     let mut text = String::new();
     text += &record("a", "2024-01-18", "Wire", RUS_ARM);
     text += &record("b", "2024-01-18", "Post", RUS_ARM_2);
@@ -257,7 +222,7 @@ fn documents_in(db: &Path) -> i64 {
 #[test]
 fn kill_9_in_the_middle_then_rerun_equals_an_uninterrupted_run() {
     const N: usize = 3000;
-    let scratch = Scratch::new("kill9");
+    let scratch = scratch("kill9");
     let input = synthetic(&scratch, N);
     let whole = scratch.path("whole.db");
     ingest(&scratch, &input, &whole, &["--quiet", "--batch", "50"]).assert_exit(0);
@@ -330,7 +295,7 @@ fn kill_9_in_the_middle_then_rerun_equals_an_uninterrupted_run() {
 
 #[test]
 fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
-    let scratch = Scratch::new("corrupt");
+    let scratch = scratch("corrupt");
     let input = small_corpus(&scratch);
     let junk: Vec<u8> = (0..20_000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     let db = scratch.write("junk.db", &junk);
@@ -381,7 +346,7 @@ fn a_file_that_is_not_a_database_is_refused_and_left_alone() {
 
 #[test]
 fn a_locked_database_waits_then_says_so_and_keeps_its_contents() {
-    let scratch = Scratch::new("locked");
+    let scratch = scratch("locked");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
@@ -428,7 +393,7 @@ fn unprivileged(args: &[&str]) -> Option<Run> {
 #[test]
 fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
     use std::os::unix::fs::PermissionsExt;
-    let scratch = Scratch::new("readonly");
+    let scratch = scratch("readonly");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
@@ -441,7 +406,7 @@ fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
     for p in [&input, &more, &actors] {
         fs::set_permissions(p, fs::Permissions::from_mode(0o644)).unwrap();
     }
-    fs::set_permissions(&scratch.0, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(scratch.dir(), fs::Permissions::from_mode(0o755)).unwrap();
     fs::set_permissions(&db, fs::Permissions::from_mode(0o444)).unwrap();
     let Some(run) = unprivileged(&["ingest", s(&more), "--db", s(&db), "--actors", s(&actors)]) else {
         eprintln!("SKIPPED: cannot run as an unprivileged user (setpriv)");
@@ -454,7 +419,7 @@ fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
 
     // A read-only directory: no new database, and an existing one stays readable.
     fs::set_permissions(&db, fs::Permissions::from_mode(0o644)).unwrap();
-    fs::set_permissions(&scratch.0, fs::Permissions::from_mode(0o555)).unwrap();
+    fs::set_permissions(scratch.dir(), fs::Permissions::from_mode(0o555)).unwrap();
     let fresh = scratch.path("fresh.db");
     let run = unprivileged(&["ingest", s(&more), "--db", s(&fresh), "--actors", s(&actors)]).unwrap();
     run.assert_exit(1).assert_error(&["fresh.db", "cannot"]);
@@ -464,13 +429,13 @@ fn a_read_only_database_or_directory_is_refused_and_nothing_is_lost() {
     let run = unprivileged(&["events", "--db", s(&db), "--actor", "RUS", "--format", "jsonl"]).unwrap();
     run.assert_exit(0);
     assert_eq!(run.stdout.lines().count(), 1, "{}", run.stderr);
-    fs::set_permissions(&scratch.0, fs::Permissions::from_mode(0o755)).unwrap();
+    fs::set_permissions(scratch.dir(), fs::Permissions::from_mode(0o755)).unwrap();
     assert_eq!(contents(&db), before);
 }
 
 #[test]
 fn events_filters_and_formats() {
-    let scratch = Scratch::new("events");
+    let scratch = scratch("events");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);
@@ -519,7 +484,7 @@ fn events_filters_and_formats() {
 
 #[test]
 fn filters_take_names_and_other_spellings() {
-    let scratch = Scratch::new("names");
+    let scratch = scratch("names");
     let mut text = small_corpus_text();
     text += &record(
         "k",
@@ -574,7 +539,7 @@ fn filters_take_names_and_other_spellings() {
 
 #[test]
 fn timeline_buckets_and_charts() {
-    let scratch = Scratch::new("timeline");
+    let scratch = scratch("timeline");
     let mut text = String::new();
     text += &record("a", "2024-01-18", "Wire", RUS_ARM);
     text += &record("b", "2024-01-18", "Post", RUS_ARM_2);
@@ -658,7 +623,7 @@ fn stored_event(db: &Path, source: &str, target: &str) -> serde_json::Map<String
 
 #[test]
 fn labels_are_stored_shown_exported_and_older_stores_gain_them() {
-    let scratch = Scratch::new("labels");
+    let scratch = scratch("labels");
     let input = small_corpus(&scratch);
     let db = scratch.path("events.db");
     ingest(&scratch, &input, &db, &["--quiet"]).assert_exit(0);

@@ -3,16 +3,19 @@
 //! `--dict-dir`, unreadable files, and the PETRARCH unit records in `../shared`,
 //! whose total must be the figure `dragoman-core/tests/petrarch_unit.rs` computes.
 
+#[path = "support/scratch.rs"]
+mod scratch;
+
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use dragoman_core::coder::{code_document, CodeOptions};
 use dragoman_core::knowledge::KnowledgeBuilder;
 use dragoman_core::model::Document;
 use dragoman_core::validation::read_validation;
+use scratch::Scratch;
 
 const VERBS: &str = "# Two verbs, written for Dragoman's tests.
 --- CRITICIZE [111] ---
@@ -71,43 +74,14 @@ const XML: &str = r#"<Validation>
 </Validation>
 "#;
 
-/// A scratch directory, removed when dropped.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static N: AtomicUsize = AtomicUsize::new(0);
-        let dir = std::env::temp_dir().join(format!(
-            "dragoman-validate-{name}-{}-{}",
-            std::process::id(),
-            N.fetch_add(1, Ordering::Relaxed)
-        ));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        Scratch(dir)
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let p = self.0.join(name);
-        fs::create_dir_all(p.parent().unwrap()).unwrap();
-        fs::write(&p, text).unwrap();
-        p
-    }
-
-    /// The validation file and its dictionaries, the dictionaries under `dicts`.
-    fn fixture(&self, dicts: &str) -> PathBuf {
-        self.write(&format!("{dicts}/tiny.verbs.txt"), VERBS);
-        self.write(&format!("{dicts}/tiny.actors.txt"), ACTORS);
-        self.write(&format!("{dicts}/tiny.agents.txt"), AGENTS);
-        self.write(&format!("{dicts}/tiny.discards.txt"), DISCARDS);
-        self.write("records/tiny.xml", XML)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
+/// Writes the validation file and its dictionaries, the dictionaries under `dicts`;
+/// the validation file's path.
+fn fixture(s: &Scratch, dicts: &str) -> PathBuf {
+    s.write(&format!("{dicts}/tiny.verbs.txt"), VERBS);
+    s.write(&format!("{dicts}/tiny.actors.txt"), ACTORS);
+    s.write(&format!("{dicts}/tiny.agents.txt"), AGENTS);
+    s.write(&format!("{dicts}/tiny.discards.txt"), DISCARDS);
+    s.write("records/tiny.xml", XML)
 }
 
 struct Run {
@@ -146,7 +120,7 @@ fn row(stdout: &str, name: &str) -> (usize, usize, String) {
 fn figures_per_category_and_in_total() {
     let s = Scratch::new("figures");
     // Dictionaries beside the validation file, as <Environment> names them.
-    let xml = s.fixture("records");
+    let xml = fixture(&s, "records");
     let run = dragoman(&["validate", path_str(&xml)]);
     assert_eq!(run.code, 0, "stderr:\n{}\nstdout:\n{}", run.stderr, run.stdout);
     assert_eq!(row(&run.stdout, "ALPHA"), (2, 2, "100.0".to_string()), "{}", run.stdout);
@@ -169,7 +143,7 @@ fn figures_per_category_and_in_total() {
 #[test]
 fn verbose_lists_each_failing_record() {
     let s = Scratch::new("verbose");
-    let xml = s.fixture("records");
+    let xml = fixture(&s, "records");
     let run = dragoman(&["validate", path_str(&xml), "--verbose"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     let fails: Vec<&str> = run.stdout.lines().filter(|l| l.starts_with("FAIL")).collect();
@@ -184,8 +158,8 @@ fn verbose_lists_each_failing_record() {
 #[test]
 fn dict_dir_overrides_the_files_folder() {
     let s = Scratch::new("dictdir");
-    let xml = s.fixture("dicts");
-    let dicts = s.0.join("dicts");
+    let xml = fixture(&s, "dicts");
+    let dicts = s.path("dicts");
     // Without --dict-dir the dictionaries are looked for beside the XML: missing.
     let run = dragoman(&["validate", path_str(&xml)]);
     assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
@@ -198,8 +172,8 @@ fn dict_dir_overrides_the_files_folder() {
 #[test]
 fn a_missing_dictionary_is_named() {
     let s = Scratch::new("missing");
-    let xml = s.fixture("records");
-    fs::remove_file(s.0.join("records/tiny.agents.txt")).unwrap();
+    let xml = fixture(&s, "records");
+    fs::remove_file(s.path("records/tiny.agents.txt")).unwrap();
     let run = dragoman(&["validate", path_str(&xml)]);
     assert_eq!(run.code, 1, "stdout:\n{}", run.stdout);
     let errors: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("error:")).collect();
@@ -210,7 +184,7 @@ fn a_missing_dictionary_is_named() {
 #[test]
 fn unreadable_validation_files_and_bad_usage() {
     let s = Scratch::new("unreadable");
-    let missing = s.0.join("nowhere.xml");
+    let missing = s.path("nowhere.xml");
     let run = dragoman(&["validate", path_str(&missing)]);
     assert_eq!(run.code, 1);
     assert!(run.stderr.contains("nowhere.xml"), "{}", run.stderr);

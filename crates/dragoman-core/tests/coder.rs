@@ -705,3 +705,9 @@ fn an_act_told_by_its_manner_is_coded() {
     let ev = code("Algeria responded on Monday by recalling its ambassadors to Mali and Niger.");
     assert!(has(&ev, "DZA", "MLI", "16"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_warning_is_aimed_at_the_one_its_condition_names() {
+    let ev = code("Iran's mission to the United Nations warned that Iran's response would be severe if Israel made another mistake.");
+    assert!(has(&ev, "IRN", "ISR", "13"), "{:?}", triples(&ev));
+}

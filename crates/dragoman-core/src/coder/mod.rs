@@ -1153,6 +1153,27 @@ impl<'a> SentenceCtx<'a> {
             {
                 targets = self.worried_about(&sources, &events, t.end, disc).into_iter().collect();
             }
+            // "warned that Iran's response would be severe if Israel made another
+            // mistake": a warning is aimed at whoever the condition names, else at
+            // whoever the story last told acting against the one warning.
+            if say && code.starts_with("13") && targets.iter().all(about_no_one) && !k.community_verbs {
+                let stop = sentence_end(a, t.end, a.toks.len());
+                let condition = (t.end..stop).find(|&j| matches!(a.lower(j), "if" | "unless"));
+                let named = condition
+                    .and_then(|j| first_actor_right(a, j + 1, stop))
+                    .map(|g| self.sides(&g, disc))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .filter(|t| !about_no_one(t))
+                    .collect::<Vec<_>>();
+                targets = if named.is_empty() {
+                    self.referred_actor(&sources, &events, t.start, &["16", "17", "18", "19", "11", "12"])
+                        .into_iter()
+                        .collect()
+                } else {
+                    named
+                };
+            }
             if say && targets.iter().all(about_no_one) {
                 note("not coded: a statement with no one it is about".into());
                 continue;

@@ -662,6 +662,9 @@ fn a_possessive_country_owns_the_institution_after_it() {
     // The dictionaries file the Joint Chiefs of Staff under the United States.
     let ev = code("Seoul's Joint Chiefs of Staff said North Korea fired two ballistic missiles into the sea.");
     assert!(has(&ev, "PRK", "KORMIL", "15"), "{:?}", triples(&ev));
+    // A state's own "Security Council" is no UN body.
+    let ev = code("Algeria's High Security Council ordered a review of relations with Morocco on Wednesday.");
+    assert!(has(&ev, "DZAGOV", "MAR", "014"), "{:?}", triples(&ev));
 }
 
 #[test]

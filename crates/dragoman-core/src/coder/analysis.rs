@@ -681,9 +681,17 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
             countries.iter().filter(|c| c.start < p).filter_map(|c| super::country_of(&c.code)).collect();
         let heads = countries.iter().filter(|c| c.start > p && c.code.len() > 3);
         if let [owner] = owner.as_slice() {
+            // ("Algeria's High Security Council" is no UN body: a state's own
+            // council, its government.)
             let moved: Vec<Resolved> = heads
-                .filter(|c| super::country_of(&c.code).is_some_and(|hc| hc != *owner))
-                .map(|c| Resolved { code: format!("{owner}{}", &c.code[3..]), ..c.clone() })
+                .filter(|c| match super::country_of(&c.code) {
+                    Some(hc) => hc != *owner,
+                    None => c.code.starts_with("IGO"),
+                })
+                .map(|c| {
+                    let sector = if c.code.starts_with("IGO") { "GOV" } else { &c.code[3..] };
+                    Resolved { code: format!("{owner}{sector}"), ..c.clone() }
+                })
                 .collect();
             if !moved.is_empty() {
                 np.actors = moved;

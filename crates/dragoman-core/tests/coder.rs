@@ -714,3 +714,10 @@ fn a_warning_is_aimed_at_the_one_its_condition_names() {
     let ev = code("Iran's mission to the United Nations warned that Iran's response would be severe if Israel made another mistake.");
     assert!(has(&ev, "IRN", "ISR", "13"), "{:?}", triples(&ev));
 }
+
+#[test]
+fn a_bare_congress_belongs_to_the_story() {
+    let ev = code("LIMA (Reuters) - Peru's president declined to appear before Congress on Thursday.");
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("USA"))), "{:?}", triples(&ev));
+    assert!(has(&ev, "PER", "PERLEG", "125"), "{:?}", triples(&ev));
+}

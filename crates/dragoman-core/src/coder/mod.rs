@@ -339,6 +339,10 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     out
 }
 
+/// The kinds of act a threat or warning with no one named answers ("Moscow would
+/// respond"): coercion, expulsions, force, accusations and rejections.
+const ACTS_AGAINST: &[&str] = &["16", "17", "18", "19", "11", "12"];
+
 /// Prepositions whose object may be the target of the verb they hang from
 /// ("fired at protesters", "sanctions on Russia", "talks with Kyiv").
 const TARGET_CASES: &[&str] = &["against", "on", "at", "with", "to", "into", "toward", "towards", "upon", "from"];
@@ -745,28 +749,22 @@ impl<'a> SentenceCtx<'a> {
             // recognise the Taliban": the infinitive tells what was done.
             // "voted to reject his decree", "moved to replace the governor", "went
             // on to win": the vote or the move is the act itself.
-            let done_by_head = tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
-                tv.tree.head(c.predicate).is_some_and(|h| {
+            let done = tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
+                let p = c.predicate;
+                let by_vote = tv.tree.head(p).is_some_and(|h| {
                     matches!(tv.tree.words[h].lemma.to_lowercase().as_str(), "vote" | "move" | "proceed" | "manage")
-                        && matches!(tv.tree.words[c.predicate].deprel, "xcomp" | "advcl")
-                })
-            });
-            let done = done_by_head
-                || tc.filter(|_| g.infinitive).is_some_and(|(tv, c)| {
-                    let p = c.predicate;
-                    (p.saturating_sub(5)..p).any(|n| {
-                        matches!(tv.tree.words[n].lemma.to_lowercase().as_str(), "first" | "last" | "latest")
-                            && tv.tree.words[n].upos == "ADJ"
-                            && tv
-                                .tree
-                                .words
-                                .get(n.saturating_sub(1))
-                                .is_some_and(|w| w.lemma.eq_ignore_ascii_case("the"))
-                    }) && tv.tree.head(p).is_some_and(|h| {
-                        tv.tree.words[h].lemma.eq_ignore_ascii_case("become")
-                            || tv.tree.words[tv.tree.head(h).unwrap_or(h)].lemma.eq_ignore_ascii_case("become")
-                    })
+                        && matches!(tv.tree.words[p].deprel, "xcomp" | "advcl")
                 });
+                let first_to = (p.saturating_sub(5)..p).any(|n| {
+                    matches!(tv.tree.words[n].lemma.to_lowercase().as_str(), "first" | "last" | "latest")
+                        && tv.tree.words[n].upos == "ADJ"
+                        && tv.tree.words.get(n.saturating_sub(1)).is_some_and(|w| w.lemma.eq_ignore_ascii_case("the"))
+                }) && tv.tree.head(p).is_some_and(|h| {
+                    tv.tree.words[h].lemma.eq_ignore_ascii_case("become")
+                        || tv.tree.words[tv.tree.head(h).unwrap_or(h)].lemma.eq_ignore_ascii_case("become")
+                });
+                by_vote || first_to
+            });
             if g.infinitive && promised_by.is_none() && !done {
                 note("not coded on its own: an infinitive (wanted, offered or urged, not done); the governing verb's patterns cover it".into());
                 continue;
@@ -1117,8 +1115,7 @@ impl<'a> SentenceCtx<'a> {
             // "Moscow would respond", "will take measures": a threat with no one
             // named answers whoever the story last told acting against it.
             if targets.is_empty() && !say && code.starts_with("13") && !k.community_verbs {
-                if let Some(t) = self.referred_actor(&sources, &events, t.start, &["16", "17", "18", "19", "11", "12"])
-                {
+                if let Some(t) = self.referred_actor(&sources, &events, t.start, ACTS_AGAINST) {
                     targets.push(t);
                 }
             }
@@ -1167,9 +1164,7 @@ impl<'a> SentenceCtx<'a> {
                     .filter(|t| !about_no_one(t))
                     .collect::<Vec<_>>();
                 targets = if named.is_empty() {
-                    self.referred_actor(&sources, &events, t.start, &["16", "17", "18", "19", "11", "12"])
-                        .into_iter()
-                        .collect()
+                    self.referred_actor(&sources, &events, t.start, ACTS_AGAINST).into_iter().collect()
                 } else {
                     named
                 };
@@ -1427,7 +1422,7 @@ impl<'a> SentenceCtx<'a> {
         // A country, or an international body by its own code ("IGOEUR").
         let key = |c: &str| country_of(c).or_else(|| c.starts_with("IGO").then(|| c.chars().take(6).collect()));
         let own: Vec<Option<String>> = sources.iter().map(|s| key(&s.actor.code)).collect();
-        let recent = || this_sentence.iter().rev().chain(self.prior.iter().rev()).take(12);
+        let recent = || self.recent_events(this_sentence);
         let other = |c: &str| key(c).is_some() && !own.contains(&key(c));
         let of_kind = recent()
             .filter(|e| roots.iter().any(|r| e.code.starts_with(r)))
@@ -1437,13 +1432,19 @@ impl<'a> SentenceCtx<'a> {
         Some(inferred_side(code, (trigger, trigger + 1), "inferred: whoever did what it refers back to".into()))
     }
 
+    /// The story's last dozen events, newest first: this sentence's so far, then
+    /// the earlier sentences'.
+    fn recent_events<'e>(&'e self, this_sentence: &'e [Event]) -> impl Iterator<Item = &'e Event> + 'e {
+        this_sentence.iter().rev().chain(self.prior.iter().rev()).take(12)
+    }
+
     /// What a worry voiced after token `from` is about: the first actor
     /// after "about/over/by/at" following a word of worry, else the country of a
     /// place there, else the doer of a recent act of force or protest.
     fn worried_about(&self, sources: &[Side], this_sentence: &[Event], from: usize, disc: &Discourse) -> Option<Side> {
         let a = self.a;
         // The reported clause runs past the verb's own phrase: to the sentence's end.
-        let to = (from..a.toks.len()).find(|&j| a.class(j) == words::Class::Stop).unwrap_or(a.toks.len());
+        let to = sentence_end(a, from, a.toks.len());
         let worry = (from..to).find(|&j| {
             matches!(
                 a.lower(j),
@@ -1480,11 +1481,7 @@ impl<'a> SentenceCtx<'a> {
     /// first, then the story.
     fn accuser_of(&self, sources: &[Side], this_sentence: &[Event], trigger: usize) -> Option<Side> {
         let recent = || {
-            this_sentence
-                .iter()
-                .rev()
-                .chain(self.prior.iter().rev())
-                .take(12)
+            self.recent_events(this_sentence)
                 .filter(|e| e.code.starts_with("11") || e.code.starts_with("17"))
                 .filter(|e| !sources.iter().any(|s| s.actor.code == e.source.code))
         };

@@ -236,15 +236,7 @@ fn relative_clause_before_verb(
             continue;
         }
         let Some(r) = heads[w].checked_sub(1) else { continue };
-        // The noun phrase ending right before the comma: its top noun.
-        let mut noun = w - 2;
-        while let Some(h) = heads[noun].checked_sub(1) {
-            if h < w - 1 && matches!(upos[h], "NOUN" | "PROPN") {
-                noun = h;
-            } else {
-                break;
-            }
-        }
+        let noun = top_noun_before(heads, upos, w - 1, 0);
         let root_verb = heads[r] == 0 && dominates(heads, r, noun);
         let root_noun = heads[noun] == 0 && heads[r] == noun + 1;
         if upos[r] != "VERB" || !matches!(upos[noun], "NOUN" | "PROPN") || !(root_verb || root_noun) {
@@ -299,15 +291,7 @@ fn relative_clause_as_conjunct(lowers: &[String], upos: &[&str], heads: &mut [us
         if h >= w || !matches!(upos[noun], "NOUN" | "PROPN") || !dominates(heads, h, noun) {
             continue;
         }
-        // The top of the name or noun phrase ending before the comma.
-        let mut top = noun;
-        while let Some(up) = heads[top].checked_sub(1) {
-            if up < w - 1 && up > h && matches!(upos[up], "NOUN" | "PROPN") {
-                top = up;
-            } else {
-                break;
-            }
-        }
+        let top = top_noun_before(heads, upos, w - 1, h + 1);
         let old = (heads.to_vec(), deprels.to_vec());
         heads[v] = top + 1;
         deprels[v] = "acl:relcl";
@@ -355,6 +339,21 @@ fn noun_conjunct_as_subject(upos: &[&str], xpos: &[&str], heads: &mut [usize], d
         heads[cc] = v + 1;
         keep_if_tree(heads, deprels, old);
     }
+}
+
+/// The top noun of the noun phrase ending right before the comma at word `comma`:
+/// from the word before it, up through nouns and names that stand before the comma
+/// and at or after word `floor`.
+fn top_noun_before(heads: &[usize], upos: &[&str], comma: usize, floor: usize) -> usize {
+    let mut noun = comma - 1;
+    while let Some(h) = heads[noun].checked_sub(1) {
+        if h < comma && h >= floor && matches!(upos[h], "NOUN" | "PROPN") {
+            noun = h;
+        } else {
+            break;
+        }
+    }
+    noun
 }
 
 /// A repair stands only if the words still form a tree; otherwise `old` comes back.

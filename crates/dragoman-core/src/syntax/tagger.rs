@@ -153,6 +153,9 @@ impl Tagger {
     /// supporters gathered outside", "Mali's junta dissolved all parties"), that
     /// participle is the sentence's past-tense verb: news headlines and leads are full
     /// of them, and a participle there makes the parser hang the verb from the noun.
+    /// When the only finite verbs come later ("Russia and Ukraine each freed 115
+    /// prisoners …, the ministry said"), a participle between its subject and a
+    /// determiner or number that starts its object is read so too.
     pub fn repair_finite_verb(&self, lowers: &[String], tags: &mut [u16]) {
         let xpos = |t: u16| self.tags[t as usize].1;
         let Some(past) = self.tags.iter().position(|&(u, x)| u == "VERB" && x == "VBD") else { return };
@@ -174,34 +177,30 @@ impl Tagger {
             )
         };
         let noun = |i: usize| matches!(xpos(tags[i]), "NN" | "NNS" | "NNP" | "NNPS");
-        if tags.iter().any(|&t| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD")) {
-            // The sentence has a finite verb, but a later one ("Russia and Ukraine
-            // each freed 115 prisoners …, the ministry said"): a participle after
-            // its subject and before its object, with no finite verb before it, is
-            // the main clause's past tense.
-            for i in 1..tags.len().saturating_sub(1) {
-                if matches!(xpos(tags[i]), "VBD" | "VBZ" | "VBP" | "MD") {
-                    return;
-                }
+        let finite = |t: u16| matches!(xpos(t), "VBD" | "VBZ" | "VBP" | "MD");
+        // A participle (or an -ed word read as an adjective) with no auxiliary in
+        // the four words before it.
+        let bare_participle = |i: usize| {
+            (xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed")))
+                && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w))
+        };
+        let found = if tags.iter().any(|&t| finite(t)) {
+            // Only before the first finite verb, between a subject and an object.
+            (1..tags.len().saturating_sub(1)).take_while(|&i| !finite(tags[i])).find(|&i| {
                 let subject = noun(i - 1) || matches!(lowers[i - 1].as_str(), "each" | "both" | "all");
-                let participle = xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed"));
                 let object = matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
-                if participle && subject && object && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w)) {
-                    tags[i] = past as u16;
-                    return;
-                }
-            }
-            return;
-        }
-        for i in 1..tags.len() {
+                subject && object && bare_participle(i)
+            })
+        } else {
             // "…, including Germany, France and Sweden, summoned Russian ambassadors":
-            // after a list closed by a comma, and read as an adjective too.
-            let after_noun = noun(i - 1) || (i >= 2 && lowers[i - 1] == "," && noun(i - 2));
-            let participle = xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed"));
-            if participle && after_noun && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w)) {
-                tags[i] = past as u16;
-                return;
-            }
+            // after a list closed by a comma too.
+            (1..tags.len()).find(|&i| {
+                let after_noun = noun(i - 1) || (i >= 2 && lowers[i - 1] == "," && noun(i - 2));
+                after_noun && bare_participle(i)
+            })
+        };
+        if let Some(i) = found {
+            tags[i] = past as u16;
         }
     }
 }

@@ -264,6 +264,44 @@ fn a_name_introduced_with_a_title_is_known_for_the_rest_of_the_story() {
 }
 
 #[test]
+fn a_name_set_beside_its_role_is_that_role_for_the_rest_of_the_story() {
+    // The name before its role: the role acts in this sentence and later.
+    let text = "TRIPOLI (Reuters) - Osama Hamad, the prime minister of the eastern government, accused \
+                the rival council of violating agreements on Monday. Hamad also criticised Egypt on Tuesday.";
+    let ev = code(text);
+    assert!(
+        ev.iter().any(|e| e.sentence == 0 && e.code.starts_with("112") && e.source.code == "LBYGOV"),
+        "{:?}",
+        triples(&ev)
+    );
+    assert!(has(&ev, "LBYGOV", "EGY", "111"), "{:?}", triples(&ev));
+    // The role before the name.
+    let text = "CAIRO (Reuters) - Egypt recalled the country's interior minister, Mahmoud Tawfiq, on Monday. \
+                Tawfiq accused Libya of meddling.";
+    let ev = code(text);
+    assert!(
+        ev.iter().any(|e| e.sentence == 1 && e.code.starts_with("112") && e.source.code.starts_with("EGY")),
+        "{:?}",
+        triples(&ev)
+    );
+    // Without the role the name names no one.
+    assert!(code("Tawfiq accused Libya of meddling.").iter().all(|e| !e.source.code.starts_with("EGY")));
+}
+
+#[test]
+fn a_known_person_is_later_named_by_surname_alone() {
+    let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
+                Khan accused India of aggression.";
+    let ev = code_with(text, "2019-02-28", &CodeOptions::default());
+    assert!(has(&ev, "PAKGOV", "IND", "112"), "{:?}", triples(&ev));
+    // Korean names put the surname first.
+    let text = "SEOUL (Reuters) - President Lee Jae-myung met Japan's prime minister on Saturday. \
+                Lee accused North Korea of provocations.";
+    let ev = code_with(text, "2025-08-23", &CodeOptions::default());
+    assert!(has(&ev, "KORGOV", "PRK", "112"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_condemned_act_names_its_doer_as_the_target() {
     let text = "KYIV (Reuters) - Russian missiles struck Kyiv overnight, killing five people. \
                 Ukrainian President Volodymyr Zelenskiy condemned the strikes on Monday.";

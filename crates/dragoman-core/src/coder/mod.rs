@@ -1524,6 +1524,89 @@ impl<'a> SentenceCtx<'a> {
             }
             disc.names.insert(lower, actor);
         }
+        self.learn_apposed_names(disc);
+        self.learn_surnames(disc);
+    }
+
+    /// A person the dictionaries know by full name ("Prime Minister Imran Khan") is
+    /// later called by surname alone ("Khan said"), which the dictionaries do not list
+    /// where it is shared: within the story it means that person. In Chinese and
+    /// Korean names the surname comes first ("Lee Jae-myung", then "Lee").
+    fn learn_surnames(&self, disc: &mut Discourse) {
+        let a = self.a;
+        for r in a.nps.iter().flat_map(|np| np.actors.iter()) {
+            if !r.person || r.end < r.start + 2 || r.rule.contains("named") {
+                continue;
+            }
+            let family_first = matches!(country_of(&r.code).as_deref(), Some("CHN" | "TWN" | "KOR" | "PRK" | "HKG"));
+            let at = if family_first { r.start } else { r.end - 1 };
+            let word = a.lower(at);
+            if word.chars().count() < 3 || !a.toks[at].token.capitalized || !word.chars().all(char::is_alphabetic) {
+                continue;
+            }
+            disc.names
+                .entry(word.to_string())
+                .or_insert_with(|| Resolved { rule: format!("{} (named earlier)", r.rule), ..r.clone() });
+        }
+    }
+
+    /// A name the dictionaries lack, set beside its role by commas: "Osama Hamad, the
+    /// prime minister of the east-based government, …" or "the bank's governor, Sadiq
+    /// al-Kabir": remember "Hamad" and "Kabir" as the role's actor for the rest of the
+    /// story.
+    fn learn_apposed_names(&self, disc: &mut Discourse) {
+        let a = self.a;
+        // A run of capitalised words that names no one the dictionaries know.
+        let unknown_name = |n: usize| {
+            let np = &a.nps[n];
+            !roles::np_has_content(a, n)
+                && np.end > np.start
+                && (np.start..np.end).all(|j| {
+                    a.mention_of[j].is_none()
+                        && a.class(j) == words::Class::Word
+                        && self.text[a.toks[j].token.start..a.toks[j].token.end].chars().any(char::is_uppercase)
+                        && !a.toks[j].time
+                })
+        };
+        let role = |n: usize| {
+            let np = &a.nps[n];
+            np.pronoun.is_none() && (np.bare_agent.is_some() || np.actors.iter().any(|r| !r.place))
+        };
+        let comma = |j: usize| a.class(j) == words::Class::Comma;
+        for n in 0..a.nps.len().saturating_sub(1) {
+            let (first, second) = (&a.nps[n], &a.nps[n + 1]);
+            if second.start != first.end + 1 || !comma(first.end) {
+                continue;
+            }
+            let (name, role_np) = if unknown_name(n) && role(n + 1) {
+                (n, n + 1)
+            } else if role(n) && unknown_name(n + 1) && second.end - second.start >= 2 {
+                // The name closes the apposition: a comma, the sentence's end or a
+                // verb after it, not a list ("the army, Hezbollah and …").
+                if second.end < a.toks.len() && !comma(second.end) && a.class(second.end) != words::Class::Stop {
+                    continue;
+                }
+                (n + 1, n)
+            } else {
+                continue;
+            };
+            let g = NpGroup { nps: vec![role_np], start: a.nps[role_np].start, end: a.nps[role_np].end };
+            let resolved = self.resolve_group(&g, disc);
+            let [r] = resolved.as_slice() else { continue };
+            let np = &a.nps[name];
+            let last = np.end - 1;
+            let lower = a.lower(last).to_string();
+            let actor = Resolved {
+                person: true,
+                name: phrase_text(self.text, a, np.start, np.end).to_string(),
+                rule: format!("{} (named beside it)", r.rule),
+                ..r.clone()
+            };
+            if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
+                disc.names.insert(tail.to_string(), actor.clone());
+            }
+            disc.names.insert(lower, actor);
+        }
     }
 
     /// Resolves a group's phrases to actors, following pronouns and bare roles.

@@ -340,9 +340,17 @@ impl TreeView {
         if let Some(n) = a.np_at[self.word_tok[w]].filter(|&n| super::roles::np_has_content(a, n)) {
             return Some((n, w));
         }
-        // "into the Sea of Japan": a name's "of" phrase is part of the name.
-        if depth >= 2 || self.tree.words[w].upos == "PROPN" {
+        if depth >= 2 {
             return None;
+        }
+        // "into the Sea of Japan": a name's "of" phrase is part of the name; but a
+        // name the dictionaries lack may have its role beside it ("Osama Hamad, the
+        // prime minister of the east-based government, accused …").
+        if self.tree.words[w].upos == "PROPN" {
+            return self.kids[w]
+                .iter()
+                .filter(|&&c| self.tree.words[c].deprel == "appos" && c > w)
+                .find_map(|&c| self.content_np(a, c, depth + 1));
         }
         // Not a phrase of place: "an earthquake in eastern Afghanistan killed …" is
         // no act of Afghanistan's.

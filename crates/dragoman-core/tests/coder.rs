@@ -748,6 +748,17 @@ fn an_act_told_by_its_manner_is_coded() {
 }
 
 #[test]
+fn a_threat_to_respond_answers_whoever_the_speaker_condemned() {
+    let text = "BRUSSELS (Reuters) - The European Union adopted new sanctions against Russia on Friday. \
+                Slovakia had blocked the measures for a month. \
+                Russian Foreign Ministry spokeswoman Maria Zakharova denounced the sanctions as illegal \
+                and said Moscow would respond.";
+    let ev = code_with(text, "2025-07-18", &CodeOptions::default());
+    assert!(has(&ev, "RUS", "IGOEUR", "13"), "{:?}", triples(&ev));
+    assert!(!has(&ev, "RUS", "SVK", "13"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_warning_is_aimed_at_the_one_its_condition_names() {
     let ev = code("Iran's mission to the United Nations warned that Iran's response would be severe if Israel made another mistake.");
     assert!(has(&ev, "IRN", "ISR", "13"), "{:?}", triples(&ev));

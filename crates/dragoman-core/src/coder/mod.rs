@@ -1115,7 +1115,9 @@ impl<'a> SentenceCtx<'a> {
             // "Moscow would respond", "will take measures": a threat with no one
             // named answers whoever the story last told acting against it.
             if targets.is_empty() && !say && code.starts_with("13") && !k.community_verbs {
-                if let Some(t) = self.referred_actor(&sources, &events, t.start, ACTS_AGAINST) {
+                if let Some(t) = self.answered_actor(&sources, &events, t.start) {
+                    targets.push(t);
+                } else if let Some(t) = self.referred_actor(&sources, &events, t.start, ACTS_AGAINST) {
                     targets.push(t);
                 }
             }
@@ -1430,6 +1432,36 @@ impl<'a> SentenceCtx<'a> {
             .find(|c| other(c));
         let code = of_kind.or_else(|| recent().map(|e| e.source.code.as_str()).find(|c| other(c)))?;
         Some(inferred_side(code, (trigger, trigger + 1), "inferred: whoever did what it refers back to".into()))
+    }
+
+    /// Whom a threat with no one named answers: whoever the same speaker condemned
+    /// or acted against earlier in the sentence ("denounced the measures and said
+    /// Moscow would respond"), else whoever the story last told acting against the
+    /// speaker's country.
+    fn answered_actor(&self, sources: &[Side], this_sentence: &[Event], trigger: usize) -> Option<Side> {
+        let own: Vec<String> = sources.iter().filter_map(|s| country_of(&s.actor.code)).collect();
+        if own.is_empty() {
+            return None;
+        }
+        let ours = |c: &str| country_of(c).is_some_and(|c| own.contains(&c));
+        let hostile = |e: &&Event| ACTS_AGAINST.iter().any(|r| e.code.starts_with(r));
+        let same_speaker = this_sentence
+            .iter()
+            .rev()
+            .filter(hostile)
+            .filter(|e| ours(&e.source.code))
+            .filter_map(|e| e.target.as_ref())
+            .map(|t| t.code.clone())
+            .find(|c| !ours(c));
+        let against_us = || {
+            self.recent_events(this_sentence)
+                .filter(hostile)
+                .filter(|e| !ours(&e.source.code) && e.target.as_ref().is_some_and(|t| ours(&t.code)))
+                .map(|e| e.source.code.clone())
+                .next()
+        };
+        let code = same_speaker.or_else(against_us)?;
+        Some(inferred_side(&code, (trigger, trigger + 1), "inferred: whom the threat answers".into()))
     }
 
     /// The story's last dozen events, newest first: this sentence's so far, then

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scores Dragoman on the blind corpus (eval/blind, issue 9).
 
-    python3 scripts/eval-blind.py [--split dev|test|all] [--dragoman PATH] [--misses N] [--no-dates] [--summary]
+    python3 scripts/eval-blind.py [--split dev|test|all] [--parts a,b,...] [--dragoman PATH] [--misses N] [--no-dates] [--summary]
 
 Codes the split's articles with `dragoman code` (built-in dictionaries) and matches the
 events against the gold per ../shared/eval/CODING-GUIDE.md: same sentence, source and
@@ -12,7 +12,9 @@ most once. Recall counts required events; precision counts predictions that matc
 gold event, required or optional. Prints totals, per root (of the gold's first code) and
 per region, and lists misses and false positives on dev only (never study test items).
 
-The split: an article whose number is a multiple of 3 is test, the rest dev.
+The split: an article whose number is a multiple of 3 is test, the rest dev. The corpus
+comes in parts (eval/blind/a, b, ...), each written by its own annotator; --parts scores
+only some of them (the first 240 articles are parts a-d).
 """
 import argparse
 import collections
@@ -34,10 +36,12 @@ def norm(s):
     return re.sub(r"\s+", " ", s).strip()
 
 
-def load(split):
+def load(split, parts=None):
     articles, gold = [], []
     base = os.path.join(ROOT, "eval", "blind")
     for part in sorted(os.listdir(base)):
+        if parts and part not in parts:
+            continue
         folder = os.path.join(base, part)
         if not os.path.isfile(os.path.join(folder, "articles.jsonl")):
             continue
@@ -94,12 +98,14 @@ def matches(g, e, dates):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--split", default="dev", choices=["dev", "test", "all"])
+    ap.add_argument("--parts", default=None, help="comma-separated corpus parts to score (default: all)")
     ap.add_argument("--dragoman", default=os.path.join(ROOT, "target", "release", "dragoman"))
     ap.add_argument("--misses", type=int, default=0, help="list this many misses and false positives (dev only)")
     ap.add_argument("--no-dates", action="store_true")
     ap.add_argument("--summary", action="store_true", help="only the totals")
     args = ap.parse_args()
-    articles, gold = load(args.split)
+    parts = set(args.parts.split(",")) if args.parts else None
+    articles, gold = load(args.split, parts)
     region = {a["id"]: a["region"] for a in articles}
     events = code(articles, args.dragoman)
 
@@ -120,7 +126,7 @@ def main():
     r = tp_required / max(1, len(required))
     p = correct / max(1, len(events))
     f = 2 * p * r / max(1e-9, p + r)
-    print(f"blind corpus, {args.split}: {len(articles)} articles, {len(required)} required gold events, "
+    print(f"blind corpus{' parts ' + args.parts if args.parts else ''}, {args.split}: {len(articles)} articles, {len(required)} required gold events, "
           f"{len(events)} predicted{' (dates not checked)' if args.no_dates else ''}")
     print(f"recall {100*r:.1f}%  precision {100*p:.1f}%  F1 {100*f:.1f}")
 

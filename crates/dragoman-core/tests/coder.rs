@@ -748,6 +748,17 @@ fn an_act_told_by_its_manner_is_coded() {
 }
 
 #[test]
+fn pattern_words_stop_at_a_clause_with_its_own_subject() {
+    // "summit" after ", but the two rival leaders refused …" does not make the
+    // agreement an agreement to meet.
+    let text = "BERLIN, Jan 20 (Reuters) - Russia and Turkey agreed on Sunday to stop interfering in Libya's war, \
+                but the two rival Libyan leaders refused to meet each other at the summit.";
+    let ev = code_with(text, "2020-01-20", &CodeOptions::default());
+    assert!(has(&ev, "RUS", "", "0356"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.code.starts_with("036")), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_threat_to_respond_answers_whoever_the_speaker_condemned() {
     let text = "BRUSSELS (Reuters) - The European Union adopted new sanctions against Russia on Friday. \
                 Slovakia had blocked the measures for a month. \

@@ -98,6 +98,13 @@ fn speakers_act_and_listed_subject_after_after() {
     let t = parse("Russia and Ukraine each freed 115 prisoners of war on Saturday in an exchange mediated by the United Arab Emirates, the Gulf state's foreign ministry said.");
     assert_eq!(head_of(&t, "prisoners"), "freed", "{}", t.compact());
     assert_eq!(head_of(&t, "Russia"), "freed", "{}", t.compact());
+    // A participle before a time, when the later finite verb has a clause of its own.
+    let t = parse("Leaders of Russia, Turkey, France and other powers with interests in Libya's civil war agreed on Sunday to respect a U.N. arms embargo, but the two rival Libyan leaders refused to meet each other.");
+    assert_eq!(head_of(&t, "agreed"), "ROOT", "{}", t.compact());
+    assert_eq!(head_of(&t, "refused"), "agreed", "{}", t.compact());
+    // Not when that verb is the participle's own sentence's verb.
+    let t = parse("Two journalists detained on Monday were freed on bail.");
+    assert_eq!(t.words[at(&t, "detained")].xpos, "VBN", "{}", t.compact());
 }
 
 #[test]

@@ -816,6 +816,11 @@ impl<'a> SentenceCtx<'a> {
             // Within a reach of the trigger, so that a run-on "sentence" of thousands of
             // clauses costs time in proportion to its length, not its square.
             let pattern_end = sentence_end(a, t.end, PATTERN_REACH);
+            let pattern_end = self
+                .tree
+                .and_then(|tv| tv.next_own_clause(t.start))
+                .filter(|&c| c > t.end)
+                .map_or(pattern_end, |c| c.min(pattern_end));
             let pattern_begin = t.start.saturating_sub(PATTERN_REACH);
             for (pi, p) in verb.patterns.iter().enumerate() {
                 if many_patterns && !roles::pattern_possible(p, &words) {

@@ -193,6 +193,31 @@ impl TreeView {
         false
     }
 
+    /// The token where a clause coordinated with the trigger's, with a subject of
+    /// its own, begins ("agreed on Sunday to respect the embargo, but the two rival
+    /// leaders refused to meet at the summit"): what lies there is no part of the
+    /// trigger's phrase.
+    pub fn next_own_clause(&self, tok: usize) -> Option<usize> {
+        let p = self.anchor(tok)?;
+        let c = self.kids[p].iter().copied().find(|&c| {
+            c > p
+                && self.tree.words[c].deprel == "conj"
+                && self.tree.words[c].upos == "VERB"
+                && self.kids[c].iter().any(|&d| self.tree.words[d].deprel.starts_with("nsubj"))
+        })?;
+        // The clause begins with its first word after the trigger's: its "but", its
+        // subject.
+        let mut first = c;
+        let mut stack = vec![c];
+        while let Some(w) = stack.pop() {
+            if w < first && w > p {
+                first = w;
+            }
+            stack.extend(self.kids[w].iter().copied().filter(|&d| d > p));
+        }
+        Some(self.word_tok[first])
+    }
+
     /// The predicates from the trigger at token `tok` up to the root: its own clause
     /// first, then each clause it is part of. Empty when the token starts no word.
     pub fn clause_chain(&self, tok: usize) -> Vec<usize> {

@@ -184,12 +184,29 @@ impl Tagger {
             (xpos(tags[i]) == "VBN" || (xpos(tags[i]) == "JJ" && lowers[i].ends_with("ed")))
                 && !lowers[i.saturating_sub(4)..i].iter().any(|w| auxiliary(w))
         };
+        // Whether the first finite verb after word `i` opens a clause of its own: a
+        // comma and a conjunction stand between ("…, but the two leaders refused").
+        let next_clause_only = |i: usize| {
+            let Some(j) = (i + 1..tags.len()).find(|&j| finite(tags[j])) else { return true };
+            (i + 1..j).any(|k| {
+                lowers[k] == ","
+                    && lowers
+                        .get(k + 1)
+                        .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "while" | "as" | "although"))
+            })
+        };
         let found = if tags.iter().any(|&t| finite(t)) {
-            // Only before the first finite verb, between a subject and an object.
+            // Only before the first finite verb, between a subject and an object; or
+            // before a time or purpose when every later finite verb has a clause of
+            // its own ("Leaders of Russia, Turkey and France agreed on Sunday to
+            // respect …, but the two rival leaders refused …").
             (1..tags.len().saturating_sub(1)).take_while(|&i| !finite(tags[i])).find(|&i| {
                 let subject = noun(i - 1) || matches!(lowers[i - 1].as_str(), "each" | "both" | "all");
                 let object = matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
-                subject && object && bare_participle(i)
+                let adjunct =
+                    matches!(lowers[i + 1].as_str(), "on" | "late" | "early" | "last" | "overnight" | "yesterday")
+                        && next_clause_only(i);
+                subject && (object || adjunct) && bare_participle(i)
             })
         } else {
             // "…, including Germany, France and Sweden, summoned Russian ambassadors":

@@ -759,6 +759,27 @@ fn pattern_words_stop_at_a_clause_with_its_own_subject() {
 }
 
 #[test]
+fn a_verdict_on_a_thing_is_criticism_and_courts_and_executions_are_events() {
+    // "Called" with no actor after it: a verdict in quotes is criticism, praise is not.
+    let text = "KYIV (Reuters) - Russian missiles struck Kyiv overnight. \
+                Polish Prime Minister Donald Tusk called the attack \"barbaric and unacceptable\" on Monday.";
+    let ev = code_with(text, "2024-07-08", &CodeOptions::default());
+    assert!(has(&ev, "POL", "RUS", "111"), "{:?}", triples(&ev));
+    let ev = code_with(
+        "Polish Prime Minister Donald Tusk called the deal \"a historic success\".",
+        "2024-07-08",
+        &CodeOptions::default(),
+    );
+    assert!(!ev.iter().any(|e| e.code.starts_with("11")), "{:?}", triples(&ev));
+    let ev = code("TEHRAN (Reuters) - Iran on Wednesday executed two protesters.");
+    assert!(has(&ev, "IRN", "IRN", "18"), "{:?}", triples(&ev));
+    let ev = code(
+        "KUWAIT (Reuters) - A Kuwaiti appeals court upheld the prison sentence of an opposition blogger on Monday.",
+    );
+    assert!(has(&ev, "KWT", "KWT", "116"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_threat_to_respond_answers_whoever_the_speaker_condemned() {
     let text = "BRUSSELS (Reuters) - The European Union adopted new sanctions against Russia on Friday. \
                 Slovakia had blocked the measures for a month. \

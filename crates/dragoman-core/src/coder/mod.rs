@@ -843,6 +843,32 @@ impl<'a> SentenceCtx<'a> {
                 }
                 None => (verb.code.code.clone(), verb.code.paired.clone(), verb.rule.clone(), None),
             };
+            // "called the violence \"shocking and unacceptable\"": a verdict on a thing
+            // no pattern names is criticism.
+            // (Not praise: "called the package \"one of the strongest\"", "a first step".)
+            let praise = (t.end..(t.end + 10).min(a.toks.len())).any(|j| {
+                matches!(
+                    a.lower(j),
+                    "strongest"
+                        | "step"
+                        | "historic"
+                        | "success"
+                        | "good"
+                        | "great"
+                        | "positive"
+                        | "heartfelt"
+                        | "important"
+                        | "breakthrough"
+                        | "constructive"
+                        | "welcome"
+                        | "victory"
+                        | "win"
+                )
+            });
+            let code = code.or_else(|| {
+                (base == "call" && !praise && !k.community_verbs && self.calls_it_something(t, tc))
+                    .then(|| "111".to_string())
+            });
             let Some(mut code) = code else {
                 note("not coded: no pattern matched and the verb has no code of its own".into());
                 continue;

@@ -289,6 +289,16 @@ fn a_name_set_beside_its_role_is_that_role_for_the_rest_of_the_story() {
 }
 
 #[test]
+fn a_titled_name_before_a_possessive_is_learned_and_a_visit_is_to_the_place_s_country() {
+    let text = "SUVA, Fiji (Reuters) - The opposition accused Prime Minister Sitiveni Rabuka's government of \
+                silencing critics on Friday. Rabuka rejected the claim on Saturday.";
+    let ev = code_with(text, "2024-03-09", &CodeOptions::default());
+    assert!(ev.iter().any(|e| e.sentence == 1 && e.source.code.starts_with("FJIGOV")), "{:?}", triples(&ev));
+    let ev = code("ATHENS (Reuters) - Greek Foreign Minister Nikos Dendias arrived in Adana on Friday.");
+    assert!(has(&ev, "GRC", "TUR", "042"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -102,6 +102,11 @@ fn speakers_act_and_listed_subject_after_after() {
     let t = parse("Leaders of Russia, Turkey, France and other powers with interests in Libya's civil war agreed on Sunday to respect a U.N. arms embargo, but the two rival Libyan leaders refused to meet each other.");
     assert_eq!(head_of(&t, "agreed"), "ROOT", "{}", t.compact());
     assert_eq!(head_of(&t, "refused"), "agreed", "{}", t.compact());
+    // After a phrase set off by commas behind the subject, when the only later
+    // verb is the report's.
+    let t =
+        parse("The regional police force, known as the Mossos, detained two of its own officers, a spokesman said.");
+    assert_eq!(t.words[at(&t, "detained")].xpos, "VBD", "{}", t.compact());
     // Not when that verb is the participle's own sentence's verb.
     let t = parse("Two journalists detained on Monday were freed on bail.");
     assert_eq!(t.words[at(&t, "detained")].xpos, "VBN", "{}", t.compact());

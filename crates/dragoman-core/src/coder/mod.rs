@@ -1561,8 +1561,13 @@ impl<'a> SentenceCtx<'a> {
     /// "Serraj" as that actor for the rest of the story.
     fn learn_names(&self, disc: &mut Discourse) {
         let a = self.a;
-        for (n, np) in a.nps.iter().enumerate() {
-            let last = np.end - 1;
+        // The phrase's last word, and in "Prime Minister Sitiveni Rabuka's government"
+        // the name before the "'s".
+        let candidates = a.nps.iter().enumerate().flat_map(|(n, np)| {
+            let before_poss = (np.start + 2..np.end).find(|&j| a.class(j) == words::Class::Poss).map(|p| p - 1);
+            before_poss.into_iter().chain([np.end - 1]).map(move |last| (n, np, last))
+        });
+        for (n, np, last) in candidates {
             let raw = &self.text[a.toks[last].token.start..a.toks[last].token.end];
             let unknown_name = a.mention_of[last].is_none()
                 && a.class(last) == words::Class::Word

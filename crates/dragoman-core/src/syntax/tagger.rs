@@ -195,6 +195,13 @@ impl Tagger {
                         .is_some_and(|w| matches!(w.as_str(), "but" | "and" | "while" | "as" | "although"))
             })
         };
+        // Whether every finite verb after word `i` is a report's, after a comma
+        // ("…, a spokesman said").
+        let reported_only = |i: usize| {
+            (i + 1..tags.len()).filter(|&j| finite(tags[j])).all(|j| {
+                matches!(lowers[j].as_str(), "said" | "says" | "told" | "added") && (i + 1..j).any(|k| lowers[k] == ",")
+            })
+        };
         let found = if tags.iter().any(|&t| finite(t)) {
             // Only before the first finite verb, between a subject and an object; or
             // before a time or purpose when every later finite verb has a clause of
@@ -202,6 +209,13 @@ impl Tagger {
             // respect …, but the two rival leaders refused …").
             (1..tags.len().saturating_sub(1)).take_while(|&i| !finite(tags[i])).find(|&i| {
                 let subject = noun(i - 1) || matches!(lowers[i - 1].as_str(), "each" | "both" | "all");
+                // "The regional police force, known as the Mossos, detained two …, a
+                // spokesman said": after a phrase set off by commas behind the subject,
+                // when the only later verbs are the report's.
+                let set_off = lowers[i - 1] == ","
+                    && (i.saturating_sub(9)..i.saturating_sub(2)).any(|k| k >= 1 && lowers[k] == "," && noun(k - 1))
+                    && reported_only(i);
+                let subject = subject || set_off;
                 let object = matches!(xpos(tags[i + 1]), "DT" | "CD" | "PRP$");
                 let adjunct =
                     matches!(lowers[i + 1].as_str(), "on" | "late" | "early" | "last" | "overnight" | "yesterday")

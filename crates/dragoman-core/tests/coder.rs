@@ -299,6 +299,17 @@ fn a_titled_name_before_a_possessive_is_learned_and_a_visit_is_to_the_place_s_co
 }
 
 #[test]
+fn the_bloc_is_the_international_body_named_last() {
+    let text = "BRUSSELS (Reuters) - The European Union held a summit on Iran on Monday. \
+                Its foreign policy chief said the bloc strongly condemned Tehran over the executions.";
+    let ev = code_with(text, "2025-01-22", &CodeOptions::default());
+    assert!(has(&ev, "IGOEUR", "IRN", "111"), "{:?}", triples(&ev));
+    // A country's standing in the bloc is not a bloc of that country.
+    let ev = code("ABUJA (Reuters) - ECOWAS met on Monday. Nigeria, the bloc's dominant power, cut electricity supplies to Niger.");
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("IGONGA")), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

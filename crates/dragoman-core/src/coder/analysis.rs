@@ -650,6 +650,10 @@ fn compose(a: &Analysis, k: &Knowledge, start: usize, end: usize, date: NaiveDat
                     ..(**r).clone()
                 });
             }
+            // "the bloc's dominant power", "Timor-Leste's bid to join the bloc": a
+            // referring "bloc" or "alliance" is resolved as a whole later, never
+            // composed with a country beside it.
+            MentionKind::Agent(g) if is_referring_bloc(k, *g) && ms.len() > 1 => {}
             MentionKind::Agent(g) => {
                 all_agents.push(*g);
                 if agent.is_none() {
@@ -758,6 +762,13 @@ const RELATIONAL: &[&str] = &[
 ];
 
 /// Joins an actor code and a role code the way CAMEO does.
+/// Whether agent `g` is "bloc" or "alliance" alone: the international body the story
+/// named last (the coder resolves it).
+pub fn is_referring_bloc(k: &Knowledge, g: usize) -> bool {
+    let ag = &k.agents[g];
+    ag.code == "IGO" && ag.phrase.len() == 1 && matches!(ag.phrase[0].text.as_str(), "bloc" | "alliance")
+}
+
 pub fn compose_code(actor: &str, role: &str, placement: AgentPlacement) -> String {
     if actor.ends_with(role) {
         return actor.to_string();

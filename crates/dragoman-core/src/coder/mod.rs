@@ -85,6 +85,8 @@ struct Discourse {
     /// The codes of phrases with a role, by head word ("ministry" → RUSGOV), most
     /// recent last and each once, for a later bare "the ministry".
     roles: crate::fxhash::FxHashMap<String, Vec<String>>,
+    /// The international body named last, for a later "the bloc" or "the alliance".
+    last_bloc: Option<Resolved>,
     last_date: Option<(DateRange, String)>,
     /// People the dictionaries lack, introduced with a title earlier in the story.
     names: analysis::LearnedNames,
@@ -285,6 +287,9 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         }
         ctx.learn_names(&mut disc);
         out.events.extend(events);
+        if let Some(r) = a.nps.iter().flat_map(|np| np.actors.iter()).rfind(|r| r.code.starts_with("IGO")) {
+            disc.last_bloc = Some(r.clone());
+        }
         // Country-and-role codes seen (RUSGOV), for a later bare "the ministry".
         for np in &a.nps {
             let head = a.lower(np.end.saturating_sub(1)).to_string();
@@ -1734,6 +1739,26 @@ impl<'a> SentenceCtx<'a> {
                 });
             } else if let Some(gi) = np.bare_agent {
                 let ag = &self.k.agents[gi];
+                // "the bloc", "the alliance": the international body named last, in
+                // this sentence or before.
+                if analysis::is_referring_bloc(self.k, gi) {
+                    let here = self.a.nps[..n]
+                        .iter()
+                        .rev()
+                        .flat_map(|p| p.actors.iter())
+                        .find(|r| r.code.starts_with("IGO"))
+                        .cloned();
+                    if let Some(r) = here.or_else(|| disc.last_bloc.clone()) {
+                        out.push(Resolved {
+                            start: np.start,
+                            end: np.end,
+                            rule: "the international body named last".into(),
+                            person: false,
+                            ..r
+                        });
+                    }
+                    continue;
+                }
                 // "the two leaders", "both sides": the last two countries the story
                 // named as actors, each with the role.
                 // ("two protesters" is a count, not a pair.)

@@ -310,6 +310,12 @@ fn the_bloc_is_the_international_body_named_last() {
 }
 
 #[test]
+fn a_party_the_dictionaries_lack_is_of_the_story_s_country() {
+    let ev = code("MADRID (Reuters) - The conservative Popular Party accused the government of corruption on Friday.");
+    assert!(has(&ev, "ESP", "ESPGOV", "112"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -316,6 +316,20 @@ fn a_party_the_dictionaries_lack_is_of_the_story_s_country() {
 }
 
 #[test]
+fn places_of_a_role_seen_through_city_of_and_longer_names() {
+    // "in the southern city of Shiraz" places Iran's security forces, though the story
+    // is filed from Dubai.
+    let ev = code("DUBAI (Reuters) - Security forces arrested a singer in the southern city of Shiraz on Monday.");
+    assert!(has(&ev, "IRN", "IRN", "173"), "{:?}", triples(&ev));
+    // "the Gare du Midi" is no French town "Gare".
+    let ev = code("BRUSSELS (Reuters) - Police fired tear gas at protesters near the Gare du Midi on Tuesday.");
+    assert!(has(&ev, "BELCOP", "BEL", "17"), "{:?}", triples(&ev));
+    // A state's coercion at home with no one named falls on its people.
+    let ev = code("DHAKA (Reuters) - Bangladesh imposed a nationwide curfew on Saturday.");
+    assert!(has(&ev, "BGD", "BGD", "172"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -55,10 +55,25 @@ pub fn find_in_sentence(g: &Gazetteer, a: &Analysis) -> Vec<PlaceMention> {
         .collect();
     find_places(g, &words, &caps)
         .into_iter()
+        // "the Gare du Midi", "Plaza de Mayo": a name that goes on with "du", "de" and
+        // a capital is a longer name, not this place.
+        .filter(|&(start, len, _)| {
+            let end = start + len;
+            !(matches!(a.lower(end), "du" | "de" | "des" | "del" | "della" | "di" | "do" | "da")
+                && a.toks.get(end + 1).is_some_and(|t| t.token.capitalized))
+        })
         .map(|(start, len, candidates)| {
             let before = |k: usize| start.checked_sub(k).map(|j| a.lower(j));
-            let locative =
-                before(1).is_some_and(is_locative) || before(1) == Some("the") && before(2).is_some_and(is_locative);
+            // "in the southern city of Shiraz": the place a locative's noun names.
+            let of_place = before(1) == Some("of")
+                && matches!(
+                    before(2),
+                    Some("city" | "town" | "village" | "province" | "region" | "district" | "capital" | "port")
+                )
+                && (3..7).any(|k| before(k).is_some_and(is_locative));
+            let locative = before(1).is_some_and(is_locative)
+                || before(1) == Some("the") && before(2).is_some_and(is_locative)
+                || of_place;
             PlaceMention { start, end: start + len, candidates, locative, resolved: None }
         })
         .collect()

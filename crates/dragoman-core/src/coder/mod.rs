@@ -1405,6 +1405,7 @@ impl<'a> SentenceCtx<'a> {
         if (domestic_sector || domestic_code) && src.len() > 3 {
             return own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic act)"));
         }
+
         let foreign = |c: &Option<String>| c.is_some() && !own.contains(c);
         // "Iraq and Algeria dispatched rescue teams" in a story of Syria's
         // earthquake: aid goes where the disaster is, not to the donors named beside.
@@ -1440,6 +1441,15 @@ impl<'a> SentenceCtx<'a> {
         // Only a part of a country (its government, police, rebels) acts on its own
         // country; a country itself does not target itself. An appeal for aid is
         // made to the world, not at home.
+        // "Bangladesh imposed a nationwide curfew": a state's coercion at home, with no
+        // one else named, falls on its people.
+        if code.starts_with("17") && src.len() == 3 {
+            return own
+                .first()
+                .cloned()
+                .flatten()
+                .map(|c| side(&format!("{c}CVL"), "the source's own people (a domestic act)"));
+        }
         if src.len() <= 3 || code.starts_with("023") {
             return None;
         }

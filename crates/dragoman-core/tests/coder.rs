@@ -330,6 +330,18 @@ fn places_of_a_role_seen_through_city_of_and_longer_names() {
 }
 
 #[test]
+fn a_statement_about_the_speaker_s_own_forces_is_no_act_towards_them() {
+    let ev = code(
+        "CANBERRA (Reuters) - Defence Minister Richard Marles said the Australian navy was shadowing three vessels.",
+    );
+    assert!(!ev.iter().any(|e| e.code == "010"), "{:?}", triples(&ev));
+    // About another country's forces it still is a statement.
+    let ev =
+        code("CANBERRA (Reuters) - Defence Minister Richard Marles said the Chinese navy was shadowing three vessels.");
+    assert!(has(&ev, "AUS", "CHN", "010"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -1211,6 +1211,17 @@ impl<'a> SentenceCtx<'a> {
                 note("not coded: a statement with no one it is about".into());
                 continue;
             }
+            // "Defence Minister Richard Marles said the Australian navy was shadowing the
+            // Chinese vessels": a plain statement about the speaker's own state's
+            // forces or offices tells what they do, not an act towards them.
+            let own_state = |t: &Side| {
+                matches!(t.actor.code.get(3..6), Some("GOV" | "MIL" | "COP" | "SPY"))
+                    && sources.iter().all(|s| country_of(&s.actor.code) == country_of(&t.actor.code))
+            };
+            if say && code == "010" && !k.community_verbs && !targets.is_empty() && targets.iter().all(own_state) {
+                note("not coded: a statement about the speaker's own state".into());
+                continue;
+            }
             // Diplomacy and material help (04, 06, 07) are between states: a state's
             // own units, ministries or people are no partner ("the military was
             // sharing information", "India flew in a field hospital"). Talks with

@@ -324,6 +324,11 @@ fn places_of_a_role_seen_through_city_of_and_longer_names() {
     // "the Gare du Midi" is no French town "Gare".
     let ev = code("BRUSSELS (Reuters) - Police fired tear gas at protesters near the Gare du Midi on Tuesday.");
     assert!(has(&ev, "BELCOP", "BEL", "17"), "{:?}", triples(&ev));
+    // "marched through Brussels": a place, not the European Union.
+    let ev = code(
+        "BRUSSELS (AFP) - Tens of thousands of people marched through Brussels on Tuesday against the pension reform.",
+    );
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("IGO"))), "{:?}", triples(&ev));
     // A state's coercion at home with no one named falls on its people.
     let ev = code("DHAKA (Reuters) - Bangladesh imposed a nationwide curfew on Saturday.");
     assert!(has(&ev, "BGD", "BGD", "172"), "{:?}", triples(&ev));

@@ -33,6 +33,7 @@ fn is_locative(word: &str) -> bool {
             | "into"
             | "around"
             | "throughout"
+            | "through"
             | "toward"
             | "towards"
             | "off"

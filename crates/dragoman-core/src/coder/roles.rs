@@ -423,6 +423,8 @@ pub fn names_a_place(a: &Analysis, n: usize) -> bool {
         && matches!(a.lower(np.start - 1), "in" | "at" | "near")
         && !np.actors.is_empty()
         && np.actors.iter().all(|r| r.place);
+    // "marched through Brussels": whatever the name, a place.
+    let locative = locative || np.start > 0 && matches!(a.lower(np.start - 1), "through" | "throughout");
     let in_place_name = np.start >= 2
         && a.lower(np.start - 1) == "of"
         && a.np_at[np.start - 2].is_some_and(|m| {

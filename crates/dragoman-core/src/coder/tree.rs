@@ -142,7 +142,7 @@ impl TreeView {
             if self.marked_by(
                 w,
                 &["case"],
-                &["in", "at", "near", "into", "off", "across", "inside", "outside", "along"],
+                &["in", "at", "near", "into", "off", "across", "inside", "outside", "along", "through", "throughout"],
             ) {
                 return true;
             }

@@ -347,6 +347,21 @@ fn a_statement_about_the_speaker_s_own_forces_is_no_act_towards_them() {
 }
 
 #[test]
+fn we_in_a_quote_is_its_speaker() {
+    let text = "PORT-AU-PRINCE (Reuters) - \u{201c}We call on the Dominican authorities to respect the dignity of \
+                Haitian nationals,\u{201d} Prime Minister Garry Conille said in a statement on Monday.";
+    let ev = code_with(text, "2024-10-07", &CodeOptions::default());
+    assert!(has(&ev, "HTI", "DOM", "02"), "{:?}", triples(&ev));
+    // With no one named as speaking, "we" is no one.
+    let ev = code_with(
+        "We call on the Dominican authorities to respect the dignity of Haitians.",
+        "2024-10-07",
+        &CodeOptions::default(),
+    );
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -1716,6 +1716,15 @@ impl<'a> SentenceCtx<'a> {
             }
             if !np.actors.is_empty() {
                 out.extend(np.actors.iter().cloned());
+            } else if np.pronoun == Some(PronounKind::Speaker) {
+                // "“We call on the Dominican authorities …,” Prime Minister Garry
+                // Conille said": the one the sentence says is speaking, or no one.
+                out.extend(self.speaker().into_iter().map(|r| Resolved {
+                    start: np.start,
+                    end: np.end,
+                    rule: "pronoun, the speaker of the quote".into(),
+                    ..r
+                }));
             } else if let Some(kind) = np.pronoun {
                 let here = self.antecedent_in_sentence(np.start, kind);
                 let here =
@@ -1730,7 +1739,7 @@ impl<'a> SentenceCtx<'a> {
                     continue;
                 }
                 let from = match kind {
-                    PronounKind::Thing => &disc.last_thing,
+                    PronounKind::Thing | PronounKind::Speaker => &disc.last_thing,
                     PronounKind::Person if disc.last_person.is_empty() => &disc.last_thing,
                     PronounKind::Person => &disc.last_person,
                     PronounKind::Plural => {
@@ -1900,6 +1909,27 @@ impl<'a> SentenceCtx<'a> {
             return None;
         }
         self.owner_of_possessive(np.start, disc).and_then(|r| country_of(&r.code))
+    }
+
+    /// Whoever the sentence says is speaking: the subject of its verb of saying
+    /// ("…,” Prime Minister Garry Conille said"), resolved from the tree.
+    fn speaker(&self) -> Option<Resolved> {
+        let tv = self.tree?;
+        let a = self.a;
+        let w = (0..tv.tree.words.len()).find(|&w| {
+            tv.tree.words[w].upos == "VERB"
+                && matches!(
+                    tv.tree.words[w].lemma.to_lowercase().as_str(),
+                    "say" | "tell" | "write" | "add" | "declare" | "state" | "insist"
+                )
+        })?;
+        let subject = tv.children(w).iter().copied().find(|&c| tv.tree.words[c].deprel.starts_with("nsubj"))?;
+        let g = tv.group(a, subject)?;
+        let np = &a.nps[*g.nps.first()?];
+        if np.pronoun.is_some() {
+            return None;
+        }
+        np.actors.first().cloned()
     }
 
     /// "Moscow offered to host talks as it sought ...": a pronoun whose antecedent

@@ -123,6 +123,8 @@ pub enum PronounKind {
     Thing,
     Person,
     Plural,
+    /// "we", "I" in a quote: whoever the sentence says is speaking.
+    Speaker,
 }
 
 pub fn pronoun_kind(lower: &str) -> Option<PronounKind> {
@@ -130,6 +132,7 @@ pub fn pronoun_kind(lower: &str) -> Option<PronounKind> {
         "it" | "its" | "itself" => Some(PronounKind::Thing),
         "he" | "she" | "him" | "her" | "his" | "himself" | "herself" => Some(PronounKind::Person),
         "they" | "them" | "their" | "themselves" => Some(PronounKind::Plural),
+        "we" | "i" | "our" | "ourselves" | "my" | "myself" => Some(PronounKind::Speaker),
         _ => None,
     }
 }

@@ -420,7 +420,22 @@ impl HashedWeights {
             let r = hashed_row(f, self.bits) * n;
             prefetch(self.w.as_ptr().wrapping_add(r));
         }
-        if n <= acc.len() {
+        if n == 3 {
+            // The parser's three moves: three running sums in registers (the general
+            // loop below keeps its sums in a vector and shuffles them for every row).
+            let (mut a0, mut a1, mut a2) = (0i32, 0i32, 0i32);
+            for &f in features {
+                let r = hashed_row(f, self.bits) * 3;
+                if let Some(&[w0, w1, w2]) = self.w.get(r..r + 3) {
+                    a0 += i32::from(w0);
+                    a1 += i32::from(w1);
+                    a2 += i32::from(w2);
+                }
+            }
+            for (s, a) in scores.iter_mut().zip([a0, a1, a2]) {
+                *s = a as f32 * self.scale;
+            }
+        } else if n <= acc.len() {
             for &f in features {
                 let r = hashed_row(f, self.bits) * n;
                 for (a, w) in acc.iter_mut().zip(&self.w[r..r + n]) {

@@ -324,7 +324,14 @@ const DENSE_RATIO: usize = 2;
 /// Adds a row's entries to the class sums.
 #[inline]
 fn add(acc: &mut [i32; MAX_CLASSES], row: &[u32]) {
-    for &e in row {
+    // Two entries a step: half the loop overhead for the long rows.
+    let mut pairs = row.chunks_exact(2);
+    for p in &mut pairs {
+        let ((c0, v0), (c1, v1)) = (unpack(p[0]), unpack(p[1]));
+        acc[c0 as usize & (MAX_CLASSES - 1)] += i32::from(v0);
+        acc[c1 as usize & (MAX_CLASSES - 1)] += i32::from(v1);
+    }
+    for &e in pairs.remainder() {
         let (c, v) = unpack(e);
         acc[c as usize & (MAX_CLASSES - 1)] += i32::from(v);
     }

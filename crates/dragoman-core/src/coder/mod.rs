@@ -695,10 +695,10 @@ impl<'a> SentenceCtx<'a> {
         let mut promised: Vec<(usize, std::ops::Range<usize>)> = Vec::new();
         // Only worth building for verbs with many patterns (community dictionaries).
         let many_patterns = a.triggers.iter().any(|t| k.verbs.verbs[t.verb].patterns.len() > 16);
-        let words: std::collections::HashSet<&str> = if many_patterns {
+        let words: crate::fxhash::FxHashSet<&str> = if many_patterns {
             a.toks.iter().flat_map(|t| [t.token.lower.as_str(), crate::inflect::singular(&t.token.lower)]).collect()
         } else {
-            std::collections::HashSet::new()
+            crate::fxhash::FxHashSet::default()
         };
         for t in &a.triggers {
             let verb = &k.verbs.verbs[t.verb];

@@ -529,7 +529,7 @@ fn collect_synset<'k>(k: &'k Knowledge, name: &str, out: &mut Vec<&'k [PhraseWor
 /// A quick test before `match_pattern`: every literal word the pattern needs occurs
 /// somewhere in the sentence (`words` holds the sentence's words and, for Dragoman's
 /// own lexicon, their singulars). Community verbs carry hundreds of patterns each.
-pub fn pattern_possible(p: &VerbPattern, words: &std::collections::HashSet<&str>) -> bool {
+pub fn pattern_possible(p: &VerbPattern, words: &crate::fxhash::FxHashSet<&str>) -> bool {
     let present = |w: &PhraseWord| w.stem || words.contains(w.text.as_str());
     p.before.iter().chain(p.after.iter()).all(|e| match e {
         PatternElem::Word { word, .. } => present(word),

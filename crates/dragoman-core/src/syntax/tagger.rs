@@ -238,10 +238,12 @@ impl Tagger {
 
 /// The index of the largest score (the first on ties).
 pub fn argmax(scores: &[f32]) -> usize {
-    let mut best = 0;
-    for (i, s) in scores.iter().enumerate() {
-        if *s > scores[best] {
+    let Some(&first) = scores.first() else { return 0 };
+    let (mut best, mut top) = (0, first);
+    for (i, &s) in scores.iter().enumerate().skip(1) {
+        if s > top {
             best = i;
+            top = s;
         }
     }
     best

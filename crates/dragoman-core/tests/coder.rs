@@ -362,6 +362,18 @@ fn we_in_a_quote_is_its_speaker() {
 }
 
 #[test]
+fn flying_rescue_teams_is_aid_and_expressing_support_is_endorsement() {
+    let ev =
+        code("PORT VILA (AP) - Australia flew search-and-rescue teams and emergency supplies to Vanuatu on Wednesday.");
+    assert!(has(&ev, "AUS", "VUT", "073"), "{:?}", triples(&ev));
+    let ev = code("DAMASCUS (Reuters) - Turkey expressed support for the Syrian government on Monday.");
+    assert!(has(&ev, "TUR", "SYR", "051"), "{:?}", triples(&ev));
+    // A pledge of support is still an intent.
+    let ev = code("DAMASCUS (Reuters) - Turkey pledged support for the Syrian government on Monday.");
+    assert!(has(&ev, "TUR", "SYR", "032"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

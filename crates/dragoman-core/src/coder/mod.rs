@@ -867,6 +867,7 @@ impl<'a> SentenceCtx<'a> {
                         | "constructive"
                         | "welcome"
                         | "victory"
+                        | "gesture"
                         | "win"
                 )
             });

@@ -374,6 +374,15 @@ fn flying_rescue_teams_is_aid_and_expressing_support_is_endorsement() {
 }
 
 #[test]
+fn a_time_right_after_the_trigger_dates_it_however_the_parser_hung_it() {
+    let text = "PORT-AU-PRINCE (AP) - Haiti's government declared a state of emergency and a nighttime curfew \
+                on Sunday after armed gangs stormed the country's two largest prisons over the weekend.";
+    let ev = code_with(text, "2024-03-04", &CodeOptions::default());
+    let curfew = ev.iter().find(|e| e.code.starts_with("172")).expect("the curfew");
+    assert_eq!(curfew.date, "2024-03-03", "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -2116,6 +2116,24 @@ impl<'a> SentenceCtx<'a> {
                 if let Some((_, m)) = best {
                     return (m.range, Some(self.text[m.start..m.end].to_string()));
                 }
+                // "declared a state of emergency and a nighttime curfew on Sunday after
+                // armed gangs stormed …", with "Sunday" hung inside the object: a time
+                // right after the trigger, before any other verb, is its own.
+                let next_verb = (trigger + 1..a.toks.len()).find(|&j| a.verb_at[j]).unwrap_or(a.toks.len());
+                let limit = a.toks.get(next_verb).map_or(self.e, |t| t.token.start);
+                let after = a.toks.get(trigger).map_or(self.e, |t| t.token.end);
+                // Not "since taking office in June", nor a year that qualifies a noun
+                // ("under the 2015 nuclear deal").
+                let own_time = |m: &&TimeMention| {
+                    let attributive = self.text[m.start..m.end].chars().all(|c| c.is_ascii_digit())
+                        && self.text[m.end..].chars().nth(1).is_some_and(char::is_lowercase);
+                    m.start >= after && m.end <= limit && !since(&self.text[..m.start]) && !attributive
+                };
+                if !future {
+                    if let Some(m) = times.iter().find(own_time) {
+                        return (m.range, Some(self.text[m.start..m.end].to_string()));
+                    }
+                }
                 if pronoun_subject {
                     if let Some((r, t)) = &disc.last_date {
                         return (*r, Some(t.clone()));

@@ -368,6 +368,9 @@ fn flying_rescue_teams_is_aid_and_expressing_support_is_endorsement() {
     assert!(has(&ev, "AUS", "VUT", "073"), "{:?}", triples(&ev));
     let ev = code("DAMASCUS (Reuters) - Turkey expressed support for the Syrian government on Monday.");
     assert!(has(&ev, "TUR", "SYR", "051"), "{:?}", triples(&ev));
+    let ev =
+        code("ATHENS (Reuters) - The Greek navy placed several warships on heightened alert near Turkey on Wednesday.");
+    assert!(has(&ev, "GRC", "", "152"), "{:?}", triples(&ev));
     // A pledge of support is still an intent.
     let ev = code("DAMASCUS (Reuters) - Turkey pledged support for the Syrian government on Monday.");
     assert!(has(&ev, "TUR", "SYR", "032"), "{:?}", triples(&ev));

@@ -371,6 +371,8 @@ fn flying_rescue_teams_is_aid_and_expressing_support_is_endorsement() {
     let ev =
         code("ATHENS (Reuters) - The Greek navy placed several warships on heightened alert near Turkey on Wednesday.");
     assert!(has(&ev, "GRC", "", "152"), "{:?}", triples(&ev));
+    let ev = code("DAMASCUS (Reuters) - Syria's interim President Ahmed al-Sharaa on Sunday ordered an independent committee to investigate the killing of civilians.");
+    assert!(has(&ev, "SYR", "", "09"), "{:?}", triples(&ev));
     // A pledge of support is still an intent.
     let ev = code("DAMASCUS (Reuters) - Turkey pledged support for the Syrian government on Monday.");
     assert!(has(&ev, "TUR", "SYR", "032"), "{:?}", triples(&ev));

@@ -388,6 +388,17 @@ fn a_time_right_after_the_trigger_dates_it_however_the_parser_hung_it() {
 }
 
 #[test]
+fn condemnation_from_someone_is_theirs_aimed_at_the_subject() {
+    let text = "TEHRAN (Reuters) - Iran on Wednesday executed two men convicted over the protests, \
+                drawing condemnation from the European Union.";
+    let ev = code_with(text, "2025-01-22", &CodeOptions::default());
+    assert!(has(&ev, "IGOEUR", "IRN", "111"), "{:?}", triples(&ev));
+    // A bare back-reference with no one named stays uncoded.
+    let ev = code_with("TEHRAN (Reuters) - The condemnation was swift.", "2025-01-22", &CodeOptions::default());
+    assert!(ev.is_empty(), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_known_person_is_later_named_by_surname_alone() {
     let text = "ISLAMABAD (Reuters) - Prime Minister Imran Khan addressed parliament on Thursday, 28 February 2019. \
                 Khan accused India of aggression.";

@@ -2251,6 +2251,27 @@ impl<'a> SentenceCtx<'a> {
         let Some(code) = v.code.code.clone() else { return Err("not coded: the noun has no code".into()) };
         let np = a.np_at[start].map(|n| &a.nps[n]);
         let np_range = np.map_or((start, end), |n| (n.start, n.end));
+        // "…, drawing condemnation from rights groups and the European Union", "after
+        // sharp criticism from the EU": criticism from someone named is theirs,
+        // aimed at whom the sentence is about.
+        if code.starts_with("11") && a.lower(np_range.1) == "from" {
+            let critics = first_actor_right(a, np_range.1 + 1, (np_range.1 + 8).min(a.toks.len()))
+                .filter(|g| g.start == np_range.1 + 1)
+                .map(|g| self.sides(&g, disc))
+                .unwrap_or_default();
+            let criticised = self.main_subject.as_ref().map(|g| self.sides(g, disc)).unwrap_or_default();
+            if !critics.is_empty() && !criticised.is_empty() {
+                let date = self.event_date(start, np_range.0, np_range.1, false, disc);
+                self.clause.set((np_range.0, (np_range.1 + 3).min(a.toks.len())));
+                let mut out = Vec::new();
+                for s in &critics {
+                    for t in criticised.iter().filter(|t| country_of(&t.actor.code) != country_of(&s.actor.code)) {
+                        out.push(self.event(s, Some(t), &code, &v.rule, start, end, false, false, &date));
+                    }
+                }
+                return Ok(out);
+            }
+        }
         let dated = (np_range.0..np_range.1).any(|j| a.toks[j].time);
         let placed = a.lower(np_range.1) == "in" && a.toks.get(np_range.1 + 1).is_some_and(|t| t.token.capitalized);
         if !dated && !placed {

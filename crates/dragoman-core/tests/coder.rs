@@ -284,6 +284,9 @@ fn a_name_set_beside_its_role_is_that_role_for_the_rest_of_the_story() {
         "{:?}",
         triples(&ev)
     );
+    // A place's name after a title and before more of a name is a first name.
+    let ev = code("NAIROBI (Reuters) - Defence Minister Aden Duale deployed troops on Tuesday.");
+    assert!(ev.iter().all(|e| e.source.code.starts_with("KEN")) && !ev.is_empty(), "{:?}", triples(&ev));
     // Without the role the name names no one.
     assert!(code("Tawfiq accused Libya of meddling.").iter().all(|e| !e.source.code.starts_with("EGY")));
 }

@@ -206,6 +206,19 @@ fn find_mentions(toks: &[Tok], k: &Knowledge, learned: &LearnedNames) -> Vec<Men
                 continue;
             }
         }
+        // "Defence Minister Aden Duale": a place's one-word name right after a title
+        // and before more of a name is somebody's first name.
+        if let Some((1, MentionKind::Actor(e))) = &best {
+            let after_title =
+                out.last().is_some_and(|m: &Mention| m.end == i && matches!(m.kind, MentionKind::Agent(_)));
+            if matches!(k.actors[*e].kind, ActorKind::Capital | ActorKind::Country)
+                && after_title
+                && continues_name(i + 1)
+                && !k.community_verbs
+            {
+                best = None;
+            }
+        }
         if best.is_none() && toks[i].token.capitalized {
             if let Some(actor) = learned.get(lower) {
                 best = Some((1, MentionKind::Learned(Box::new(actor.clone()))));

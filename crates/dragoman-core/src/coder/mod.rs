@@ -1607,6 +1607,11 @@ impl<'a> SentenceCtx<'a> {
             if !unknown_name || !titled {
                 continue;
             }
+            // "…US troops …, spokesman Colonel Major Amadou Abdramane said": a bare
+            // title in a sentence naming several countries is nobody's for sure.
+            if np.actors.is_empty() && self.countries_named() > 1 {
+                continue;
+            }
             let g = NpGroup { nps: vec![n], start: np.start, end: np.end };
             let resolved = self.resolve_group(&g, disc);
             let [r] = resolved.as_slice() else { continue };
@@ -1621,6 +1626,17 @@ impl<'a> SentenceCtx<'a> {
         }
         self.learn_apposed_names(disc);
         self.learn_surnames(disc);
+    }
+
+    /// How many countries the sentence's actors belong to.
+    fn countries_named(&self) -> usize {
+        let mut seen: Vec<String> = Vec::new();
+        for c in self.a.nps.iter().flat_map(|np| np.actors.iter()).filter_map(|r| country_of(&r.code)) {
+            if !seen.contains(&c) {
+                seen.push(c);
+            }
+        }
+        seen.len()
     }
 
     /// A person the dictionaries know by full name ("Prime Minister Imran Khan") is

@@ -344,6 +344,15 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
     out
 }
 
+/// Remembers a learned name (lowercased) as `actor` for the rest of the story; a
+/// hyphenated name by its last part too ("al-Serraj" is later "Serraj").
+fn remember_name(disc: &mut Discourse, lower: String, actor: Resolved) {
+    if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
+        disc.names.insert(tail.to_string(), actor.clone());
+    }
+    disc.names.insert(lower, actor);
+}
+
 /// The kinds of act a threat or warning with no one named answers ("Moscow would
 /// respond"): coercion, expulsions, force, accusations and rejections.
 const ACTS_AGAINST: &[&str] = &["16", "17", "18", "19", "11", "12"];
@@ -851,28 +860,30 @@ impl<'a> SentenceCtx<'a> {
             // "called the violence \"shocking and unacceptable\"": a verdict on a thing
             // no pattern names is criticism.
             // (Not praise: "called the package \"one of the strongest\"", "a first step".)
-            let praise = (t.end..(t.end + 10).min(a.toks.len())).any(|j| {
-                matches!(
-                    a.lower(j),
-                    "strongest"
-                        | "step"
-                        | "historic"
-                        | "success"
-                        | "good"
-                        | "great"
-                        | "positive"
-                        | "heartfelt"
-                        | "important"
-                        | "breakthrough"
-                        | "constructive"
-                        | "welcome"
-                        | "victory"
-                        | "gesture"
-                        | "win"
-                )
-            });
+            let praise = || {
+                (t.end..(t.end + 10).min(a.toks.len())).any(|j| {
+                    matches!(
+                        a.lower(j),
+                        "strongest"
+                            | "step"
+                            | "historic"
+                            | "success"
+                            | "good"
+                            | "great"
+                            | "positive"
+                            | "heartfelt"
+                            | "important"
+                            | "breakthrough"
+                            | "constructive"
+                            | "welcome"
+                            | "victory"
+                            | "gesture"
+                            | "win"
+                    )
+                })
+            };
             let code = code.or_else(|| {
-                (base == "call" && !praise && !k.community_verbs && self.calls_it_something(t, tc))
+                (base == "call" && !k.community_verbs && !praise() && self.calls_it_something(t, tc))
                     .then(|| "111".to_string())
             });
             let Some(mut code) = code else {
@@ -1417,7 +1428,6 @@ impl<'a> SentenceCtx<'a> {
         if (domestic_sector || domestic_code) && src.len() > 3 {
             return own.first().cloned().flatten().map(|c| side(&c, "the source's own country (a domestic act)"));
         }
-
         let foreign = |c: &Option<String>| c.is_some() && !own.contains(c);
         // "Iraq and Algeria dispatched rescue teams" in a story of Syria's
         // earthquake: aid goes where the disaster is, not to the donors named beside.
@@ -1609,7 +1619,7 @@ impl<'a> SentenceCtx<'a> {
             }
             // "…US troops …, spokesman Colonel Major Amadou Abdramane said": a bare
             // title in a sentence naming several countries is nobody's for sure.
-            if np.actors.is_empty() && self.countries_named() > 1 {
+            if np.actors.is_empty() && self.several_countries_named() {
                 continue;
             }
             let g = NpGroup { nps: vec![n], start: np.start, end: np.end };
@@ -1618,25 +1628,16 @@ impl<'a> SentenceCtx<'a> {
             let lower = a.lower(last).to_string();
             let actor =
                 Resolved { person: true, name: phrase_text(self.text, a, np.start, np.end).to_string(), ..r.clone() };
-            // "al-Serraj" is later "Serraj".
-            if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
-                disc.names.insert(tail.to_string(), actor.clone());
-            }
-            disc.names.insert(lower, actor);
+            remember_name(disc, lower, actor);
         }
         self.learn_apposed_names(disc);
         self.learn_surnames(disc);
     }
 
-    /// How many countries the sentence's actors belong to.
-    fn countries_named(&self) -> usize {
-        let mut seen: Vec<String> = Vec::new();
-        for c in self.a.nps.iter().flat_map(|np| np.actors.iter()).filter_map(|r| country_of(&r.code)) {
-            if !seen.contains(&c) {
-                seen.push(c);
-            }
-        }
-        seen.len()
+    /// Whether the sentence's actors belong to more than one country.
+    fn several_countries_named(&self) -> bool {
+        let all = self.named_countries();
+        all.iter().any(|(_, c)| *c != all[0].1)
     }
 
     /// A person the dictionaries know by full name ("Prime Minister Imran Khan") is
@@ -1713,10 +1714,7 @@ impl<'a> SentenceCtx<'a> {
                 rule: format!("{} (named beside it)", r.rule),
                 ..r.clone()
             };
-            if let Some((_, tail)) = lower.rsplit_once('-').filter(|(_, t)| t.len() > 2) {
-                disc.names.insert(tail.to_string(), actor.clone());
-            }
-            disc.names.insert(lower, actor);
+            remember_name(disc, lower, actor);
         }
     }
 
@@ -1979,14 +1977,7 @@ impl<'a> SentenceCtx<'a> {
     /// mentioned with a name the dictionaries do not know ("Deputy Foreign
     /// Minister Mikhail Galuzin" after "The Russian Foreign Ministry said").
     fn sentence_country(&self, before: usize) -> Option<String> {
-        let all = self.named_countries.get_or_init(|| {
-            self.a
-                .nps
-                .iter()
-                .flat_map(|np| np.actors.iter().map(move |r| (np.end, r)))
-                .filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)))
-                .collect()
-        });
+        let all = self.named_countries();
         // Phrases are in order, so their ends are too.
         let earlier = all.partition_point(|(end, _)| *end <= before);
         if earlier > 0 {
@@ -1996,6 +1987,19 @@ impl<'a> SentenceCtx<'a> {
         // sentence names, wherever it stands.
         let (_, first) = all.first()?;
         all.iter().all(|(_, c)| c == first).then(|| first.clone())
+    }
+
+    /// The country of each actor the sentence names, with the end of its phrase, in
+    /// order (built once a sentence).
+    fn named_countries(&self) -> &[(usize, String)] {
+        self.named_countries.get_or_init(|| {
+            self.a
+                .nps
+                .iter()
+                .flat_map(|np| np.actors.iter().map(move |r| (np.end, r)))
+                .filter_map(|(end, r)| country_of(&r.code).map(|c| (end, c)))
+                .collect()
+        })
     }
 
     fn sides(&self, g: &NpGroup, disc: &Discourse) -> Vec<Side> {

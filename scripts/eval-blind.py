@@ -105,6 +105,12 @@ def main():
     ap.add_argument("--summary", action="store_true", help="only the totals")
     args = ap.parse_args()
     parts = set(args.parts.split(",")) if args.parts else None
+    if parts:
+        base = os.path.join(ROOT, "eval", "blind")
+        known = sorted(p for p in os.listdir(base) if os.path.isfile(os.path.join(base, p, "articles.jsonl")))
+        unknown = sorted(parts - set(known))
+        if unknown:
+            sys.exit(f"--parts: no corpus part {', '.join(unknown)} under eval/blind (the parts are {', '.join(known)})")
     articles, gold = load(args.split, parts)
     region = {a["id"]: a["region"] for a in articles}
     events = code(articles, args.dragoman)

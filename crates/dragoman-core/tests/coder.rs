@@ -491,6 +491,34 @@ fn the_two_leaders_are_the_two_countries_named_last() {
 }
 
 #[test]
+fn two_states_agreeing_together_act_towards_each_other() {
+    // No one else is named as the target: each is the other's.
+    let ev = code(
+        "Chilean President Gabriel Boric and Argentine President Javier Milei agreed on Monday to expand \
+         trade ties, as both sought to cushion the blow of Chinese tariffs.",
+    );
+    let pair = |s: &str, t: &str| {
+        ev.iter().any(|e| {
+            e.code.starts_with("03")
+                && e.source.code.starts_with(s)
+                && e.target.as_ref().is_some_and(|x| x.code.starts_with(t))
+        })
+    };
+    assert!(pair("CHL", "ARG") && pair("ARG", "CHL"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.target.as_ref().is_some_and(|t| t.code.starts_with("CHN"))), "{:?}", triples(&ev));
+}
+
+#[test]
+fn the_two_leaders_are_not_a_country_named_after_them() {
+    let text = "Indonesian President Prabowo Subianto held talks with Malaysian Prime Minister Anwar Ibrahim \
+                in Jakarta on Friday, and the two leaders agreed to deepen cooperation on Myanmar.";
+    let ev = code(text);
+    let agreed: Vec<_> = ev.iter().filter(|e| e.code.starts_with("03")).collect();
+    assert!(!agreed.is_empty(), "{:?}", triples(&ev));
+    assert!(agreed.iter().all(|e| ["IDN", "MYS"].iter().any(|c| e.source.code.starts_with(c))), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_surname_inside_a_longer_name_is_someone_else() {
     // "Hassan" alone is a known surname; "Hassan Sheikh" is another person.
     let ev = code("Hassan Sheikh thanked Erdogan for his efforts.");

@@ -82,6 +82,8 @@ struct Discourse {
     last_plural: Vec<Resolved>,
     /// Countries named as actors, most recent first, each once (for "the two leaders").
     recent_countries: Vec<String>,
+    /// The same before the current sentence.
+    countries_before: Vec<String>,
     /// The codes of phrases with a role, by head word ("ministry" → RUSGOV), most
     /// recent last and each once, for a later bare "the ministry".
     roles: crate::fxhash::FxHashMap<String, Vec<String>>,
@@ -230,6 +232,7 @@ pub fn code_document(doc: &Document, k: &Knowledge, opts: &CodeOptions) -> Coded
         let acting = (0..a.nps.len()).filter(|&n| {
             !roles::names_a_place(&a, n) && !tree.as_ref().is_some_and(|tv| tv.in_place_phrase(a.nps[n].start))
         });
+        disc.countries_before.clone_from(&disc.recent_countries);
         for r in acting.flat_map(|n| a.nps[n].actors.iter()) {
             if let Some(c) = country_of(&r.code) {
                 disc.recent_countries.retain(|x| *x != c);
@@ -1100,7 +1103,17 @@ impl<'a> SentenceCtx<'a> {
             };
             // "The two leaders agreed to resume talks": each with the other.
             let pair = sources.len() == 2 && sources.iter().all(|s| s.actor.rule.starts_with("inferred: the two"));
-            let each_other = (compound || pair) && targets.is_empty();
+            // "Lee and Ishiba agreed to deepen cooperation": states acting together
+            // in a cooperative act with no one else named act towards each other.
+            let together = !k.community_verbs
+                && sources.len() == 2
+                && (matches!(code.get(..2), Some("03" | "04" | "05" | "06")) || code.starts_with("087"))
+                && !matches!(code.get(..3), Some("033" | "039" | "042" | "043" | "045"))
+                && sources.iter().enumerate().all(|(i, s)| {
+                    let c = country_of(&s.actor.code);
+                    c.is_some() && sources[..i].iter().all(|o| country_of(&o.actor.code) != c)
+                });
+            let each_other = (compound || pair || together) && targets.is_empty();
             if each_other {
                 targets = sources.clone();
             }
@@ -1810,8 +1823,18 @@ impl<'a> SentenceCtx<'a> {
                 let pair = (np.start..np.end).any(|j| {
                     self.a.lower(j) == "both" || self.a.lower(j) == "two" && j > 0 && self.a.lower(j - 1) == "the"
                 });
-                if pair && !self.k.community_verbs && disc.recent_countries.len() >= 2 {
-                    for c in &disc.recent_countries[..2] {
+                // Named before the phrase: "… and the two leaders agreed to deepen
+                // cooperation on North Korea" is not North Korea.
+                let mut named: Vec<String> = Vec::new();
+                let here =
+                    self.a.nps[..n].iter().rev().flat_map(|p| p.actors.iter()).filter_map(|r| country_of(&r.code));
+                for c in here.chain(disc.countries_before.iter().cloned()) {
+                    if !named.contains(&c) {
+                        named.push(c);
+                    }
+                }
+                if pair && !self.k.community_verbs && named.len() >= 2 {
+                    for c in &named[..2] {
                         let mut r = role_of(c, ag, np.start, np.end);
                         r.rule = format!("inferred: the two countries the story named last ({})", ag.rule);
                         out.push(r);

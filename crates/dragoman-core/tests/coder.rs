@@ -519,6 +519,20 @@ fn the_two_leaders_are_not_a_country_named_after_them() {
 }
 
 #[test]
+fn the_two_sides_are_a_pair_and_a_city_named_as_a_place_is_not_one_of_them() {
+    let ev = code(
+        "Greek Prime Minister Kyriakos Mitsotakis met Turkish President Tayyip Erdogan in the Spanish city of \
+         Barcelona on Thursday, and the two sides agreed to resume talks on maritime borders.",
+    );
+    let agreed: Vec<_> = ev.iter().filter(|e| e.code.starts_with("03")).collect();
+    let pair = |s: &str, t: &str| {
+        agreed.iter().any(|e| e.source.code.starts_with(s) && e.target.as_ref().is_some_and(|x| x.code.starts_with(t)))
+    };
+    assert!(pair("GRC", "TUR") && pair("TUR", "GRC"), "{:?}", triples(&ev));
+    assert!(!ev.iter().any(|e| e.source.code.starts_with("ESP")), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_surname_inside_a_longer_name_is_someone_else() {
     // "Hassan" alone is a known surname; "Hassan Sheikh" is another person.
     let ev = code("Hassan Sheikh thanked Erdogan for his efforts.");

@@ -1113,7 +1113,24 @@ impl<'a> SentenceCtx<'a> {
                     let c = country_of(&s.actor.code);
                     c.is_some() && sources[..i].iter().all(|o| country_of(&o.actor.code) != c)
                 });
-            let each_other = (compound || pair || together) && targets.is_empty();
+            // "the two sides struck each other's air bases"; a pair named again as
+            // its own target ("Iran and the United States … the two sides").
+            let reciprocal = sources.len() == 2
+                && !k.community_verbs
+                && ((t.end..(t.end + 3).min(a.toks.len())).any(|j| {
+                    matches!(
+                        (a.lower(j), a.toks.get(j + 1).map(|x| x.token.lower.as_str())),
+                        ("each", Some("other" | "other's")) | ("one", Some("another" | "another's"))
+                    )
+                }) || targets.len() == 2
+                    && sources[0].actor.code != sources[1].actor.code
+                    && targets
+                        .iter()
+                        .all(|t| sources.iter().any(|s| country_of(&s.actor.code) == country_of(&t.actor.code)))
+                    && sources
+                        .iter()
+                        .all(|s| targets.iter().any(|t| country_of(&s.actor.code) == country_of(&t.actor.code))));
+            let each_other = (compound || pair || together) && targets.is_empty() || reciprocal;
             if each_other {
                 targets = sources.clone();
             }
@@ -1826,8 +1843,16 @@ impl<'a> SentenceCtx<'a> {
                 // Named before the phrase: "… and the two leaders agreed to deepen
                 // cooperation on North Korea" is not North Korea.
                 let mut named: Vec<String> = Vec::new();
-                let here =
-                    self.a.nps[..n].iter().rev().flat_map(|p| p.actors.iter()).filter_map(|r| country_of(&r.code));
+                // Not a place: "in the Chinese city of Kunming".
+                let acting = |m: &usize| {
+                    !roles::names_a_place(self.a, *m)
+                        && !self.tree.is_some_and(|tv| tv.in_place_phrase(self.a.nps[*m].start))
+                };
+                let here = (0..n)
+                    .rev()
+                    .filter(acting)
+                    .flat_map(|m| self.a.nps[m].actors.iter())
+                    .filter_map(|r| country_of(&r.code));
                 for c in here.chain(disc.countries_before.iter().cloned()) {
                     if !named.contains(&c) {
                         named.push(c);

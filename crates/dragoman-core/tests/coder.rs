@@ -533,6 +533,17 @@ fn the_two_sides_are_a_pair_and_a_city_named_as_a_place_is_not_one_of_them() {
 }
 
 #[test]
+fn police_force_against_their_own_people_is_repression_not_war() {
+    let ev = code("Bangladeshi police opened fire on student protesters in Dhaka on Sunday, killing three of them.");
+    let police: Vec<_> = ev.iter().filter(|e| e.source.code == "BGDCOP").collect();
+    assert!(!police.is_empty(), "{:?}", triples(&ev));
+    assert!(police.iter().all(|e| e.code == "175"), "{:?}", triples(&ev));
+    // Against gunmen it stays a fight.
+    let ev = code("Bangladeshi police exchanged fire with armed robbers in Dhaka on Sunday.");
+    assert!(ev.iter().all(|e| e.code != "175"), "{:?}", triples(&ev));
+}
+
+#[test]
 fn a_surname_inside_a_longer_name_is_someone_else() {
     // "Hassan" alone is a known surname; "Hassan Sheikh" is another person.
     let ev = code("Hassan Sheikh thanked Erdogan for his efforts.");

@@ -1098,6 +1098,19 @@ impl<'a> SentenceCtx<'a> {
                 // "Police raided the offices": a search and seizure by the state's
                 // coercive arm (17), not an armed attack.
                 "170".to_string()
+            } else if !k.community_verbs
+                && code.starts_with("19")
+                && base != "clash"
+                && sources.iter().all(|s| s.actor.code.ends_with("COP"))
+                && targets.iter().all(|t| {
+                    let own = sources.iter().any(|s| country_of(&s.actor.code) == country_of(&t.actor.code));
+                    let armed = ["CRM", "UAF", "REB", "MIL"].iter().any(|r| t.actor.code.ends_with(r));
+                    own && !armed
+                })
+            {
+                // "Police opened fire on the crowd", "police killed 19 people": force
+                // against the state's own people is repression (175), not war.
+                "175".to_string()
             } else {
                 code
             };
